@@ -1,0 +1,22 @@
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+
+export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** Pushes from the core to whichever transport is attached (IPC or SSE). */
+export interface EventBus {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  subscribe(listener: CoreEventListener): () => void;
+}
+
+export function createEventBus(): EventBus {
+  const listeners = new Set<CoreEventListener>();
+  return {
+    emit(event, payload) {
+      for (const listener of listeners) listener(event, payload);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Every IPC handler, one per contract channel. The `Handlers` type makes a
+ * missing or extra handler a compile error; a unit test checks it at run time.
+ */
+import type { Handlers } from '../ipc/router';
+import type { Db } from '../db/database';
+import type { SettingsRepository } from '../settings/settings';
+import type { ConnectionMonitor } from './connection-monitor';
+import type { CoreOptions } from './create-core';
+import { contaPratichePerStato } from '../pratiche/conteggi';
+import type { TipoAmbiente } from '../../shared/ipc/contract';
+
+const ETICHETTE_AMBIENTE: Record<TipoAmbiente, string> = {
+  SIMULATORE: 'Ambiente di prova locale (simulatore ANPR)',
+  TEST: 'ANPR – ambiente di TEST',
+  PRODUZIONE: 'ANPR – PRODUZIONE',
+};
+
+export function createHandlers(deps: {
+  db: Db;
+  settings: SettingsRepository;
+  connection: ConnectionMonitor;
+  options: CoreOptions;
+}): Handlers {
+  return {
+    'app.info': () => ({
+      nome: 'Sportello ANPR',
+      versione: deps.options.version ?? '0.0.0',
+      host: deps.options.host === 'electron' ? 'electron' : 'web',
+      cartellaDati: deps.options.dataDir,
+      archivioSegreti: deps.options.secretStore.kind,
+    }),
+    'home.riepilogo': () => {
+      const settings = deps.settings.get();
+      return {
+        comune: settings.comune,
+        ambiente: {
+          tipo: settings.ambiente.tipo,
+          etichetta: ETICHETTE_AMBIENTE[settings.ambiente.tipo],
+          endpoint: settings.ambiente.endpoint,
+        },
+        connessione: deps.connection.current(),
+        coda: contaPratichePerStato(deps.db),
+      };
+    },
+    'connessione.verifica': () => deps.connection.verify(),
+    'impostazioni.salvaComune': (comune) => deps.settings.update({ comune }).comune,
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * Migrations in order. Add a new file `NNNN-short-name.ts` and append it here;
+ * never edit one that has shipped.
+ */
+import type Database from 'better-sqlite3';
+import m0001 from './0001-impostazioni';
+import m0002 from './0002-pratiche';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const migrations: readonly Migration[] = [m0001, m0002];

@@ -1,0 +1,59 @@
+/**
+ * Typed settings over the `impostazioni` table. On first start nothing is
+ * stored and the defaults put the app on the built-in training simulator.
+ */
+import { z } from 'zod';
+import type { Db } from '../db/database';
+import type { Clock } from '../core/clock';
+import { TipoAmbienteSchema } from '../../shared/ipc/contract';
+
+export const SettingsSchema = z.object({
+  comune: z.object({
+    codiceIstat: z.string().regex(/^\d{6}$/),
+    denominazione: z.string().min(1),
+  }),
+  ambiente: z.object({
+    tipo: TipoAmbienteSchema,
+    /** Base URL; for the simulator it is filled in when the simulator starts. */
+    endpoint: z.string(),
+  }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  comune: { codiceIstat: '056003', denominazione: 'Bagnoregio' },
+  ambiente: { tipo: 'SIMULATORE', endpoint: 'simulatore-locale' },
+};
+
+export interface SettingsRepository {
+  get(): Settings;
+  update(patch: Partial<Settings>): Settings;
+}
+
+export function createSettingsRepository(db: Db, clock: Clock): SettingsRepository {
+  const read = db.prepare<[string], { valore_json: string }>('SELECT valore_json FROM impostazioni WHERE chiave = ?');
+  const write = db.prepare(
+    `INSERT INTO impostazioni (chiave, valore_json, aggiornata) VALUES (?, ?, ?)
+     ON CONFLICT (chiave) DO UPDATE SET valore_json = excluded.valore_json, aggiornata = excluded.aggiornata`,
+  );
+  const get = (): Settings => {
+    const entries = Object.keys(DEFAULT_SETTINGS).map((key) => {
+      const row = read.get(key);
+      return [key, row ? JSON.parse(row.valore_json) : DEFAULT_SETTINGS[key as keyof Settings]];
+    });
+    return SettingsSchema.parse(Object.fromEntries(entries));
+  };
+  return {
+    get,
+    update(patch) {
+      const next = SettingsSchema.parse({ ...get(), ...patch });
+      const now = clock.now().toISOString();
+      db.transaction(() => {
+        for (const key of Object.keys(patch) as (keyof Settings)[]) {
+          write.run(key, JSON.stringify(next[key]), now);
+        }
+      })();
+      return next;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run web`: the app's core in Node plus the renderer in a browser.
+ * Options: --port N (default 0 = any free port), --data-dir DIR
+ * (default: the app's data folder, or SPORTELLO_DATA_DIR).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/create-core';
+import { systemClock } from '../core/clock';
+import { APP_ROOT, RENDERER_DIST_DIR, appVersion, defaultDataDir } from '../core/paths';
+import { FileKeySecretStore } from '../secrets/file-key-store';
+import { startWebHost } from './server';
+import { AppError } from '../ipc/app-error';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.SPORTELLO_WEB_PORT ?? '0' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  if (!existsSync(join(RENDERER_DIST_DIR, 'index.html'))) {
+    console.error(`Interfaccia non compilata: eseguire "npm run build:renderer" in ${APP_ROOT}.`);
+    process.exit(1);
+  }
+  const secretStore = new FileKeySecretStore(process.env.SPORTELLO_SECRET_KEY_FILE ?? join(dataDir, 'secret.key'));
+  const core = createCore({ dataDir, secretStore, clock: systemClock, host: 'web', version: appVersion() });
+  const host = await startWebHost({ core, staticDir: RENDERER_DIST_DIR, port: Number(values.port) });
+  console.log(`Sportello ANPR (versione web) in ascolto: ${host.openUrl}`);
+  console.log(`Cartella dati: ${dataDir}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    console.error(error.message);
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+/**
+ * The renderer's only door to the core. In Electron the preload has put
+ * `window.sportello` in place; in a browser we build the same object over
+ * the web host. Nothing else in the renderer knows which one it got.
+ * `api` unwraps the envelopes: it resolves with the value or throws an
+ * `ApiError` carrying the Italian message.
+ */
+import { buildBridge, type SportelloBridge } from '../../../shared/ipc/api';
+import type { Envelope, IpcError } from '../../../shared/ipc/envelope';
+import { createWebTransport, readToken } from './web-transport';
+
+declare global {
+  interface Window {
+    sportello?: SportelloBridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly error: IpcError) {
+    super(error.message);
+    this.name = 'ApiError';
+  }
+}
+
+function resolveBridge(): SportelloBridge | null {
+  if (window.sportello) return window.sportello;
+  const token = readToken();
+  if (!token) return null;
+  const transport = createWebTransport(token);
+  return buildBridge(transport.invoke, transport.subscribe);
+}
+
+export const bridge: SportelloBridge | null = resolveBridge();
+
+export async function unwrap<T>(call: Promise<Envelope<T>>): Promise<T> {
+  const envelope = await call;
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.value;
+}
