@@ -14,7 +14,11 @@ const filter = process.argv[2];
 function format(result: BenchResult): string {
   const parts = [`${result.name.padEnd(58)} median ${result.median.toFixed(3).padStart(9)} ${result.unit}`];
   if (result.baseline !== undefined) parts.push(`baseline ${result.baseline.toFixed(3)} ${result.unit}`);
-  if (result.ratio !== undefined) parts.push(`ratio ${result.ratio.toFixed(2)}×`);
+  if (result.ratio !== undefined) {
+    parts.push(`ratio ${result.ratio.toFixed(2)}`);
+    if (result.baseline !== undefined && result.median > 0) parts.push(`= ${(result.baseline / result.median).toFixed(2)}× the baseline's speed`);
+  }
+  if (result.unit === 'ms' && result.median > 0) parts.push(`${Math.round(1000 / result.median)}/s`);
   if (result.note) parts.push(`(${result.note})`);
   return parts.join('  ');
 }
