@@ -1,0 +1,7 @@
+export * from './registry';
+export * from './types';
+export * from './testata';
+export * from './builders';
+export * from './replace-testata';
+export * from './parse-response';
+export * from './outcome-from-response';

@@ -1,0 +1,2 @@
+export * from './safe';
+export * from './writer';
