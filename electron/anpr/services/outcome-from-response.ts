@@ -71,9 +71,9 @@ const isCode = (e: ErroreAnpr, code: string): boolean => e.codice.trim().toUpper
 /**
  * Classifies a negative answer (rispostaKO / Risposta6001KO):
  * - `999` "Operazione non effettuabile" → esito_sconosciuto (transient, reconcile);
- * - `EN148` as a blocking error (E) → esito_sconosciuto: "same idOperazioneComune still
- *   being processed" (anpr#2905, #4053). The 2024 EN148 *warning* (W) asking to use the
- *   ID ANPR is just an anomaly and never makes an answer ambiguous;
+ * - `EN148` → esito_sconosciuto ("same idOperazioneComune still being processed",
+ *   anpr#2905, #4053) — but only when no other blocking error explains the KO: the
+ *   2024 EN148 warning asking to use the ID ANPR can ride along a real refusal;
  * - anything else → respinta (nothing stored: fix and resend with a NEW id).
  * EN527 (assistance info) is kept among the errors, never alone decisive.
  */
@@ -91,7 +91,10 @@ export function outcomeFromKo(testata: TestataRispostaParsed, errori: ErroreAnpr
       ...(testata.idOperazioneComune ? { idOperazioneComune: testata.idOperazioneComune } : {}),
     };
   }
-  if (errori.some((e) => isCode(e, 'EN148') && e.tipo.toUpperCase() !== 'W')) {
+  const otherBlocking = errori.some(
+    (e) => e.tipo.toUpperCase() === 'E' && !isCode(e, 'EN148') && !isCode(e, 'EN527'),
+  );
+  if (errori.some((e) => isCode(e, 'EN148')) && !otherBlocking) {
     return {
       kind: 'esito_sconosciuto',
       causa: 'in_elaborazione_en148',

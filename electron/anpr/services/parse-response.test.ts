@@ -72,6 +72,11 @@ describe('registration responses (Risposta_Comune / rispostaKO)', () => {
     const body = `<ns2:Risposta5008 xmlns:ns2="${NS5}"><ns2:rispostaKO>${testata('5008', 'XXXX')}<listaErrori><errore>${err('EN148', 'W', 'Operazione in elaborazione')}</errore></listaErrori></ns2:rispostaKO></ns2:Risposta5008>`;
     expect(parseResponse('5008', env(body))).toMatchObject({ kind: 'esito_sconosciuto', causa: 'in_elaborazione_en148' });
   });
+
+  it('EN148 warning beside a real blocking error → respinta', () => {
+    const body = `<ns2:Risposta5008 xmlns:ns2="${NS5}"><ns2:rispostaKO>${testata('5008', 'XXXX')}<listaErrori><errore>${err('EN148', 'W', 'Utilizzare ID ANPR')}</errore><errore>${err('EN122', 'E', 'La richiesta effettuata non produce alcun risultato')}</errore></listaErrori></ns2:rispostaKO></ns2:Risposta5008>`;
+    expect(parseResponse('5008', env(body))).toMatchObject({ kind: 'respinta' });
+  });
 });
 
 describe('SOAP faults and malformed input', () => {
