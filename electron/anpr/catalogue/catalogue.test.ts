@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatDescrizione, lookupErrore, lookupErroreAll } from './catalogue';
-import { parseCsv } from './csv';
-
-describe('CSV parser (RFC 4180)', () => {
-  it('handles quotes, commas, newlines and doubled quotes', () => {
-    expect(parseCsv('a,"b,c","d\r\ne","f ""g"""\r\n1,2,3,4\n')).toEqual([
-      ['a', 'b,c', 'd\r\ne', 'f "g"'],
-      ['1', '2', '3', '4'],
-    ]);
-    expect(parseCsv('x,\n,y')).toEqual([
-      ['x', ''],
-      ['', 'y'],
-    ]);
-  });
-});
 
 describe('error catalogue', () => {
   it('EN122 from the operations list', () => {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { anprResourcePath } from '../xsd/resources';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../../shared/domain/csv';
 
 export type FonteErrore = 'elenco_errori_anpr' | 'errori_agenzia_entrate' | 'anomalie_subentro' | 'anomalie_subentro_2019';
 

@@ -1,2 +1,1 @@
 export * from './catalogue';
-export * from './csv';
