@@ -1,0 +1,15 @@
+/** Every CLI command; add one file per command and list it here. */
+import { envelopeCommand } from './envelope';
+import { sendCommand } from './send';
+import { testConnectionCommand } from './test-connection';
+
+export interface CliCommand {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+export const commands: Record<string, CliCommand> = {
+  envelope: envelopeCommand,
+  send: sendCommand,
+  'test-connection': testConnectionCommand,
+};
