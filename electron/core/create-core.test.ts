@@ -19,7 +19,7 @@ describe('core factory', () => {
 
   it('has exactly one handler per contract channel', async () => {
     const core = createTestCore();
-    const handlers = createHandlers({ db: core.db, settings: core.settings, connection: core.connection, options: core.options });
+    const handlers = createHandlers({ db: core.db, settings: core.settings, connection: core.connection, keystores: core.keystores, options: core.options });
     expect(Object.keys(handlers).sort()).toEqual([...channels].sort());
     expect([...core.router.channels].sort()).toEqual([...channels].sort());
     await core.dispose();
@@ -27,7 +27,7 @@ describe('core factory', () => {
 
   it('counts pratiche by state from the database', async () => {
     const core = createTestCore();
-    const insert = core.db.prepare("INSERT INTO pratiche VALUES (?, '5005', ?, '{}', 1, NULL, NULL, 'x', 'x')");
+    const insert = core.db.prepare("INSERT INTO pratiche (id, servizio, stato, payload_json, schema_version, creata, aggiornata) VALUES (?, '5005', ?, '{}', 1, 'x', 'x')");
     insert.run('a', 'bozza');
     insert.run('b', 'bozza');
     insert.run('c', 'esito_incerto');
@@ -63,6 +63,25 @@ describe('core factory', () => {
     const envelope = await core.router.dispatch('connessione.verifica', undefined, { transport: 'test' });
     expect(envelope).toMatchObject({ ok: true, value: { stato: 'raggiungibile', ultimaChiamataRiuscita: '2026-11-26T09:00:00.000Z' } });
     expect(seen).toEqual(['connessione.cambiata:raggiungibile']);
+    await core.dispose();
+  });
+
+  it('imports the comune certificate over IPC and never answers with key material', async () => {
+    const { ensureTestPki } = await import('../test-support/pki');
+    const pki = ensureTestPki();
+    const core = createTestCore({ clock: { now: () => new Date() } });
+    const p12Base64 = pki.read('comune-legacy.p12').toString('base64');
+    const wrong = await core.router.dispatch('certificati.importa', { tipo: 'comune', p12Base64, passphrase: 'sbagliata' }, { transport: 'test' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'PASSPHRASE_ERRATA', message: 'La password del certificato non è corretta.' } });
+    const imported = await core.router.dispatch('certificati.importa', { tipo: 'comune', p12Base64, passphrase: pki.passphrase }, { transport: 'test' });
+    expect(imported).toMatchObject({ ok: true, value: { codiceIstat: pki.istat, tipo: 'comune' } });
+    const listed = await core.router.dispatch('certificati.elenco', undefined, { transport: 'test' });
+    expect(listed).toMatchObject({ ok: true, value: { comune: { commonName: `${pki.istat}-CO-9999` }, postazione: null } });
+    const serialized = JSON.stringify([imported, listed]);
+    expect(serialized).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
+    expect(serialized).not.toContain(pki.passphrase);
+    const expired = await core.router.dispatch('certificati.importa', { tipo: 'comune', p12Base64: pki.read('expired.p12').toString('base64'), passphrase: pki.passphrase }, { transport: 'test' });
+    expect(expired).toMatchObject({ ok: false, error: { code: 'CERTIFICATO_SCADUTO' } });
     await core.dispose();
   });
 });

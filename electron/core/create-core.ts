@@ -14,6 +14,7 @@ import { acquireDataDirLock } from './data-dir-lock';
 import { createSettingsRepository, type SettingsRepository } from '../settings/settings';
 import { createHandlers } from './handlers';
 import { createConnectionMonitor, type ConnectionMonitor, type ConnectionProbe } from './connection-monitor';
+import { createKeystoreStore, type KeystoreStore } from '../anpr/security/keystore-store';
 
 export interface CoreOptions {
   dataDir: string;
@@ -32,6 +33,8 @@ export interface Core {
   readonly db: Db;
   readonly settings: SettingsRepository;
   readonly connection: ConnectionMonitor;
+  /** The comune's and postazione's certificates; private keys stay in this process. */
+  readonly keystores: KeystoreStore;
   readonly logger: Logger;
   readonly options: CoreOptions;
   close(): Promise<void>;
@@ -45,7 +48,8 @@ export function createCore(options: CoreOptions): Core {
     const events = createEventBus();
     const settings = createSettingsRepository(db, options.clock);
     const connection = createConnectionMonitor({ clock: options.clock, events, probe: options.probe, logger: logger.child('connessione') });
-    const router = createRouter(createHandlers({ db, settings, connection, options }), logger.child('ipc'));
+    const keystores = createKeystoreStore({ dir: join(options.dataDir, 'certificati'), secretStore: options.secretStore, clock: options.clock });
+    const router = createRouter(createHandlers({ db, settings, connection, keystores, options }), logger.child('ipc'));
     logger.info('core started', { host: options.host, secretStore: options.secretStore.kind });
     return {
       router,
@@ -53,6 +57,7 @@ export function createCore(options: CoreOptions): Core {
       db,
       settings,
       connection,
+      keystores,
       logger,
       options,
       async close() {

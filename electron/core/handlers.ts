@@ -9,6 +9,9 @@ import type { ConnectionMonitor } from './connection-monitor';
 import type { CoreOptions } from './create-core';
 import { contaPratichePerStato } from '../pratiche/conteggi';
 import type { TipoAmbiente } from '../../shared/ipc/contract';
+import type { KeystoreStore } from '../anpr/security/keystore-store';
+import { KeystoreError } from '../anpr/security/keystore';
+import { AppError } from '../ipc/app-error';
 
 const ETICHETTE_AMBIENTE: Record<TipoAmbiente, string> = {
   SIMULATORE: 'Ambiente di prova locale (simulatore ANPR)',
@@ -20,6 +23,7 @@ export function createHandlers(deps: {
   db: Db;
   settings: SettingsRepository;
   connection: ConnectionMonitor;
+  keystores: KeystoreStore;
   options: CoreOptions;
 }): Handlers {
   return {
@@ -45,5 +49,14 @@ export function createHandlers(deps: {
     },
     'connessione.verifica': () => deps.connection.verify(),
     'impostazioni.salvaComune': (comune) => deps.settings.update({ comune }).comune,
+    'certificati.elenco': () => ({ comune: deps.keystores.info('comune'), postazione: deps.keystores.info('postazione') }),
+    'certificati.importa': ({ tipo, p12Base64, passphrase }) => {
+      try {
+        return deps.keystores.import(tipo, Buffer.from(p12Base64, 'base64'), passphrase);
+      } catch (error) {
+        if (error instanceof KeystoreError) throw new AppError(error.code, error.message, error.detail);
+        throw error;
+      }
+    },
   };
 }

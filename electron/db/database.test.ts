@@ -70,7 +70,7 @@ describe('database', () => {
   it('rejects an unknown pratica state', () => {
     const db = openDatabase(tempFile());
     expect(() =>
-      db.prepare("INSERT INTO pratiche VALUES ('p1', '3002', 'inventato', '{}', 1, NULL, NULL, 'x', 'x')").run(),
+      db.prepare("INSERT INTO pratiche (id, servizio, stato, payload_json, schema_version, creata, aggiornata) VALUES ('p1', '3002', 'inventato', '{}', 1, 'x', 'x')").run(),
     ).toThrow(/CHECK/);
     db.close();
   });

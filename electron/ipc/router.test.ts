@@ -24,6 +24,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     },
     'connessione.verifica': () => ({ stato: 'raggiungibile', ultimaChiamataRiuscita: null, verificataIl: null, messaggio: null }),
     'impostazioni.salvaComune': (comune) => comune,
+    'certificati.elenco': () => ({ comune: null, postazione: null }),
+    'certificati.importa': () => {
+      throw new Error('not used');
+    },
   };
   return Object.assign(base, overrides, { get calls() { return calls; } });
 }

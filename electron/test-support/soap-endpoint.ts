@@ -4,7 +4,8 @@
  * WS-Security verifier before the scripted answer is given.
  */
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { verifyWsSecurity } from '../anpr/security/verify';
 import type { TestPki } from './pki';
 
@@ -30,7 +31,7 @@ export interface SoapEndpoint {
 export async function startSoapEndpoint(pki: TestPki, options: { serverCert?: string; serverKey?: string } = {}): Promise<SoapEndpoint> {
   let handler: (request: ReceivedRequest) => Reply = () => ({ status: 500, body: 'no handler' });
   const received: ReceivedRequest[] = [];
-  const sockets = new Set<Socket>();
+  const sockets = new Set<Duplex>();
   const server: Server = createServer(
     { cert: pki.pem(options.serverCert ?? 'server.crt'), key: pki.pem(options.serverKey ?? 'server.key') },
     (req, res) => {
