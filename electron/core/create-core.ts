@@ -49,7 +49,7 @@ export function createCore(options: CoreOptions): Core {
     const settings = createSettingsRepository(db, options.clock);
     const connection = createConnectionMonitor({ clock: options.clock, events, probe: options.probe, logger: logger.child('connessione') });
     const keystores = createKeystoreStore({ dir: join(options.dataDir, 'certificati'), secretStore: options.secretStore, clock: options.clock });
-    const router = createRouter(createHandlers({ db, settings, connection, keystores, options }), logger.child('ipc'));
+    const router = createRouter(createHandlers({ db, settings, connection, keystores, events, options }), logger.child('ipc'));
     logger.info('core started', { host: options.host, secretStore: options.secretStore.kind });
     return {
       router,

@@ -1,0 +1,18 @@
+/**
+ * Every IPC handler, one per contract channel, grouped by domain. The
+ * `Handlers` type makes a missing or extra handler a compile error; a unit
+ * test checks it at run time. Add a domain with one line here.
+ */
+import type { Handlers } from '../../ipc/router';
+import { baseHandlers } from './base';
+import { certificatiHandlers } from './certificati';
+import type { CoreServices } from './services';
+
+export type { CoreServices } from './services';
+
+export function createHandlers(services: CoreServices): Handlers {
+  return {
+    ...baseHandlers(services),
+    ...certificatiHandlers(services),
+  };
+}

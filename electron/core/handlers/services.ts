@@ -1,0 +1,20 @@
+import type { Db } from '../../db/database';
+import type { SettingsRepository } from '../../settings/settings';
+import type { ConnectionMonitor } from '../connection-monitor';
+import type { CoreOptions } from '../create-core';
+import type { KeystoreStore } from '../../anpr/security/keystore-store';
+import type { EventBus } from '../event-bus';
+import type { Handlers } from '../../ipc/router';
+
+/** What handler factories may use: the core's services, never Electron. */
+export interface CoreServices {
+  db: Db;
+  settings: SettingsRepository;
+  connection: ConnectionMonitor;
+  keystores: KeystoreStore;
+  events: EventBus;
+  options: CoreOptions;
+}
+
+/** A domain's handlers: the channels whose name starts with `<domain>.`. */
+export type DomainHandlers<D extends string> = Pick<Handlers, Extract<keyof Handlers, `${D}.${string}`>>;

@@ -1,0 +1,21 @@
+/** The app itself, the home screen, the connection and basic settings. */
+import {
+  ComuneSchema,
+  ConteggiCodaSchema,
+  InfoApplicazioneSchema,
+  RiepilogoHomeSchema,
+  StatoConnessioneSchema,
+  none,
+} from './schemas';
+
+export const baseChannels = {
+  'app.info': { request: none, response: InfoApplicazioneSchema },
+  'home.riepilogo': { request: none, response: RiepilogoHomeSchema },
+  'connessione.verifica': { request: none, response: StatoConnessioneSchema },
+  'impostazioni.salvaComune': { request: ComuneSchema, response: ComuneSchema },
+} as const;
+
+export const baseEvents = {
+  'coda.cambiata': ConteggiCodaSchema,
+  'connessione.cambiata': StatoConnessioneSchema,
+} as const;

@@ -1,0 +1,65 @@
+/** Schemas shared by several IPC domains. Domain-specific ones live beside their channels. */
+import { z } from 'zod';
+
+export const ComuneSchema = z.object({
+  codiceIstat: z.string().regex(/^\d{6}$/, 'Il codice ISTAT è formato da 6 cifre.'),
+  denominazione: z.string().trim().min(1, 'Indicare la denominazione del comune.').max(80),
+});
+export type Comune = z.infer<typeof ComuneSchema>;
+
+export const TipoAmbienteSchema = z.enum(['SIMULATORE', 'TEST', 'PRODUZIONE']);
+export type TipoAmbiente = z.infer<typeof TipoAmbienteSchema>;
+
+export const StatoPraticaSchema = z.enum([
+  'bozza',
+  'pronta',
+  'in_invio',
+  'accolta',
+  'accolta_con_avvisi',
+  'respinta',
+  'esito_incerto',
+  'richiede_intervento',
+]);
+export type StatoPratica = z.infer<typeof StatoPraticaSchema>;
+
+export const ConteggiCodaSchema = z.object(
+  Object.fromEntries(StatoPraticaSchema.options.map((stato) => [stato, z.number().int().nonnegative()])) as Record<
+    StatoPratica,
+    z.ZodNumber
+  >,
+);
+export type ConteggiCoda = z.infer<typeof ConteggiCodaSchema>;
+
+export const StatoConnessioneSchema = z.object({
+  stato: z.enum(['non_verificata', 'raggiungibile', 'non_raggiungibile']),
+  /** ISO timestamp of the last successful ANPR call, if any. */
+  ultimaChiamataRiuscita: z.string().nullable(),
+  /** ISO timestamp of the last check. */
+  verificataIl: z.string().nullable(),
+  messaggio: z.string().nullable(),
+});
+export type StatoConnessione = z.infer<typeof StatoConnessioneSchema>;
+
+export const RiepilogoHomeSchema = z.object({
+  comune: ComuneSchema,
+  ambiente: z.object({
+    tipo: TipoAmbienteSchema,
+    etichetta: z.string(),
+    endpoint: z.string(),
+  }),
+  connessione: StatoConnessioneSchema,
+  coda: ConteggiCodaSchema,
+});
+export type RiepilogoHome = z.infer<typeof RiepilogoHomeSchema>;
+
+export const InfoApplicazioneSchema = z.object({
+  nome: z.string(),
+  versione: z.string(),
+  host: z.enum(['electron', 'web']),
+  cartellaDati: z.string(),
+  archivioSegreti: z.string(),
+});
+export type InfoApplicazione = z.infer<typeof InfoApplicazioneSchema>;
+
+/** Channels that take no request. */
+export const none = z.void();
