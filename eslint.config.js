@@ -67,7 +67,7 @@ export default tseslint.config(
         'error',
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'A sandboxed preload cannot load Node built-ins.' })),
-          patterns: [{ group: ['../**', '!../../shared/ipc/**'], message: 'The preload imports only electron and shared/ipc.' }],
+          patterns: [{ regex: '^\\.\\./(?!\\.\\./shared/ipc/)', message: 'The preload imports only electron and shared/ipc.' }],
         },
       ],
     },

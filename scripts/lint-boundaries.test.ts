@@ -32,3 +32,11 @@ describe('import boundaries (eslint)', () => {
     expect(await restrictedImports('electron/preload/probe.ts', code)).toHaveLength(0);
   });
 });
+
+describe('preload boundary (eslint)', () => {
+  it('lets the preload import shared/ipc and nothing else of ours', async () => {
+    expect(await restrictedImports('electron/preload/index.ts', "import { contract } from '../../shared/ipc/contract';\nexport const a = contract;\n")).toHaveLength(0);
+    expect(await restrictedImports('electron/preload/index.ts', "import { createCore } from '../core/create-core';\nexport const a = createCore;\n")).not.toHaveLength(0);
+    expect(await restrictedImports('electron/preload/index.ts', "import { x } from '../../shared/domain/csv';\nexport const a = x;\n")).not.toHaveLength(0);
+  });
+});

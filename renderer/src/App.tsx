@@ -3,12 +3,15 @@ import { Alert, Container } from 'design-react-kit';
 import type { InfoApplicazione, RiepilogoHome } from '../../shared/ipc/contract';
 import { bridge, unwrap } from './bridge';
 import { AmbienteBanner } from './components/AmbienteBanner';
-import { Home } from './screens/Home';
+import { routes } from './routes';
+import { usePath } from './routing';
 
 export function App() {
   const [riepilogo, setRiepilogo] = useState<RiepilogoHome | null>(null);
   const [info, setInfo] = useState<InfoApplicazione | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
+  const path = usePath();
+  const route = routes.find((candidate) => candidate.match(path)) ?? routes[0]!;
 
   const carica = useCallback(async () => {
     if (!bridge) return;
@@ -44,6 +47,25 @@ export function App() {
           </div>
         </Container>
       </header>
+      <nav className="app-nav" aria-label="Sezioni">
+        <Container>
+          <ul className="app-nav__list">
+            {routes
+              .filter((candidate) => candidate.menu)
+              .map((candidate) => (
+                <li key={candidate.id}>
+                  <a
+                    href={`#${candidate.path}`}
+                    className={`app-nav__link${candidate.id === route.id ? ' app-nav__link--active' : ''}`}
+                    aria-current={candidate.id === route.id ? 'page' : undefined}
+                  >
+                    {candidate.menu}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </Container>
+      </nav>
       <main id="contenuto" className="app-main skiplink-target" tabIndex={-1}>
         <Container>
           {!bridge && (
@@ -53,7 +75,7 @@ export function App() {
           )}
           {errore && <Alert color="danger">{errore}</Alert>}
           {riepilogo ? (
-            <Home riepilogo={riepilogo} onAggiorna={() => void carica()} />
+            route.render({ path, riepilogo, aggiorna: () => void carica() })
           ) : (
             bridge && !errore && <p aria-live="polite">Caricamento…</p>
           )}
