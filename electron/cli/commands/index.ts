@@ -1,6 +1,7 @@
 /** Every CLI command; add one file per command and list it here. */
 import { envelopeCommand } from './envelope';
 import { sendCommand } from './send';
+import { simCommand } from './sim';
 import { testConnectionCommand } from './test-connection';
 
 export interface CliCommand {
@@ -11,5 +12,6 @@ export interface CliCommand {
 export const commands: Record<string, CliCommand> = {
   envelope: envelopeCommand,
   send: sendCommand,
+  sim: simCommand,
   'test-connection': testConnectionCommand,
 };

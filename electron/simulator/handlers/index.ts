@@ -1,0 +1,31 @@
+/** Service code → handler. Services without a handler answer SP000. */
+import type { ServiceCode } from '../../anpr/services/registry';
+import { handleAnnullamento } from './annullamento';
+import { handle2001, handle2003 } from './cancellazione';
+import { handle6001 } from './certificazione';
+import { handle3001, handle3002, handle3003 } from './consultazione';
+import { handle1001, handle1002 } from './iscrizione';
+import { handle5001, handle5005, handle5008 } from './mutazione';
+import { handle7001, handleTestConn } from './tabelle';
+import type { Handler } from './types';
+
+export const HANDLERS: Partial<Record<ServiceCode, Handler>> = {
+  TestConn: handleTestConn,
+  '3001': handle3001,
+  '3002': handle3002,
+  '3003': handle3003,
+  '1001': handle1001,
+  '1002': handle1002,
+  '1013': handleAnnullamento,
+  '2001': handle2001,
+  '2003': handle2003,
+  '2011': handleAnnullamento,
+  '5001': handle5001,
+  '5005': handle5005,
+  '5008': handle5008,
+  '5012': handleAnnullamento,
+  '6001': handle6001,
+  '7001': handle7001,
+};
+
+export type { Handler, HandlerContext, HandlerResult } from './types';

@@ -1,0 +1,28 @@
+/** 7001 (the requested decoding table, as shipped in resources) and TestConn. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { el, leaf, serialize } from '../../anpr/xml/writer';
+import { CATALOGO_TABELLE } from '../../tables/catalogo';
+import { cartellaTabellePredefinita } from '../../tables/loader';
+import { rifiuta } from '../errori';
+import { text } from '../read';
+import { qualified, rispostaRoot, testataRisposta } from '../soap';
+import type { HandlerContext, HandlerResult } from './types';
+
+export function handle7001(ctx: HandlerContext): HandlerResult {
+  const id = text(ctx.body, 'datiRichiesta', 'idTabella') ?? '';
+  const voce = CATALOGO_TABELLE.find((v) => v.numero === Number(id));
+  if (!voce) rifiuta('EN122');
+  const csv = readFileSync(join(cartellaTabellePredefinita(), voce.file));
+  const bodyXml = serialize(
+    rispostaRoot(
+      '7001',
+      qualified('RispostaMultipla7001', testataRisposta(ctx.testata, ctx.idOperazioneANPR, '2'), el('datiDettaglioRisposta', leaf('idTabella', id.padStart(3, '0')), leaf('xmlFile', csv.toString('base64')))),
+    ),
+  );
+  return { bodyXml, esito: '2', effetti: 0, soggetti: [] };
+}
+
+export function handleTestConn(ctx: HandlerContext): HandlerResult {
+  return { bodyXml: serialize(rispostaRoot('TestConn', testataRisposta(ctx.testata, ctx.idOperazioneANPR, '2'))), esito: '2', effetti: 0, soggetti: [] };
+}

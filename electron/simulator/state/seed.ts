@@ -1,0 +1,48 @@
+/**
+ * First start: fills the store with the deterministic synthetic population of
+ * each served comune (population/generatePopulation). Later starts keep the
+ * living state; a comune added to the config is seeded when first seen.
+ */
+import type { IsoDate } from '../../../shared/domain/date-it';
+import { generatePopulation } from '../population';
+import type { SimStore } from './store';
+
+/** Known CAPs for comuni the training mode uses (ANPR tables carry none). */
+const CAP_NOTI: Record<string, string> = { '056003': '01022', '058091': '00100' };
+
+export interface SeedOptions {
+  comuni: readonly string[];
+  size: number;
+  seed: number | string;
+  referenceDate: IsoDate;
+  cap?: Record<string, string>;
+  quotaAnomalie?: number;
+}
+
+/** Seeds every comune not yet seeded; returns the comuni seeded now. */
+export function seedPopulation(store: SimStore, opts: SeedOptions): string[] {
+  const done: string[] = [];
+  for (const istat of opts.comuni) {
+    if (store.isSeeded(istat)) continue;
+    const pop = generatePopulation({
+      comuneIstat: istat,
+      size: opts.size,
+      seed: opts.comuni.length === 1 ? opts.seed : `${opts.seed}:${istat}`,
+      referenceDate: opts.referenceDate,
+      cap: opts.cap?.[istat] ?? CAP_NOTI[istat] ?? '00000',
+      ...(opts.quotaAnomalie !== undefined ? { quotaAnomalie: opts.quotaAnomalie } : {}),
+    });
+    const ind = (id: string): string => `${istat}-${id}`;
+    store.transaction(() => {
+      for (const i of pop.indirizzi) store.putIndirizzo({ ...i, id: ind(i.id), cap: i.cap ?? opts.cap?.[istat] ?? CAP_NOTI[istat] ?? '00000' });
+      for (const f of pop.famiglie) store.putScheda({ ...f, indirizzoId: ind(f.indirizzoId), comuneIstat: istat, attiva: true });
+      for (const c of pop.convivenze) store.putScheda({ ...c, indirizzoId: ind(c.indirizzoId), comuneIstat: istat, attiva: true });
+      for (const p of pop.persone) {
+        store.putPersona({ ...p, indirizzoId: ind(p.indirizzoId), comuneIstat: istat, stato: 'residente', ultimaDecorrenza: p.dataDecorrenzaResidenza });
+      }
+      store.setMeta(`seeded:${istat}`, JSON.stringify({ size: opts.size, seed: opts.seed, referenceDate: opts.referenceDate, persone: pop.persone.length }));
+    });
+    done.push(istat);
+  }
+  return done;
+}

@@ -1,0 +1,341 @@
+/**
+ * The simulator's own SQLite state (`<dataDir>/simulatore-anpr.sqlite`): the
+ * living population, the operations ANPR has answered (idempotency) and the
+ * certificates issued. Records are JSON documents with a few indexed
+ * columns. Every change made while a journal is open is recorded with its
+ * before-image, so 1013/2011/5012 can annul an operation exactly.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IsoDate } from '../../../shared/domain/date-it';
+import type { Convivenza, Famiglia, Indirizzo, Persona } from '../population/types';
+
+export const DB_FILE = 'simulatore-anpr.sqlite';
+
+export type StatoPersona = 'residente' | 'deceduto' | 'cancellato';
+
+export interface PersonaSim extends Persona {
+  comuneIstat: string;
+  stato: StatoPersona;
+  /** Date of the last operation that changed the subject (EN240). */
+  ultimaDecorrenza: IsoDate;
+  datiCancellazione?: { motivo: string; data: IsoDate; note?: string };
+  datiDecesso?: { data: IsoDate; luogo?: string };
+  /** Open administrative procedure (blocks certificates without forzaCertificazione, EN181). */
+  procedimentoAperto?: boolean;
+}
+
+export type SchedaSim = (Famiglia | Convivenza) & { comuneIstat: string; attiva: boolean };
+export type FamigliaSim = Famiglia & { comuneIstat: string; attiva: boolean };
+
+export interface IndirizzoSim extends Indirizzo {
+  dataDecorrenza?: IsoDate;
+}
+
+type Kind = 'persona' | 'scheda' | 'indirizzo';
+export interface JournalEntry {
+  kind: Kind;
+  id: string;
+  before: string | null;
+}
+
+export interface OperazioneRow {
+  comune: string;
+  idOperazioneComune: string;
+  servizio: string;
+  idOperazioneANPR: string;
+  stato: 'in_elaborazione' | 'completata';
+  esito: string | null;
+  contentType: string | null;
+  risposta: Buffer | null;
+  /** The Risposta<CODE> element (PDF inline for 6001), for 3003. */
+  rispostaXml: string | null;
+  effetti: number;
+  annullata: boolean;
+  journal: JournalEntry[];
+  soggetti: string[];
+  ricevutaIl: string;
+  protocolloComune: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS persone (
+  id TEXT PRIMARY KEY, cf TEXT NOT NULL, comune TEXT NOT NULL, stato TEXT NOT NULL,
+  cognome TEXT NOT NULL, nome TEXT NOT NULL, data_nascita TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS persone_cf ON persone(cf);
+CREATE INDEX IF NOT EXISTS persone_nome ON persone(cognome, nome);
+CREATE TABLE IF NOT EXISTS schede (id TEXT PRIMARY KEY, comune TEXT NOT NULL, tipo TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS indirizzi (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS operazioni (
+  comune TEXT NOT NULL, id_op_comune TEXT NOT NULL, servizio TEXT NOT NULL, id_op_anpr TEXT NOT NULL,
+  stato TEXT NOT NULL, esito TEXT, content_type TEXT, risposta BLOB, risposta_xml TEXT, effetti INTEGER NOT NULL DEFAULT 0,
+  annullata INTEGER NOT NULL DEFAULT 0, journal TEXT NOT NULL DEFAULT '[]', soggetti TEXT NOT NULL DEFAULT '[]',
+  ricevuta_il TEXT NOT NULL, protocollo_comune TEXT, seq INTEGER NOT NULL,
+  PRIMARY KEY (comune, id_op_comune));
+CREATE UNIQUE INDEX IF NOT EXISTS operazioni_anpr ON operazioni(id_op_anpr);
+CREATE TABLE IF NOT EXISTS ultimo_id (comune TEXT PRIMARY KEY, id_op_comune TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS certificati (
+  numero_protocollo TEXT PRIMARY KEY, comune TEXT NOT NULL, id_op_comune TEXT NOT NULL, persona TEXT NOT NULL,
+  tipi TEXT NOT NULL, emesso_il TEXT NOT NULL, sha256 TEXT NOT NULL);
+`;
+
+interface DocRow {
+  doc: string;
+}
+
+export class SimStore {
+  readonly db: Database.Database;
+  private journal: JournalEntry[] | null = null;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, DB_FILE));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ------------------------------------------------------------------ meta / counters
+
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Next value of a named counter (decimal string, BigInt-safe). */
+  next(counter: string, start: bigint): string {
+    const cur = this.getMeta(`seq:${counter}`);
+    const value = cur === undefined ? start : BigInt(cur) + 1n;
+    this.setMeta(`seq:${counter}`, value.toString());
+    return value.toString();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // ------------------------------------------------------------------ journal (undo log)
+
+  beginJournal(): void {
+    this.journal = [];
+  }
+
+  endJournal(): JournalEntry[] {
+    const j = this.journal ?? [];
+    this.journal = null;
+    return j;
+  }
+
+  private record(kind: Kind, id: string, table: string): void {
+    if (!this.journal) return;
+    if (this.journal.some((e) => e.kind === kind && e.id === id)) return;
+    const row = this.db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).get(id) as DocRow | undefined;
+    this.journal.push({ kind, id, before: row ? row.doc : null });
+  }
+
+  /** Restores the before-images of a journal (newest first). */
+  undo(entries: readonly JournalEntry[]): void {
+    for (const e of [...entries].reverse()) {
+      const table = e.kind === 'persona' ? 'persone' : e.kind === 'scheda' ? 'schede' : 'indirizzi';
+      if (e.before === null) {
+        this.record(e.kind, e.id, table);
+        this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(e.id);
+        continue;
+      }
+      if (e.kind === 'persona') this.putPersona(JSON.parse(e.before) as PersonaSim);
+      else if (e.kind === 'scheda') this.putScheda(JSON.parse(e.before) as SchedaSim);
+      else this.putIndirizzo(JSON.parse(e.before) as IndirizzoSim);
+    }
+  }
+
+  // ------------------------------------------------------------------ population
+
+  isSeeded(comune: string): boolean {
+    return this.getMeta(`seeded:${comune}`) !== undefined;
+  }
+
+  getPersona(id: string): PersonaSim | undefined {
+    const row = this.db.prepare('SELECT doc FROM persone WHERE id = ?').get(id) as DocRow | undefined;
+    return row ? (JSON.parse(row.doc) as PersonaSim) : undefined;
+  }
+
+  personePerCf(cf: string): PersonaSim[] {
+    return (this.db.prepare('SELECT doc FROM persone WHERE cf = ?').all(cf.toUpperCase()) as DocRow[]).map((r) => JSON.parse(r.doc) as PersonaSim);
+  }
+
+  personePerNome(cognome: string, nome?: string): PersonaSim[] {
+    const rows = nome
+      ? (this.db.prepare('SELECT doc FROM persone WHERE cognome = ? AND nome = ?').all(cognome.toUpperCase(), nome.toUpperCase()) as DocRow[])
+      : (this.db.prepare('SELECT doc FROM persone WHERE cognome = ?').all(cognome.toUpperCase()) as DocRow[]);
+    return rows.map((r) => JSON.parse(r.doc) as PersonaSim);
+  }
+
+  putPersona(p: PersonaSim): void {
+    this.record('persona', p.idSchedaSoggettoANPR, 'persone');
+    this.db
+      .prepare(
+        `INSERT INTO persone(id, cf, comune, stato, cognome, nome, data_nascita, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET cf = excluded.cf, comune = excluded.comune, stato = excluded.stato,
+           cognome = excluded.cognome, nome = excluded.nome, data_nascita = excluded.data_nascita, doc = excluded.doc`,
+      )
+      .run(p.idSchedaSoggettoANPR, p.codiceFiscale.toUpperCase(), p.comuneIstat, p.stato, p.cognome.toUpperCase(), p.nome.toUpperCase(), p.dataNascita, JSON.stringify(p));
+  }
+
+  getScheda(id: string): SchedaSim | undefined {
+    const row = this.db.prepare('SELECT doc FROM schede WHERE id = ?').get(id) as DocRow | undefined;
+    return row ? (JSON.parse(row.doc) as SchedaSim) : undefined;
+  }
+
+  schedaPerIdComune(comune: string, idComune: string): SchedaSim[] {
+    return (this.db.prepare('SELECT doc FROM schede WHERE comune = ?').all(comune) as DocRow[])
+      .map((r) => JSON.parse(r.doc) as SchedaSim)
+      .filter((s) => s.idFamigliaConvivenzaComune === idComune);
+  }
+
+  putScheda(s: SchedaSim): void {
+    this.record('scheda', s.idFamigliaConvivenzaANPR, 'schede');
+    this.db
+      .prepare('INSERT INTO schede(id, comune, tipo, doc) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET comune = excluded.comune, tipo = excluded.tipo, doc = excluded.doc')
+      .run(s.idFamigliaConvivenzaANPR, s.comuneIstat, s.tipo, JSON.stringify(s));
+  }
+
+  getIndirizzo(id: string): IndirizzoSim | undefined {
+    const row = this.db.prepare('SELECT doc FROM indirizzi WHERE id = ?').get(id) as DocRow | undefined;
+    return row ? (JSON.parse(row.doc) as IndirizzoSim) : undefined;
+  }
+
+  putIndirizzo(i: IndirizzoSim): void {
+    this.record('indirizzo', i.id, 'indirizzi');
+    this.db.prepare('INSERT INTO indirizzi(id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc').run(i.id, JSON.stringify(i));
+  }
+
+  contaPersone(comune?: string): number {
+    const row = (comune
+      ? this.db.prepare("SELECT count(*) AS n FROM persone WHERE comune = ? AND stato = 'residente'").get(comune)
+      : this.db.prepare("SELECT count(*) AS n FROM persone WHERE stato = 'residente'").get()) as { n: number };
+    return row.n;
+  }
+
+  /** A few residents, for tests and the training UI ("chi posso cercare?"). */
+  campione(comune: string, limit = 20): PersonaSim[] {
+    return (this.db.prepare("SELECT doc FROM persone WHERE comune = ? AND stato = 'residente' ORDER BY rowid LIMIT ?").all(comune, limit) as DocRow[]).map(
+      (r) => JSON.parse(r.doc) as PersonaSim,
+    );
+  }
+
+  // ------------------------------------------------------------------ operations (idempotency)
+
+  getOperazione(comune: string, idOperazioneComune: string): OperazioneRow | undefined {
+    const r = this.db.prepare('SELECT * FROM operazioni WHERE comune = ? AND id_op_comune = ?').get(comune, idOperazioneComune) as RawOp | undefined;
+    return r ? fromRaw(r) : undefined;
+  }
+
+  getOperazionePerAnpr(idOperazioneANPR: string): OperazioneRow | undefined {
+    const r = this.db.prepare('SELECT * FROM operazioni WHERE id_op_anpr = ?').get(idOperazioneANPR) as RawOp | undefined;
+    return r ? fromRaw(r) : undefined;
+  }
+
+  operazioni(): OperazioneRow[] {
+    return (this.db.prepare("SELECT * FROM operazioni WHERE stato = 'completata' ORDER BY seq").all() as RawOp[]).map(fromRaw);
+  }
+
+  insertInElaborazione(comune: string, idOperazioneComune: string, servizio: string, idOperazioneANPR: string, ricevutaIl: string, protocollo: string | undefined): void {
+    const seq = Number(this.next('operazioni-seq', 1n));
+    this.db
+      .prepare(
+        `INSERT INTO operazioni(comune, id_op_comune, servizio, id_op_anpr, stato, ricevuta_il, protocollo_comune, seq)
+         VALUES (?, ?, ?, ?, 'in_elaborazione', ?, ?, ?)`,
+      )
+      .run(comune, idOperazioneComune, servizio, idOperazioneANPR, ricevutaIl, protocollo ?? null, seq);
+  }
+
+  deleteOperazione(comune: string, idOperazioneComune: string): void {
+    this.db.prepare("DELETE FROM operazioni WHERE comune = ? AND id_op_comune = ? AND stato = 'in_elaborazione'").run(comune, idOperazioneComune);
+  }
+
+  completeOperazione(
+    comune: string,
+    idOperazioneComune: string,
+    r: { esito: string; contentType: string; risposta: Buffer; rispostaXml: string; effetti: number; journal: JournalEntry[]; soggetti: string[] },
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE operazioni SET stato = 'completata', esito = ?, content_type = ?, risposta = ?, risposta_xml = ?, effetti = effetti + ?, journal = ?, soggetti = ?
+         WHERE comune = ? AND id_op_comune = ?`,
+      )
+      .run(r.esito, r.contentType, r.risposta, r.rispostaXml, r.effetti, JSON.stringify(r.journal), JSON.stringify(r.soggetti), comune, idOperazioneComune);
+  }
+
+  markAnnullata(comune: string, idOperazioneComune: string): void {
+    this.db.prepare('UPDATE operazioni SET annullata = 1 WHERE comune = ? AND id_op_comune = ?').run(comune, idOperazioneComune);
+  }
+
+  /** Completed, non-annulled operations that touched a subject after `seqOf` (EN077). */
+  operazioniSuccessive(comune: string, idOperazioneComune: string): OperazioneRow[] {
+    const base = this.db.prepare('SELECT seq FROM operazioni WHERE comune = ? AND id_op_comune = ?').get(comune, idOperazioneComune) as { seq: number } | undefined;
+    if (!base) return [];
+    return (this.db.prepare("SELECT * FROM operazioni WHERE seq > ? AND stato = 'completata' AND annullata = 0 AND effetti > 0").all(base.seq) as RawOp[]).map(fromRaw);
+  }
+
+  ultimoId(comune: string): string | undefined {
+    return (this.db.prepare('SELECT id_op_comune AS id FROM ultimo_id WHERE comune = ?').get(comune) as { id: string } | undefined)?.id;
+  }
+
+  setUltimoId(comune: string, id: string): void {
+    this.db.prepare('INSERT INTO ultimo_id(comune, id_op_comune) VALUES (?, ?) ON CONFLICT(comune) DO UPDATE SET id_op_comune = excluded.id_op_comune').run(comune, id);
+  }
+
+  registraCertificato(c: { numeroProtocollo: string; comune: string; idOperazioneComune: string; persona: string; tipi: string[]; emessoIl: string; sha256: string }): void {
+    this.db
+      .prepare('INSERT INTO certificati(numero_protocollo, comune, id_op_comune, persona, tipi, emesso_il, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(c.numeroProtocollo, c.comune, c.idOperazioneComune, c.persona, JSON.stringify(c.tipi), c.emessoIl, c.sha256);
+  }
+}
+
+interface RawOp {
+  comune: string;
+  id_op_comune: string;
+  servizio: string;
+  id_op_anpr: string;
+  stato: 'in_elaborazione' | 'completata';
+  esito: string | null;
+  content_type: string | null;
+  risposta: Buffer | null;
+  risposta_xml: string | null;
+  effetti: number;
+  annullata: number;
+  journal: string;
+  soggetti: string;
+  ricevuta_il: string;
+  protocollo_comune: string | null;
+}
+
+function fromRaw(r: RawOp): OperazioneRow {
+  return {
+    comune: r.comune,
+    idOperazioneComune: r.id_op_comune,
+    servizio: r.servizio,
+    idOperazioneANPR: r.id_op_anpr,
+    stato: r.stato,
+    esito: r.esito,
+    contentType: r.content_type,
+    risposta: r.risposta,
+    rispostaXml: r.risposta_xml,
+    effetti: r.effetti,
+    annullata: r.annullata === 1,
+    journal: JSON.parse(r.journal) as JournalEntry[],
+    soggetti: JSON.parse(r.soggetti) as string[],
+    ricevutaIl: r.ricevuta_il,
+    protocolloComune: r.protocollo_comune,
+  };
+}

@@ -1,0 +1,68 @@
+/** Shared setup for the simulator tests: real PKI, real TLS, the real client. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnprClient, type AnprClient } from '../anpr/client';
+import { loadPkcs12 } from '../anpr/security/keystore';
+import { createMemoryLogger } from '../log/logger';
+import { ensureTestPki, type TestPki } from '../test-support/pki';
+import type { SimConfigInput } from './config';
+import { startSimulator, type SimulatorHandle } from './server';
+
+export interface SimFixture {
+  pki: TestPki;
+  sim: SimulatorHandle;
+  client: AnprClient;
+  logger: ReturnType<typeof createMemoryLogger>;
+  dataDir: string;
+  nextId(): string;
+  makeClient(p12?: string, overrides?: Partial<Parameters<typeof createAnprClient>[0]['config']>): AnprClient;
+}
+
+export async function startFixture(extra: Partial<SimConfigInput> = {}): Promise<SimFixture> {
+  const pki = ensureTestPki();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sim-anpr-'));
+  const logger = createMemoryLogger();
+  const sim = await startSimulator(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      tls: { cert: pki.path('server.crt'), key: pki.path('server.key') },
+      trustedCa: pki.path('ca.crt'),
+      dataDir,
+      population: { size: 150, seed: 7, referenceDate: '2025-06-01' },
+      comuni: [pki.istat],
+      ...extra,
+    },
+    { logger },
+  );
+  const makeClient: SimFixture['makeClient'] = (p12 = 'comune.p12', overrides = {}) =>
+    createAnprClient({
+      config: {
+        comune: pki.istat,
+        postazione: `${pki.istat}-PC-0001`,
+        applicazione: 'SPORTELLO',
+        operatore: 'RSSMRA80A01H501U',
+        ambiente: 'TEST',
+        endpoint: sim.url,
+        caPems: [pki.pem('ca.crt')],
+        codDestinatario: 'ANPR02',
+        timeouts: { default: 5000 },
+        ...overrides,
+      },
+      keystores: {
+        comune: loadPkcs12(pki.read(p12), pki.passphrase, { now: new Date() }),
+        postazione: loadPkcs12(pki.read('postazione.p12'), pki.passphrase, { now: new Date() }),
+      },
+      clock: { now: () => new Date() },
+      version: '0.1.0',
+    });
+  let seq = BigInt(Date.now()) * 1000n;
+  return { pki, sim, client: makeClient(), logger, dataDir, nextId: () => String(++seq), makeClient };
+}
+
+export const testata = { codMittente: '', codDestinatario: 'ANPR02', dataOraRichiesta: '2025-06-01T10:00:00', tipoOperazione: 'C', tipoInvio: 'TEST', idOperazioneComune: '1' };
+
+export function oggi(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
