@@ -1,11 +1,10 @@
 /**
  * A minimal, valid PDF 1.4 written by hand (one A4 page, Helvetica,
- * WinAnsiEncoding) for the simulator's 6001 certificates, and a QR-like
- * verification mark. No QR library is installed (`qrcode` is on npm): the
- * mark has QR's look (finder patterns, 25×25 modules) and encodes a SHA-256
- * of the protocol data, but it is NOT a scannable QR code.
+ * WinAnsiEncoding) for the simulator's 6001 certificates, with a real,
+ * scannable QR code (drawn as vector modules from the `qrcode` library's
+ * matrix) carrying the protocol data, like ANPR's verification code.
  */
-import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
 
 export interface CertificatoPdf {
   titolo: string;
@@ -33,27 +32,11 @@ function pdfString(s: string): string {
 }
 
 /** 25×25 modules: three finder patterns + data bits from a hash of `data`. */
+/** QR code modules (true = dark) for `data`, error correction M. */
 export function marcaQr(data: string): boolean[][] {
-  const n = 25;
-  const m: boolean[][] = Array.from({ length: n }, () => Array<boolean>(n).fill(false));
-  let bits = Buffer.alloc(0);
-  for (let i = 0; bits.length < 80; i++) bits = Buffer.concat([bits, createHash('sha256').update(`${i}:${data}`).digest()]);
-  let k = 0;
-  const finder = (r0: number, c0: number): void => {
-    for (let r = 0; r < 7; r++) for (let c = 0; c < 7; c++) m[r0 + r]![c0 + c] = r === 0 || r === 6 || c === 0 || c === 6 || (r >= 2 && r <= 4 && c >= 2 && c <= 4);
-  };
-  const reserved = (r: number, c: number): boolean => (r < 8 && c < 8) || (r < 8 && c >= n - 8) || (r >= n - 8 && c < 8);
-  for (let r = 0; r < n; r++) {
-    for (let c = 0; c < n; c++) {
-      if (reserved(r, c)) continue;
-      m[r]![c] = ((bits[k >> 3]! >> (k & 7)) & 1) === 1;
-      k++;
-    }
-  }
-  finder(0, 0);
-  finder(0, n - 7);
-  finder(n - 7, 0);
-  return m;
+  const qr = QRCode.create(data, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  return Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, col) => qr.modules.get(row, col) === 1));
 }
 
 export function buildCertificatoPdf(c: CertificatoPdf): Buffer {
@@ -78,8 +61,8 @@ export function buildCertificatoPdf(c: CertificatoPdf): Buffer {
   text(56, 120, 12, 'FAC-SIMILE — ambiente di prova', true);
   text(56, 104, 8, 'Documento generato dal simulatore ANPR di Sportello ANPR: privo di qualsiasi valore legale.');
   if (c.anteprima) text(56, 88, 8, 'Emissione in anteprima (emissione = 3).');
-  // QR-like mark, bottom right.
-  const mod = 3;
+  // QR code, bottom right (quiet zone included in the white page margin).
+  const mod = 2;
   const qr = marcaQr(`${c.protocollo ?? 'anteprima'}|${c.intestatario}|${c.titolo}|${c.emessoIl}`);
   const x0 = 480;
   const y0 = 80 + qr.length * mod;
