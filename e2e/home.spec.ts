@@ -16,7 +16,8 @@ test('la scrivania mostra i valori letti dal core', async ({ app, webHost }, tes
   await expect(app.getByTestId('ambiente-etichetta')).toHaveText(envelope.value.ambiente.etichetta);
   await expect(app.getByTestId('ambiente-banner')).toContainText('Ambiente di prova');
   await expect(app.getByTestId('badge-prova')).toHaveText('Ambiente di prova');
-  await expect(app.getByTestId('connessione-stato')).toHaveText('Non verificata');
+  // First start: the training simulator runs in-process and answers a signed TestConn.
+  await expect(app.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
   await expect(app.getByTestId('coda-bozza')).toContainText('0');
   // The token left the address bar once read.
   expect(app.url()).not.toContain('token=');

@@ -15,6 +15,7 @@ import { createSettingsRepository, type SettingsRepository } from '../settings/s
 import { createHandlers } from './handlers';
 import { createConnectionMonitor, type ConnectionMonitor, type ConnectionProbe } from './connection-monitor';
 import { createKeystoreStore, type KeystoreStore } from '../anpr/security/keystore-store';
+import { createAnprAccess, type AnprAccess } from './anpr-access';
 
 export interface CoreOptions {
   dataDir: string;
@@ -23,7 +24,7 @@ export interface CoreOptions {
   host: 'electron' | 'web' | 'cli' | 'test';
   version?: string;
   logger?: Logger;
-  /** How to reach ANPR (or the simulator) for a connection check. */
+  /** Overrides the connection check (default: ANPR's TestConn for the current environment). */
   probe?: ConnectionProbe;
 }
 
@@ -35,9 +36,22 @@ export interface Core {
   readonly connection: ConnectionMonitor;
   /** The comune's and postazione's certificates; private keys stay in this process. */
   readonly keystores: KeystoreStore;
+  /** ANPR (or the training simulator) for the current environment. */
+  readonly anpr: AnprAccess;
   readonly logger: Logger;
   readonly options: CoreOptions;
   close(): Promise<void>;
+}
+
+/** ANPR's TestConn service, signed like every call, as the connection check. */
+async function testConnProbe(anpr: AnprAccess): Promise<{ raggiungibile: boolean; messaggio: string | null }> {
+  const client = await anpr.client();
+  const { outcome } = await client.testConnection(await anpr.nuovoIdOperazione());
+  if (outcome.kind === 'accolta' || outcome.kind === 'accolta_con_avvisi') return { raggiungibile: true, messaggio: null };
+  if (outcome.kind === 'respinta') {
+    return { raggiungibile: true, messaggio: `ANPR risponde ma rifiuta la verifica: ${outcome.errori.map((errore) => `${errore.codice} ${errore.testo}`).join('; ')}` };
+  }
+  return { raggiungibile: false, messaggio: outcome.messaggio };
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -47,9 +61,15 @@ export function createCore(options: CoreOptions): Core {
     const db = openDatabase(join(options.dataDir, 'sportello.sqlite'));
     const events = createEventBus();
     const settings = createSettingsRepository(db, options.clock);
-    const connection = createConnectionMonitor({ clock: options.clock, events, probe: options.probe, logger: logger.child('connessione') });
     const keystores = createKeystoreStore({ dir: join(options.dataDir, 'certificati'), secretStore: options.secretStore, clock: options.clock });
-    const router = createRouter(createHandlers({ db, settings, connection, keystores, events, options }), logger.child('ipc'));
+    const anpr = createAnprAccess({ dataDir: options.dataDir, db, settings, keystores, clock: options.clock, logger, version: options.version ?? '0.0.0' });
+    const connection = createConnectionMonitor({
+      clock: options.clock,
+      events,
+      probe: options.probe ?? (() => testConnProbe(anpr)),
+      logger: logger.child('connessione'),
+    });
+    const router = createRouter(createHandlers({ db, settings, connection, keystores, anpr, events, options }), logger.child('ipc'));
     logger.info('core started', { host: options.host, secretStore: options.secretStore.kind });
     return {
       router,
@@ -58,9 +78,11 @@ export function createCore(options: CoreOptions): Core {
       settings,
       connection,
       keystores,
+      anpr,
       logger,
       options,
       async close() {
+        await anpr.close();
         db.close();
         lock.release();
         logger.info('core stopped');

@@ -40,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
         version: app.getVersion(),
       });
       registerIpc(core);
+      void core.connection.verify();
       const window = createMainWindow(preloadPathFrom(__dirname));
       const stopEvents = forwardEvents(core, window.webContents);
       window.on('closed', stopEvents);

@@ -68,6 +68,33 @@ export function compareIdOperazione(a: string, b: string): number {
     const x = a.replace(/^0+(?=\d)/, '');
     const y = b.replace(/^0+(?=\d)/, '');
     if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+    return x < y ? -1 : x > y ? 1 : 0;
   }
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Logical ms of an id of this scheme (inverse of {@link composeId}); undefined for other shapes. */
+export function idTimeMs(id: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})\d{4}$/.exec(id);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, se, ms] = m.map(Number) as [number, number, number, number, number, number, number, number];
+  const t = Date.UTC(y, mo - 1, d, h, mi, se, ms);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/**
+ * After a "lower than last" refusal: how far to move our logical clock.
+ * If ANPR's text names the last id (the simulator's does) jump just past it;
+ * otherwise step ahead 1 s, 2 s, 4 s… (k = refusals so far for this pratica),
+ * which absorbs a few seconds of clock skew between workstations in a few tries.
+ */
+export function avanzamentoDopoRifiuto(testi: readonly string[], ultimoMs: number, k: number): number {
+  let best = ultimoMs;
+  for (const t of testi) {
+    for (const tok of t.match(new RegExp(`\\d{${ID_LENGTH}}`, 'g')) ?? []) {
+      const ms = idTimeMs(tok);
+      if (ms !== undefined && ms > best) best = ms;
+    }
+  }
+  return best > ultimoMs ? best : ultimoMs + 1_000 * 2 ** Math.max(0, k - 1);
 }

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   const host = await startWebHost({ core, staticDir: RENDERER_DIST_DIR, port: Number(values.port) });
   console.log(`Sportello ANPR (versione web) in ascolto: ${host.openUrl}`);
   console.log(`Cartella dati: ${dataDir}`);
+  // Check ANPR (or start the training simulator) right away, so the home screen is current.
+  void core.connection.verify();
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -1,5 +1,6 @@
 /** Every CLI command; add one file per command and list it here. */
 import { envelopeCommand } from './envelope';
+import { queueCommand } from './queue';
 import { sendCommand } from './send';
 import { simCommand } from './sim';
 import { testConnectionCommand } from './test-connection';
@@ -11,6 +12,7 @@ export interface CliCommand {
 
 export const commands: Record<string, CliCommand> = {
   envelope: envelopeCommand,
+  queue: queueCommand,
   send: sendCommand,
   sim: simCommand,
   'test-connection': testConnectionCommand,

@@ -5,6 +5,7 @@ import type { CoreOptions } from '../create-core';
 import type { KeystoreStore } from '../../anpr/security/keystore-store';
 import type { EventBus } from '../event-bus';
 import type { Handlers } from '../../ipc/router';
+import type { AnprAccess } from '../anpr-access';
 
 /** What handler factories may use: the core's services, never Electron. */
 export interface CoreServices {
@@ -12,6 +13,8 @@ export interface CoreServices {
   settings: SettingsRepository;
   connection: ConnectionMonitor;
   keystores: KeystoreStore;
+  /** ANPR client and idOperazioneComune allocation for the current environment. */
+  anpr: AnprAccess;
   events: EventBus;
   options: CoreOptions;
 }

@@ -5,6 +5,8 @@
 import type Database from 'better-sqlite3';
 import m0001 from './0001-impostazioni';
 import m0002 from './0002-pratiche';
+import m0003 from './0003-coda-invii';
+import m0004 from './0004-archivio-audit';
 
 export interface Migration {
   version: number;
@@ -12,4 +14,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];

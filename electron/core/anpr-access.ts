@@ -1,0 +1,157 @@
+/**
+ * How the core reaches "ANPR" for the current environment:
+ * - SIMULATORE (first start, training): the ANPR simulator runs in this
+ *   process on loopback, with a training PKI made on first use;
+ * - TEST / PRODUZIONE: the endpoint from the settings, the imported comune
+ *   (and postazione) certificate, the configured CA bundle.
+ * It also allocates `idOperazioneComune` for reads from the same per-comune,
+ * per-environment sequence the queue uses, so ids stay increasing.
+ */
+import { join } from 'node:path';
+import type { Clock } from './clock';
+import type { Logger } from '../log/logger';
+import type { Db } from '../db/database';
+import type { SettingsRepository } from '../settings/settings';
+import type { KeystoreStore } from '../anpr/security/keystore-store';
+import { createAnprClient, type AnprClient } from '../anpr/client';
+import { loadPkcs12 } from '../anpr/security/keystore';
+import { loadCaBundle } from '../anpr/transport/ca-bundle';
+import { closeTransportAgents } from '../anpr/transport/https-transport';
+import { ensureTrainingEnvironment, startSimulator, type SimulatorHandle } from '../simulator';
+import { createStore } from '../queue/store';
+import { suffissoPostazione } from '../queue/id-operazione';
+import { AppError } from '../ipc/app-error';
+import { RESOURCES_DIR } from './paths';
+
+export interface AnprAccess {
+  /** The client for the current environment (starts the training simulator on first use). */
+  client(): Promise<AnprClient>;
+  /** Parameters of the current environment, for the queue. */
+  ambiente(): Promise<{ ambiente: string; comune: string; postazione: string; operatore: string }>;
+  nuovoIdOperazione(): Promise<string>;
+  /** The running training simulator, if any (tests and diagnostics). */
+  simulatore(): SimulatorHandle | null;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CA_BUNDLE = join(RESOURCES_DIR, 'ca', 'anpr-ca-bundle.pem');
+const ENDPOINTS = { TEST: 'https://wstest.anpr.interno.it', PRODUZIONE: 'https://ws.anpr.interno.it' } as const;
+
+interface Session {
+  key: string;
+  client: AnprClient;
+  ambiente: string;
+  comune: string;
+  postazione: string;
+  operatore: string;
+}
+
+export function createAnprAccess(deps: {
+  dataDir: string;
+  db: Db;
+  settings: SettingsRepository;
+  keystores: KeystoreStore;
+  clock: Clock;
+  logger: Logger;
+  version: string;
+  /** Operator codice fiscale for the SAML NameID (the signed-in clerk). */
+  operatore?: () => string | null;
+}): AnprAccess {
+  let simulator: SimulatorHandle | null = null;
+  let starting: Promise<SimulatorHandle> | null = null;
+  let session: Session | null = null;
+  const store = createStore(deps.db);
+
+  const startTraining = async (): Promise<{ handle: SimulatorHandle; env: ReturnType<typeof ensureTrainingEnvironment> }> => {
+    const env = ensureTrainingEnvironment(deps.dataDir, { now: deps.clock.now() });
+    if (!simulator) {
+      starting ??= startSimulator(env.simConfig, { clock: deps.clock, logger: deps.logger.child('simulatore') });
+      simulator = await starting;
+      deps.logger.info('training simulator started', { url: simulator.url });
+    }
+    return { handle: simulator, env };
+  };
+
+  const build = async (): Promise<Session> => {
+    const settings = deps.settings.get();
+    const operatoreCorrente = deps.operatore?.() ?? null;
+    if (settings.ambiente.tipo === 'SIMULATORE') {
+      const { handle, env } = await startTraining();
+      const key = `SIM|${handle.url}|${operatoreCorrente ?? ''}`;
+      if (session?.key === key) return session;
+      const operatore = operatoreCorrente ?? env.operatoreCodiceFiscale;
+      const client = createAnprClient({
+        config: {
+          comune: env.idSede,
+          postazione: env.idPostazione,
+          applicazione: env.idApplicazione,
+          operatore,
+          ambiente: env.tipoInvio,
+          endpoint: handle.url,
+          caPems: [env.caPem],
+          codDestinatario: env.codDestinatario,
+        },
+        keystores: { comune: loadPkcs12(env.comuneP12, env.passphrase, { now: deps.clock.now() }) },
+        clock: deps.clock,
+        logger: deps.logger,
+        version: deps.version,
+      });
+      return (session = { key, client, ambiente: 'SIMULATORE', comune: env.idSede, postazione: env.idPostazione, operatore });
+    }
+    const tipo = settings.ambiente.tipo;
+    const endpoint = settings.ambiente.endpoint.startsWith('https://') ? settings.ambiente.endpoint : ENDPOINTS[tipo];
+    const comuneKeystore = deps.keystores.load('comune');
+    const postazioneKeystore = deps.keystores.info('postazione') ? deps.keystores.load('postazione') : undefined;
+    if (!operatoreCorrente) {
+      throw new AppError('OPERATORE_NON_IDENTIFICATO', 'Accedere con un operatore registrato in ANPR prima di inviare richieste.');
+    }
+    const key = `${tipo}|${endpoint}|${comuneKeystore.info.serialNumber}|${operatoreCorrente}`;
+    if (session?.key === key) return session;
+    let caPems: string[];
+    try {
+      caPems = loadCaBundle(DEFAULT_CA_BUNDLE, { now: deps.clock.now() }).pems;
+    } catch (error) {
+      throw new AppError('CA_ANPR_MANCANTE', error instanceof Error ? error.message : String(error));
+    }
+    const postazione = comuneKeystore.info.commonName;
+    const client = createAnprClient({
+      config: {
+        comune: settings.comune.codiceIstat,
+        postazione: postazioneKeystore?.info.commonName ?? postazione,
+        applicazione: 'SPORTELLO-ANPR',
+        operatore: operatoreCorrente,
+        ambiente: tipo === 'PRODUZIONE' ? 'PROD' : 'TEST',
+        endpoint,
+        caPems,
+        codDestinatario: 'ANPR05',
+      },
+      keystores: { comune: comuneKeystore, ...(postazioneKeystore ? { postazione: postazioneKeystore } : {}) },
+      clock: deps.clock,
+      logger: deps.logger,
+      version: deps.version,
+    });
+    return (session = { key, client, ambiente: tipo, comune: settings.comune.codiceIstat, postazione: postazioneKeystore?.info.commonName ?? postazione, operatore: operatoreCorrente });
+  };
+
+  return {
+    async client() {
+      return (await build()).client;
+    },
+    async ambiente() {
+      const { ambiente, comune, postazione, operatore } = await build();
+      return { ambiente, comune, postazione, operatore };
+    },
+    async nuovoIdOperazione() {
+      const { ambiente, comune, postazione } = await build();
+      return store.allocaId(ambiente, comune, suffissoPostazione(postazione), deps.clock.now().getTime());
+    },
+    simulatore: () => simulator,
+    async close() {
+      closeTransportAgents();
+      if (simulator) await simulator.close();
+      simulator = null;
+      starting = null;
+      session = null;
+    },
+  };
+}
