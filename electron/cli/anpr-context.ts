@@ -13,7 +13,12 @@ import { AnprConfigError, loadAnprConfig, type AnprConfig, type KeystoreRef } fr
 import { loadPkcs12, KeystoreError, type LoadedKeystore } from '../anpr/security/keystore';
 import { CaBundleError, loadCaBundle } from '../anpr/transport/ca-bundle';
 import { isServiceCode, type ServiceCode } from '../anpr/services/registry';
+import { join } from 'node:path';
 import { composeId, suffissoPostazione } from '../queue/id-operazione';
+import { createStore } from '../queue/store';
+import { openDatabase } from '../db/database';
+import { acquireDataDirLock } from '../core/data-dir-lock';
+import { AppError } from '../ipc/app-error';
 import { CliError } from './cli-error';
 
 export interface AnprContext {
@@ -75,13 +80,36 @@ export function loadAnprContext(configPath: string, clock: Clock = systemClock):
   return { config, client, clock };
 }
 
-/** `--id N` or a fresh id of the queue's scheme (timestamp + workstation suffix). */
+/**
+ * `--id N`, or the next id of the queue's scheme (timestamp + workstation
+ * suffix): from the queue's own sequence when the config names a `dataDir`
+ * (so it can never collide with a queued pratica), else from the clock.
+ */
 export function idOperazioneFrom(given: string | undefined, context: AnprContext): string {
   if (given !== undefined) {
     if (!/^[0-9a-zA-Z]{1,30}$/.test(given)) throw new CliError('--id: idOperazioneComune deve avere da 1 a 30 caratteri alfanumerici.', 2);
     return given;
   }
-  return composeId(context.clock.now().getTime(), suffissoPostazione(context.config.postazione));
+  const { config, clock } = context;
+  const suffisso = suffissoPostazione(config.postazione);
+  if (!config.dataDir) return composeId(clock.now().getTime(), suffisso);
+  let lock;
+  try {
+    lock = acquireDataDirLock(config.dataDir);
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(error.message);
+    throw error;
+  }
+  try {
+    const db = openDatabase(join(config.dataDir, 'sportello.sqlite'));
+    try {
+      return createStore(db).allocaId(config.ambiente, config.comune, suffisso, clock.now().getTime());
+    } finally {
+      db.close();
+    }
+  } finally {
+    lock.release();
+  }
 }
 
 export function serviceFrom(value: string | undefined): ServiceCode {

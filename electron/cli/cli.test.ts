@@ -88,6 +88,21 @@ describe('npx anpr', () => {
     expect(second.idOperazioneComune > first.idOperazioneComune).toBe(true);
   });
 
+  it('takes ids from the queue sequence when the config has a dataDir', async () => {
+    endpoint.reply((request) => ({ body: soapEnvelope(`<ns2:Risposta3002 xmlns:ns2="http://sogei.it/ANPR/3000consultazione"><ns2:Risposta3002_OK>${testataRisposta('3002', '2', idOf(request.xml))}</ns2:Risposta3002_OK></ns2:Risposta3002>`) }));
+    const config = writeConfig('with-data.json', { dataDir: join(dir, 'dati') });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push((JSON.parse((await anpr(['send', '--config', config, '--service', '3002', '--body', join(dir, 'body3002.xml')])).stdout) as { idOperazioneComune: string }).idOperazioneComune);
+    }
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(3);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(dir, 'dati', 'sportello.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT ultimo_id FROM sequenze_id_operazione').pluck().get()).toBe(ids[2]);
+    db.close();
+  });
+
   it('a TLS failure exits 1 with one clear line on stderr', async () => {
     const rogue = await startSoapEndpoint(pki, { serverCert: 'rogue-server.crt', serverKey: 'rogue-server.key' });
     const result = await anpr(['send', '--config', writeConfig('rogue.json', { endpoint: rogue.url }), '--service', '3002', '--body', join(dir, 'body3002.xml')]);
