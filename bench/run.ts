@@ -16,9 +16,14 @@ function format(result: BenchResult): string {
   if (result.baseline !== undefined) parts.push(`baseline ${result.baseline.toFixed(3)} ${result.unit}`);
   if (result.ratio !== undefined) {
     parts.push(`ratio ${result.ratio.toFixed(2)}`);
-    if (result.baseline !== undefined && result.median > 0) parts.push(`= ${(result.baseline / result.median).toFixed(2)}× the baseline's speed`);
+    // Times: lower is better; throughputs (units ending in /s): higher is better.
+    const higherIsBetter = result.unit.endsWith('/s');
+    if (result.baseline !== undefined && result.median > 0 && result.baseline > 0) {
+      const speed = higherIsBetter ? result.median / result.baseline : result.baseline / result.median;
+      parts.push(`= ${speed.toFixed(2)}× the baseline's speed`);
+    }
   }
-  if (result.unit === 'ms' && result.median > 0) parts.push(`${Math.round(1000 / result.median)}/s`);
+  if (result.unit === 'ms' && result.median > 0) parts.push(`${Math.round(1000 / result.median)} per second`);
   if (result.note) parts.push(`(${result.note})`);
   return parts.join('  ');
 }

@@ -53,7 +53,44 @@ export async function stopWebHostProcess(host: WebHostProcess): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ webHost: WebHostProcess; app: Page }>({
+/** The password the e2e amministratore is created with on first start. */
+export const PASSWORD_AMMINISTRATORE = 'prova-e2e-amministratore';
+
+/** Fails the test on any page error or console error. */
+function tracciaErrori(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+/**
+ * First start through the UI: the form is prefilled with the training
+ * operator (training mode), the clerk only chooses the password.
+ * Returns the administrator's codice fiscale.
+ */
+export async function creaPrimoAmministratore(page: Page): Promise<string> {
+  await expect(page.getByRole('heading', { name: 'Primo avvio' })).toBeVisible();
+  const codiceFiscale = await page.getByLabel('Codice fiscale').inputValue();
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD_AMMINISTRATORE);
+  await page.getByLabel('Ripetere la password').fill(PASSWORD_AMMINISTRATORE);
+  await page.getByRole('button', { name: 'Crea amministratore e accedi' }).click();
+  await expect(page.getByTestId('operatore-corrente')).toBeVisible();
+  return codiceFiscale;
+}
+
+/** Signs in through the sign-in form. */
+export async function accedi(page: Page, codiceFiscale: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Accesso' })).toBeVisible();
+  await page.getByLabel('Codice fiscale').fill(codiceFiscale);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await expect(page.getByTestId('operatore-corrente')).toBeVisible();
+}
+
+export const test = base.extend<{ webHost: WebHostProcess; primoAvvio: Page; app: Page }>({
   // eslint-disable-next-line no-empty-pattern
   webHost: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sportello-e2e-'));
@@ -62,15 +99,17 @@ export const test = base.extend<{ webHost: WebHostProcess; app: Page }>({
     await stopWebHostProcess(host);
     rmSync(dataDir, { recursive: true, force: true });
   },
-  app: async ({ page, webHost }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+  /** The page on a fresh data folder, nobody signed in (the first-start form). */
+  primoAvvio: async ({ page, webHost }, use) => {
+    const errors = tracciaErrori(page);
     await page.goto(webHost.openUrl);
     await use(page);
     expect(errors, 'the page logged errors').toEqual([]);
+  },
+  /** The page with the first amministratore created and signed in through the UI. */
+  app: async ({ primoAvvio }, use) => {
+    await creaPrimoAmministratore(primoAvvio);
+    await use(primoAvvio);
   },
 });
 

@@ -19,7 +19,7 @@ describe('core factory', () => {
 
   it('has exactly one handler per contract channel', async () => {
     const core = createTestCore();
-    const handlers = createHandlers({ db: core.db, settings: core.settings, connection: core.connection, keystores: core.keystores, anpr: core.anpr, events: core.events, options: core.options });
+    const handlers = createHandlers(core);
     expect(Object.keys(handlers).sort()).toEqual([...channels].sort());
     expect([...core.router.channels].sort()).toEqual([...channels].sort());
     await core.dispose();

@@ -16,6 +16,9 @@ import { createHandlers } from './handlers';
 import { createConnectionMonitor, type ConnectionMonitor, type ConnectionProbe } from './connection-monitor';
 import { createKeystoreStore, type KeystoreStore } from '../anpr/security/keystore-store';
 import { createAnprAccess, type AnprAccess } from './anpr-access';
+import { createCodaHost, type CodaHost } from './coda';
+import { createAccesso, type Accesso } from '../operatori/accesso';
+import { createGuard } from './permissions';
 
 export interface CoreOptions {
   dataDir: string;
@@ -38,6 +41,10 @@ export interface Core {
   readonly keystores: KeystoreStore;
   /** ANPR (or the training simulator) for the current environment. */
   readonly anpr: AnprAccess;
+  /** The queue of pratiche (its dispatcher runs once `coda.start()` is called). */
+  readonly coda: CodaHost;
+  /** Operator accounts and the signed-in session. */
+  readonly accesso: Accesso;
   readonly logger: Logger;
   readonly options: CoreOptions;
   close(): Promise<void>;
@@ -62,14 +69,28 @@ export function createCore(options: CoreOptions): Core {
     const events = createEventBus();
     const settings = createSettingsRepository(db, options.clock);
     const keystores = createKeystoreStore({ dir: join(options.dataDir, 'certificati'), secretStore: options.secretStore, clock: options.clock });
-    const anpr = createAnprAccess({ dataDir: options.dataDir, db, settings, keystores, clock: options.clock, logger, version: options.version ?? '0.0.0' });
+    const accesso = createAccesso({ db, clock: options.clock, logger });
+    const anpr = createAnprAccess({
+      dataDir: options.dataDir,
+      db,
+      settings,
+      keystores,
+      clock: options.clock,
+      logger,
+      version: options.version ?? '0.0.0',
+      // The signed-in clerk is the SAML NameID of every call.
+      operatore: () => accesso.corrente()?.codiceFiscale ?? null,
+    });
     const connection = createConnectionMonitor({
       clock: options.clock,
       events,
       probe: options.probe ?? (() => testConnProbe(anpr)),
       logger: logger.child('connessione'),
     });
-    const router = createRouter(createHandlers({ db, settings, connection, keystores, anpr, events, options }), logger.child('ipc'));
+    const coda = createCodaHost({ db, anpr, events, connection, clock: options.clock, logger, version: options.version ?? '0.0.0' });
+    const router = createRouter(createHandlers({ db, settings, connection, keystores, anpr, coda, accesso, events, options, logger }), logger.child('ipc'), {
+      guard: createGuard(accesso),
+    });
     logger.info('core started', { host: options.host, secretStore: options.secretStore.kind });
     return {
       router,
@@ -79,9 +100,12 @@ export function createCore(options: CoreOptions): Core {
       connection,
       keystores,
       anpr,
+      coda,
+      accesso,
       logger,
       options,
       async close() {
+        await coda.close();
         await anpr.close();
         db.close();
         lock.release();

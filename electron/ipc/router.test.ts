@@ -14,7 +14,11 @@ const info = {
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   let calls = 0;
+  const notUsed = () => {
+    throw new Error('not used');
+  };
   const base: Handlers = {
+    ...(Object.fromEntries(channels.map((channel) => [channel, notUsed])) as unknown as Handlers),
     'app.info': () => {
       calls++;
       return info;

@@ -13,6 +13,21 @@ import { AppError } from './app-error';
 /** Who is calling; filled by the transport, never by the renderer. */
 export interface CallContext {
   transport: 'electron' | 'web' | 'test';
+  /** The signed-in operator, set by the router's guard from the core's session. */
+  operatore?: { codiceFiscale: string; ruolo: string };
+}
+
+/**
+ * Checked before the payload is parsed and the handler runs (see
+ * electron/core/permissions.ts); may enrich the context with the operator.
+ */
+export type RouterGuard = (
+  channel: Channel,
+  context: CallContext,
+) => { ok: true; context: CallContext } | { ok: false; error: { code: string; message: string } };
+
+export interface RouterOptions {
+  guard?: RouterGuard;
 }
 
 export type Handler<C extends Channel> = (
@@ -31,7 +46,7 @@ function issues(error: ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
-export function createRouter(handlers: Handlers, logger: Logger): Router {
+export function createRouter(handlers: Handlers, logger: Logger, options: RouterOptions = {}): Router {
   const registered = Object.keys(handlers).filter(isChannel);
   return {
     channels: registered,
@@ -42,6 +57,15 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
           ok: false,
           error: { code: ERROR_CODES.unknownChannel, message: 'Richiesta non riconosciuta dall\'applicazione.' },
         };
+      }
+      if (options.guard) {
+        // A caller may not set the operator itself: only the guard does.
+        const checked = options.guard(channel, { transport: context.transport });
+        if (!checked.ok) {
+          logger.warn('ipc: refused by permissions', { channel, code: checked.error.code, transport: context.transport });
+          return { ok: false, error: checked.error };
+        }
+        context = checked.context;
       }
       const spec = contract[channel];
       const parsed = spec.request.safeParse(payload);

@@ -41,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
       });
       registerIpc(core);
       void core.connection.verify();
+      core.coda.start().catch((error: unknown) => core?.logger.warn('queue not started', { error: error instanceof Error ? error.message : String(error) }));
       const window = createMainWindow(preloadPathFrom(__dirname));
       const stopEvents = forwardEvents(core, window.webContents);
       window.on('closed', stopEvents);
@@ -49,6 +50,30 @@ if (!app.requestSingleInstanceLock()) {
       dialog.showErrorBox('Sportello ANPR', error instanceof Error ? error.message : String(error));
       app.exit(1);
     });
+
+  // Never quit with a request on the wire: offer to wait for ANPR's answer.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    const check = core.coda.canQuit();
+    if (check.ok) return;
+    event.preventDefault();
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      buttons: ['Attendi la risposta e chiudi', 'Non chiudere'],
+      defaultId: 0,
+      cancelId: 1,
+      title: 'Invio in corso',
+      message: check.messaggio ?? 'Un invio ad ANPR è in corso.',
+      detail: 'Chiudendo ora l\'esito resterebbe da verificare al prossimo avvio. È meglio attendere la risposta.',
+    });
+    if (choice === 0) {
+      void core.coda.waitIdle().then(() => {
+        quitting = true;
+        app.quit();
+      });
+    }
+  });
 
   app.on('window-all-closed', () => {
     void core?.close().finally(() => app.quit());

@@ -22,6 +22,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      // Chromium's built-in PDF viewer, to show ANPR's certificates exactly as returned.
+      plugins: true,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -32,10 +32,16 @@ async function main(): Promise<void> {
   console.log(`Cartella dati: ${dataDir}`);
   // Check ANPR (or start the training simulator) right away, so the home screen is current.
   void core.connection.verify();
+  // The queue's dispatcher: sends pratiche marked "pronta" whenever ANPR is reachable.
+  core.coda.start().catch((error: unknown) => core.logger.warn('queue not started', { error: error instanceof Error ? error.message : String(error) }));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    if (!core.coda.canQuit().ok) {
+      console.log('Invio ad ANPR in corso: attendo la risposta prima di chiudere…');
+      await Promise.race([core.coda.waitIdle(), new Promise((resolve) => setTimeout(resolve, 120_000))]);
+    }
     await host.close();
     await core.close();
     process.exit(0);

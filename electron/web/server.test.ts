@@ -177,3 +177,26 @@ describe('web host', () => {
     expect(received).toContain('"stato":"raggiungibile"');
   });
 });
+
+describe('web host shutdown', () => {
+  it('closes promptly even with an event stream and a kept-alive socket open', async () => {
+    const own = createTestCore();
+    const other = await startWebHost({ core: own, staticDir, port: 0 });
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true });
+    await new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port: other.port, path: '/api/events', agent, headers: { Authorization: `Bearer ${other.token}` } }, (res) => {
+        res.once('data', () => resolve());
+        res.on('error', () => undefined);
+      });
+      req.on('error', () => undefined);
+      req.end();
+    });
+    const started = Date.now();
+    await other.close();
+    // Liveness, not speed: before the fix this waited for the stream to end, i.e. forever.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    agent.destroy();
+    await own.dispose();
+  });
+});

@@ -181,9 +181,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     async close() {
       unsubscribe();
+      // Stop accepting, end the event streams and drop keep-alive sockets now:
+      // an open page would otherwise reconnect its stream on a kept-alive socket forever.
+      const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
       for (const client of sseClients) client.end();
-      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }

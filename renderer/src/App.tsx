@@ -1,89 +1,177 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Container } from 'design-react-kit';
-import type { InfoApplicazione, RiepilogoHome } from '../../shared/ipc/contract';
-import { bridge, unwrap } from './bridge';
+import { ETICHETTE_RUOLO, type InfoApplicazione, type RiepilogoHome, type Sessione, type StatoSessione } from '../../shared/ipc/contract';
+import { bridge, SESSIONE_SCADUTA, unwrap } from './bridge';
 import { AmbienteBanner } from './components/AmbienteBanner';
 import { routes } from './routes';
-import { usePath } from './routing';
+import { navigate, usePath } from './routing';
+import { Accesso, PrimoAvvio } from './screens/accesso/Accesso';
+import { SessioneContext } from './session';
+import { messaggioErrore } from './format';
 
 export function App() {
+  const [stato, setStato] = useState<StatoSessione | null>(null);
   const [riepilogo, setRiepilogo] = useState<RiepilogoHome | null>(null);
   const [info, setInfo] = useState<InfoApplicazione | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
+  const [avvisoAccesso, setAvvisoAccesso] = useState<string | null>(null);
   const path = usePath();
-  const route = routes.find((candidate) => candidate.match(path)) ?? routes[0]!;
+  const sessione = stato?.operatore ?? null;
+  const visibili = useMemo(() => routes.filter((candidate) => !candidate.ruoli || (sessione && candidate.ruoli.includes(sessione.ruolo))), [sessione]);
+  const route = visibili.find((candidate) => candidate.match(path)) ?? visibili[0]!;
+
+  const caricaStato = useCallback(async () => {
+    if (!bridge) return;
+    try {
+      const [nuovoStato, nuoveInfo] = await Promise.all([unwrap(bridge.sessione.stato()), unwrap(bridge.app.info())]);
+      setStato(nuovoStato);
+      setInfo(nuoveInfo);
+      setErrore(null);
+    } catch (error) {
+      setErrore(messaggioErrore(error));
+    }
+  }, []);
 
   const carica = useCallback(async () => {
     if (!bridge) return;
     try {
-      const [nuovoRiepilogo, nuoveInfo] = await Promise.all([unwrap(bridge.home.riepilogo()), unwrap(bridge.app.info())]);
-      setRiepilogo(nuovoRiepilogo);
-      setInfo(nuoveInfo);
+      setRiepilogo(await unwrap(bridge.home.riepilogo()));
       setErrore(null);
     } catch (error) {
-      setErrore(error instanceof Error ? error.message : String(error));
+      setErrore(messaggioErrore(error));
     }
   }, []);
 
   useEffect(() => {
-    void carica();
-  }, [carica]);
+    void caricaStato();
+  }, [caricaStato]);
+
+  useEffect(() => {
+    if (sessione) void carica();
+    else setRiepilogo(null);
+  }, [sessione, carica]);
+
+  useEffect(() => {
+    const scaduta = () => {
+      setAvvisoAccesso('La sessione è stata chiusa: accedere di nuovo.');
+      void caricaStato();
+    };
+    window.addEventListener(SESSIONE_SCADUTA, scaduta);
+    return () => window.removeEventListener(SESSIONE_SCADUTA, scaduta);
+  }, [caricaStato]);
+
+  const entrato = (nuova: Sessione) => {
+    setAvvisoAccesso(null);
+    setStato((prev) => (prev ? { ...prev, configurato: true, operatore: nuova, operatoreFormazione: null } : prev));
+  };
+
+  const esci = useCallback(async () => {
+    if (!bridge) return;
+    try {
+      await unwrap(bridge.sessione.esci());
+    } catch {
+      // Already signed out: nothing to do.
+    }
+    navigate('/');
+    await caricaStato();
+  }, [caricaStato]);
+
+  const ambiente = riepilogo?.ambiente.tipo ?? stato?.ambiente;
+  const comune = riepilogo?.comune ?? stato?.comune;
+
+  let contenuto;
+  if (!bridge) {
+    contenuto = (
+      <Alert color="danger">Sessione non valida: aprire l&apos;indirizzo completo stampato all&apos;avvio di Sportello ANPR.</Alert>
+    );
+  } else if (!stato) {
+    contenuto = errore ? <Alert color="danger">{errore}</Alert> : <p aria-live="polite">Caricamento…</p>;
+  } else if (!stato.configurato) {
+    contenuto = <PrimoAvvio stato={stato} onFatto={entrato} />;
+  } else if (!sessione) {
+    contenuto = <Accesso onFatto={entrato} avviso={avvisoAccesso} />;
+  } else {
+    contenuto = (
+      <>
+        {errore && <Alert color="danger">{errore}</Alert>}
+        {riepilogo ? route.render({ path, riepilogo, sessione, aggiorna: () => void carica() }) : !errore && <p aria-live="polite">Caricamento…</p>}
+      </>
+    );
+  }
 
   return (
-    <>
-      <a className="visually-hidden-focusable" href="#contenuto">Vai al contenuto</a>
-      {riepilogo && <AmbienteBanner tipo={riepilogo.ambiente.tipo} />}
-      <header className="it-header-center-wrapper it-small-header">
-        <Container>
-          <div className="it-header-center-content-wrapper">
-            <div className="it-brand-wrapper">
-              <div className="it-brand-text">
-                <div className="it-brand-title">Sportello ANPR</div>
-                <div className="it-brand-tagline d-none d-md-block">
-                  Ufficio anagrafe{riepilogo ? ` – Comune di ${riepilogo.comune.denominazione}` : ''}
+    <SessioneContext.Provider value={sessione ? { sessione, esci: () => void esci() } : null}>
+      <a
+        className="visually-hidden-focusable skip-link"
+        href="#contenuto"
+        onClick={(event) => {
+          // The hash drives the router: move focus without navigating.
+          event.preventDefault();
+          document.getElementById('contenuto')?.focus();
+        }}
+      >
+        Vai al contenuto
+      </a>
+      {ambiente && <AmbienteBanner tipo={ambiente} />}
+      <header className="it-header-wrapper app-header">
+        <div className="it-header-slim-wrapper">
+          <Container>
+            <div className="it-header-slim-wrapper-content app-header__slim">
+              <span className="app-header__ente">{comune ? `Comune di ${comune.denominazione} – Ufficio anagrafe` : 'Ufficio anagrafe'}</span>
+              {sessione && (
+                <div className="app-header__operatore">
+                  <span data-testid="operatore-corrente">
+                    <span className="visually-hidden">Operatore: </span>
+                    {sessione.cognome} {sessione.nome}
+                    <span className="app-header__ruolo">{ETICHETTE_RUOLO[sessione.ruolo]}</span>
+                  </span>
+                  <button type="button" className="btn btn-sm app-header__esci" onClick={() => void esci()}>
+                    Esci
+                  </button>
+                </div>
+              )}
+            </div>
+          </Container>
+        </div>
+        <div className="it-header-center-wrapper it-small-header">
+          <Container>
+            <div className="it-header-center-content-wrapper">
+              <div className="it-brand-wrapper">
+                <div className="it-brand-text">
+                  <div className="it-brand-title">Sportello ANPR</div>
+                  <div className="it-brand-tagline d-none d-md-block">Anagrafe Nazionale della Popolazione Residente</div>
                 </div>
               </div>
             </div>
-          </div>
-        </Container>
+          </Container>
+        </div>
+        {sessione && (
+          <nav className="app-nav" aria-label="Sezioni">
+            <Container>
+              <ul className="app-nav__list">
+                {visibili
+                  .filter((candidate) => candidate.menu)
+                  .map((candidate) => {
+                    const attiva = candidate.id === route.id || (!!route.sezione && candidate.sezione === route.sezione);
+                    return (
+                      <li key={candidate.id}>
+                        <a href={`#${candidate.path}`} className={`app-nav__link${attiva ? ' app-nav__link--active' : ''}`} aria-current={attiva ? 'page' : undefined}>
+                          {candidate.menu}
+                        </a>
+                      </li>
+                    );
+                  })}
+              </ul>
+            </Container>
+          </nav>
+        )}
       </header>
-      <nav className="app-nav" aria-label="Sezioni">
-        <Container>
-          <ul className="app-nav__list">
-            {routes
-              .filter((candidate) => candidate.menu)
-              .map((candidate) => (
-                <li key={candidate.id}>
-                  <a
-                    href={`#${candidate.path}`}
-                    className={`app-nav__link${candidate.id === route.id ? ' app-nav__link--active' : ''}`}
-                    aria-current={candidate.id === route.id ? 'page' : undefined}
-                  >
-                    {candidate.menu}
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </Container>
-      </nav>
       <main id="contenuto" className="app-main skiplink-target" tabIndex={-1}>
-        <Container>
-          {!bridge && (
-            <Alert color="danger">
-              Sessione non valida: aprire l&apos;indirizzo completo stampato all&apos;avvio di Sportello ANPR.
-            </Alert>
-          )}
-          {errore && <Alert color="danger">{errore}</Alert>}
-          {riepilogo ? (
-            route.render({ path, riepilogo, aggiorna: () => void carica() })
-          ) : (
-            bridge && !errore && <p aria-live="polite">Caricamento…</p>
-          )}
-        </Container>
+        <Container>{contenuto}</Container>
       </main>
-      <footer className="border-top py-2 small text-center text-muted">
-        {info ? `Sportello ANPR ${info.versione} · cartella dati ${info.cartellaDati}` : 'Sportello ANPR'}
+      <footer className="app-footer">
+        <Container>{info ? `Sportello ANPR ${info.versione} · cartella dati ${info.cartellaDati}` : 'Sportello ANPR'}</Container>
       </footer>
-    </>
+    </SessioneContext.Provider>
   );
 }

@@ -4,12 +4,21 @@
  * screen handles it; `menu` puts it in the navigation bar.
  */
 import type { ReactNode } from 'react';
-import type { RiepilogoHome } from '../../shared/ipc/contract';
+import type { RiepilogoHome, Ruolo, Sessione } from '../../shared/ipc/contract';
 import { Home } from './screens/Home';
+import { Anomalie } from './screens/anomalie/Anomalie';
+import { Ricerca } from './screens/ricerca/Ricerca';
+import { SchedaSoggettoScreen, SchedaFamigliaScreen } from './screens/ricerca/Schede';
+import { Impostazioni } from './screens/impostazioni/Impostazioni';
+import { Archivio as ArchivioCertificati } from './screens/certificazione/Archivio';
+import { Emissione as EmissioneCertificati } from './screens/certificazione/Emissione';
+import { Registro as RegistroCertificati } from './screens/certificazione/Registro';
 
 export interface ScreenContext {
   path: string;
   riepilogo: RiepilogoHome;
+  /** The signed-in operator (display only: the core checks every call). */
+  sessione: Sessione;
   aggiorna(): void;
 }
 
@@ -21,6 +30,10 @@ export interface Route {
   path: string;
   match(path: string): boolean;
   render(context: ScreenContext): ReactNode;
+  /** Only these roles see the screen (the core refuses the calls anyway). */
+  ruoli?: readonly Ruolo[];
+  /** Screens of the same section keep its menu entry highlighted. */
+  sezione?: string;
 }
 
 export const routes: Route[] = [
@@ -30,5 +43,46 @@ export const routes: Route[] = [
     path: '/',
     match: (path) => path === '/',
     render: ({ riepilogo, aggiorna }) => <Home riepilogo={riepilogo} onAggiorna={aggiorna} />,
+  },
+  {
+    id: 'ricerca',
+    menu: 'Ricerca',
+    path: '/ricerca',
+    sezione: 'ricerca',
+    match: (path) => path === '/ricerca',
+    render: () => <Ricerca />,
+  },
+  {
+    id: 'scheda-soggetto',
+    path: '/soggetti',
+    sezione: 'ricerca',
+    match: (path) => /^\/soggetti\/\d{1,16}$/.test(path),
+    render: ({ path }) => <SchedaSoggettoScreen key={path} id={path.split('/')[2]!} />,
+  },
+  {
+    id: 'scheda-famiglia',
+    path: '/soggetti',
+    sezione: 'ricerca',
+    match: (path) => /^\/soggetti\/\d{1,16}\/famiglia$/.test(path),
+    render: ({ path }) => <SchedaFamigliaScreen key={path} id={path.split('/')[2]!} />,
+  },
+  {
+    id: 'certificati',
+    menu: 'Certificati',
+    path: '/certificati',
+    sezione: 'certificati',
+    match: (path) => path === '/certificati' || /^\/certificati\/soggetto\/\d{1,16}$/.test(path),
+    render: ({ path, riepilogo }) => <EmissioneCertificati key={path} connessioneIniziale={riepilogo.connessione} idIniziale={path.split('/')[3]} />,
+  },
+  { id: 'certificati-archivio', path: '/certificati/archivio', sezione: 'certificati', match: (path) => path === '/certificati/archivio', render: () => <ArchivioCertificati /> },
+  { id: 'certificati-registro', path: '/certificati/registro', sezione: 'certificati', match: (path) => path === '/certificati/registro', render: () => <RegistroCertificati /> },
+  { id: 'anomalie', menu: 'Anomalie', path: '/anomalie', sezione: 'anomalie', match: (path) => path === '/anomalie', render: () => <Anomalie /> },
+  {
+    id: 'impostazioni',
+    menu: 'Impostazioni',
+    path: '/impostazioni',
+    ruoli: ['amministratore'],
+    match: (path) => path === '/impostazioni',
+    render: ({ riepilogo, aggiorna }) => <Impostazioni riepilogo={riepilogo} onCambiato={aggiorna} />,
   },
 ];

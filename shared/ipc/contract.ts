@@ -10,17 +10,36 @@
 import type { z } from 'zod';
 import { baseChannels, baseEvents } from './domains/base';
 import { certificatiChannels } from './domains/certificati';
+import { codaChannels, codaEvents } from './domains/coda';
+import { operatoriChannels } from './domains/operatori';
+import { ricercaChannels } from './domains/ricerca';
+import { ambienteChannels } from './domains/ambiente';
+import { certificazioneChannels } from './domains/certificazione';
+import { anomalieChannels } from './domains/anomalie';
 
 export * from './domains/schemas';
 export * from './domains/certificati';
+export * from './domains/coda';
+export * from './domains/operatori';
+export * from './domains/ricerca';
+export * from './domains/ambiente';
+export * from './domains/certificazione';
+export * from './domains/anomalie';
 
 export const contract = {
   ...baseChannels,
   ...certificatiChannels,
+  ...codaChannels,
+  ...operatoriChannels,
+  ...ricercaChannels,
+  ...ambienteChannels,
+  ...certificazioneChannels,
+  ...anomalieChannels,
 } as const;
 
 export const events = {
   ...baseEvents,
+  ...codaEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import type { TipoAmbiente } from '../../../shared/ipc/contract';
 import { contaPratichePerStato } from '../../pratiche/conteggi';
 import type { CoreServices, DomainHandlers } from './services';
 
-const ETICHETTE_AMBIENTE: Record<TipoAmbiente, string> = {
+export const ETICHETTE_AMBIENTE: Record<TipoAmbiente, string> = {
   SIMULATORE: 'Ambiente di prova locale (simulatore ANPR)',
   TEST: 'ANPR – ambiente di TEST',
   PRODUZIONE: 'ANPR – PRODUZIONE',

@@ -6,6 +6,12 @@
 import type { Handlers } from '../../ipc/router';
 import { baseHandlers } from './base';
 import { certificatiHandlers } from './certificati';
+import { codaHandlers } from './coda';
+import { operatoriHandlers } from './operatori';
+import { ricercaHandlers } from './ricerca';
+import { ambienteHandlers } from './ambiente';
+import { certificazioneHandlers } from './certificazione';
+import { anomalieHandlers } from './anomalie';
 import type { CoreServices } from './services';
 
 export type { CoreServices } from './services';
@@ -14,5 +20,11 @@ export function createHandlers(services: CoreServices): Handlers {
   return {
     ...baseHandlers(services),
     ...certificatiHandlers(services),
+    ...codaHandlers(services),
+    ...operatoriHandlers(services),
+    ...ricercaHandlers(services),
+    ...ambienteHandlers(services),
+    ...certificazioneHandlers(services),
+    ...anomalieHandlers(services),
   };
 }

@@ -6,6 +6,9 @@ import type { KeystoreStore } from '../../anpr/security/keystore-store';
 import type { EventBus } from '../event-bus';
 import type { Handlers } from '../../ipc/router';
 import type { AnprAccess } from '../anpr-access';
+import type { CodaHost } from '../coda';
+import type { Accesso } from '../../operatori/accesso';
+import type { Logger } from '../../log/logger';
 
 /** What handler factories may use: the core's services, never Electron. */
 export interface CoreServices {
@@ -15,8 +18,14 @@ export interface CoreServices {
   keystores: KeystoreStore;
   /** ANPR client and idOperazioneComune allocation for the current environment. */
   anpr: AnprAccess;
+  /** The queue of pratiche of the current environment. */
+  coda: CodaHost;
+  /** Operator accounts and the signed-in session (the only source of "who is calling"). */
+  accesso: Accesso;
   events: EventBus;
   options: CoreOptions;
+  /** The core's logger (no personal data); handlers fall back to a silent one. */
+  logger?: Logger;
 }
 
 /** A domain's handlers: the channels whose name starts with `<domain>.`. */

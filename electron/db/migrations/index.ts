@@ -7,6 +7,9 @@ import m0001 from './0001-impostazioni';
 import m0002 from './0002-pratiche';
 import m0003 from './0003-coda-invii';
 import m0004 from './0004-archivio-audit';
+import m0005 from './0005-operatori-letture';
+import m0006 from './0006-anomalie';
+import m0007 from './0007-certificazione';
 
 export interface Migration {
   version: number;
@@ -14,4 +17,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];

@@ -30,10 +30,17 @@ function resolveBridge(): SportelloBridge | null {
   return buildBridge(transport.invoke, transport.subscribe);
 }
 
+/** Window event fired when the core answers that no operator is signed in. */
+export const SESSIONE_SCADUTA = 'sportello:sessione-scaduta';
+
 export const bridge: SportelloBridge | null = resolveBridge();
 
 export async function unwrap<T>(call: Promise<Envelope<T>>): Promise<T> {
   const envelope = await call;
-  if (!envelope.ok) throw new ApiError(envelope.error);
+  if (!envelope.ok) {
+    // The core closed the session (sign-out elsewhere, operator deactivated): the shell goes back to sign-in.
+    if (envelope.error.code === 'NON_AUTENTICATO') window.dispatchEvent(new Event(SESSIONE_SCADUTA));
+    throw new ApiError(envelope.error);
+  }
   return envelope.value;
 }

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, CardBody, CardTitle, Col, Row } from 'desig
 import type { ConteggiCoda, RiepilogoHome, StatoConnessione, StatoPratica } from '../../../shared/ipc/contract';
 import { bridge, unwrap } from '../bridge';
 import { formatDataOra } from '../format';
+import { AvvisoCertificati } from '../components/AvvisoCertificati';
 
 const ETICHETTE_STATI: Record<StatoPratica, string> = {
   bozza: 'Bozze',
@@ -57,6 +58,7 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
     <>
       <h1 className="h2 mb-4">Scrivania</h1>
       {errore && <Alert color="danger">{errore}</Alert>}
+      <AvvisoCertificati ambiente={riepilogo.ambiente.tipo} />
       <Row className="g-3 mb-4">
         <Col lg={4}>
           <Card className="stato-card shadow-sm">

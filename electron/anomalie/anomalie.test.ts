@@ -1,0 +1,265 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../db/database';
+import { FONTI_ERRORE, leggiRisorsaCatalogo, loadCatalogue, lookupErrore, righeCatalogo, installaCatalogo } from '../anpr/catalogue';
+import { parseCsv } from '../../shared/domain/csv';
+import { anomalieService } from './service';
+import { registraAnomalie3002, registraAnomalieDaRisposta } from './registra';
+import { scriviCsvGenerato, scriviXlsxGenerato } from './genera';
+import { leggiXlsx } from './xlsx';
+import { righeCsv } from './tabella';
+import { dataIso } from './importa';
+import type { FiltriAnomalie } from '../../shared/ipc/domains/anomalie';
+
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+/** The official lists beside the repository (xlsx originals are not shipped in resources). */
+const UFFICIALI = [join(ROOT, '..', 'shared', 'anpr', 'errori'), join(ROOT, '..', '..', 'shared', 'anpr', 'errori')].find((d) => existsSync(d));
+
+const clock = { now: () => new Date('2026-03-02T10:00:00Z') };
+const ORD = { campo: 'rilevata', direzione: 'desc' } as const;
+
+function apri(): { db: Db; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'anomalie-test-'));
+  return { db: openDatabase(join(dir, 'sportello.sqlite')), dir };
+}
+
+describe('catalogue in the database', () => {
+  let h: { db: Db; dir: string };
+  beforeAll(() => (h = apri()));
+  afterAll(() => {
+    installaCatalogo([...loadCatalogue().values()].flat());
+    h.db.close();
+    rmSync(h.dir, { recursive: true, force: true });
+  });
+
+  it('imports every official list at first start, with both AE severities', () => {
+    anomalieService(h.db, clock);
+    for (const fonte of FONTI_ERRORE) {
+      const attese = righeCatalogo(fonte, leggiRisorsaCatalogo(fonte).rows).length;
+      expect(h.db.prepare('SELECT count(*) FROM anomalie_catalogo WHERE fonte = ?').pluck().get(fonte), fonte).toBe(
+        new Set(righeCatalogo(fonte, leggiRisorsaCatalogo(fonte).rows).map((v) => v.codice)).size,
+      );
+      expect(attese).toBeGreaterThan(100);
+    }
+    // 791 codes in the operations list (anpr-protocol.md §6).
+    expect(h.db.prepare("SELECT count(*) FROM anomalie_catalogo WHERE fonte = 'elenco_errori_anpr'").pluck().get()).toBe(791);
+    const ea = h.db.prepare("SELECT severita_subentro, suggerimento FROM anomalie_catalogo WHERE fonte = 'errori_agenzia_entrate' AND codice = 'EA001'").get() as Record<string, string>;
+    expect(ea).toEqual({ severita_subentro: 'W', suggerimento: 'Da rimuovere prima del subentro' });
+    const es092 = h.db.prepare("SELECT severita, procedura FROM anomalie_catalogo WHERE fonte = 'anomalie_subentro' AND codice = 'ES092'").get() as Record<string, string>;
+    expect(es092.severita).toBe('E');
+    expect(es092.procedura).toMatch(/Procedura 004/);
+  });
+
+  it.skipIf(!UFFICIALI)('updates a list from the official xlsx, idempotently, and lookups follow', async () => {
+    const s = anomalieService(h.db, clock);
+    const xlsx = readFileSync(join(UFFICIALI!, 'xlsx', 'tab_errori_agenzia_entrate.xlsx'));
+    const primo = await s.importaFile(xlsx, 'tab_errori_agenzia_entrate.xlsx', 'catalogo', null);
+    expect(primo.elenco).toMatch(/Agenzia delle Entrate/);
+    const csv = righeCatalogo('errori_agenzia_entrate', leggiRisorsaCatalogo('errori_agenzia_entrate').rows);
+    expect(primo.inserite).toBe(csv.length);
+    const secondo = await s.importaFile(xlsx, 'tab_errori_agenzia_entrate.xlsx', 'catalogo', null);
+    expect(secondo.inserite).toBe(0);
+    expect(secondo.giaPresenti).toBe(csv.length);
+    // A newer list (here: one text changed) replaces the old one; lookupErrore uses it.
+    const righe = parseCsv(readFileSync(join(UFFICIALI!, 'csv', 'tab_elenco_errori_anpr.csv'), 'utf8'));
+    const en122 = righe.find((r) => r[0] === 'EN122')!;
+    en122[1] = 'La richiesta effettuata non produce alcun risultato (testo aggiornato)';
+    const nuovo = Buffer.from(righe.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n'));
+    const esito = await s.importaFile(nuovo, 'tab_elenco_errori_anpr.csv', 'catalogo', null);
+    expect(esito.elenco).toMatch(/operazioni anagrafiche/);
+    expect(lookupErrore('EN122')!.descrizione).toMatch(/testo aggiornato/);
+    // …and survives a restart: the database is the source.
+    expect(h.db.prepare("SELECT origine FROM anomalie_catalogo_file WHERE fonte = 'elenco_errori_anpr'").pluck().get()).toBe('aggiornamento');
+  });
+
+  it.skipIf(!UFFICIALI)('reads the official xlsx like the derived csv', () => {
+    const fogli = leggiXlsx(readFileSync(join(UFFICIALI!, 'xlsx', 'tab_elenco_errori_anpr.xlsx')));
+    expect(fogli[0]!.nome).toBe('Operazioni anagrafiche');
+    const daXlsx = righeCatalogo('elenco_errori_anpr', fogli[0]!.righe.map((r) => r.celle));
+    const daCsv = righeCatalogo('elenco_errori_anpr', parseCsv(readFileSync(join(UFFICIALI!, 'csv', 'tab_elenco_errori_anpr.csv'), 'utf8')));
+    expect(daXlsx.map((v) => [v.codice, v.descrizione, v.severita])).toEqual(daCsv.map((v) => [v.codice, v.descrizione, v.severita]));
+  });
+});
+
+describe('anomaly files', () => {
+  let h: { db: Db; dir: string };
+  beforeAll(() => (h = apri()));
+  afterAll(() => {
+    h.db.close();
+    rmSync(h.dir, { recursive: true, force: true });
+  });
+
+  it('imports a generated 100,000-row file (csv), then the same rows as xlsx add nothing', { timeout: 180_000 }, async () => {
+    const s = anomalieService(h.db, clock);
+    const csv = join(h.dir, 'anomalie.csv');
+    const xlsx = join(h.dir, 'anomalie.xlsx');
+    expect((await scriviCsvGenerato(csv, { righe: 100_000 })).righe).toBe(100_000);
+    await scriviXlsxGenerato(xlsx, { righe: 100_000 });
+    const primo = await s.importaFile(readFileSync(csv), 'anomalie.csv', 'anomalie', null);
+    expect(primo).toMatchObject({ righe: 100_000, inserite: 100_000, giaPresenti: 0, scartate: 0 });
+    expect(s.store.conta()).toBe(100_000);
+    const people = h.db.prepare('SELECT count(*) FROM anomalie_soggetti').pluck().get() as number;
+    expect(people).toBeGreaterThan(14_000);
+    expect(people).toBeLessThan(16_000);
+    const secondo = await s.importaFile(readFileSync(xlsx), 'anomalie.xlsx', 'anomalie', null);
+    expect(secondo).toMatchObject({ formato: 'xlsx', righe: 100_000, inserite: 0, giaPresenti: 100_000, scartate: 0 });
+    expect(s.store.conta()).toBe(100_000);
+
+    // Search and filters over the 100,000 rows.
+    const elenco = (filtri: FiltriAnomalie, raggruppamento: 'nessuno' | 'persona' | 'codice' = 'nessuno') =>
+      s.store.elenco({ filtri, ordinamento: ORD, raggruppamento, offset: 0, limite: 100, conTotale: true });
+    const tutti = elenco({});
+    expect(tutti.totale).toBe(100_000);
+    expect(tutti.righe.map((r) => r.rilevata)).toEqual([...tutti.righe.map((r) => r.rilevata)].sort().reverse());
+    const ea029 = elenco({ codice: 'EA029' });
+    expect(ea029.totale).toBe(h.db.prepare("SELECT count(*) FROM anomalie WHERE codice = 'EA029'").pluck().get());
+    expect(ea029.righe.every((r) => r.codice === 'EA029')).toBe(true);
+    expect(elenco({ q: 'EA02' }).righe.every((r) => r.codice.startsWith('EA02'))).toBe(true);
+    const rossi = elenco({ q: 'rossi mario' });
+    expect(rossi.totale).toBeGreaterThan(0);
+    expect(rossi.righe.every((r) => r.persona === 'ROSSI MARIO')).toBe(true);
+    const cf = rossi.righe[0]!.codiceFiscale!;
+    expect(elenco({ q: cf.toLowerCase() }).righe.every((r) => r.codiceFiscale === cf)).toBe(true);
+    expect(elenco({ q: 'coniuge' }).righe.every((r) => /coniuge/i.test(r.testo))).toBe(true);
+    const e = elenco({ severita: ['E'], dal: '2024-01-01', al: '2024-01-31' });
+    expect(e.righe.every((r) => r.severita === 'E' && r.rilevata >= '2024-01-01' && r.rilevata <= '2024-01-31')).toBe(true);
+    // Deep windows agree with a plain SQL ordering.
+    const w = s.store.elenco({ filtri: { severita: ['E'] }, ordinamento: ORD, raggruppamento: 'nessuno', offset: 3000, limite: 50, conTotale: false });
+    const atteso = h.db.prepare("SELECT id FROM anomalie WHERE severita = 'E' ORDER BY rilevata DESC, id DESC LIMIT 50 OFFSET 3000").pluck().all();
+    expect(w.righe.map((r) => r.id)).toEqual(atteso);
+    const perPersona = elenco({ q: 'rossi' }, 'persona');
+    expect(perPersona.gruppi.length).toBeGreaterThan(0);
+    const primo3 = perPersona.righe.filter((r) => r.gruppo === perPersona.gruppi[0]!.gruppo).length;
+    expect(perPersona.gruppi[0]!.righe).toBeGreaterThanOrEqual(primo3);
+    const perCodice = elenco({}, 'codice');
+    expect(perCodice.righe.map((r) => r.codice)).toEqual([...perCodice.righe.map((r) => r.codice)].sort());
+  });
+
+  it('keeps the good rows of a malformed file and reports the others by line', async () => {
+    const s = anomalieService(h.db, clock);
+    const file = join(h.dir, 'errate.csv');
+    const esito = await scriviCsvGenerato(file, { righe: 1_000, righeErrate: 30, seed: 7 });
+    expect(esito.errate).toBe(30);
+    const r = await s.importaFile(readFileSync(file), 'errate.csv', 'anomalie', null);
+    expect(r.scartate).toBe(30);
+    expect(r.inserite + r.giaPresenti).toBe(970);
+    const testo = readFileSync(file, 'utf8').split('\r\n');
+    for (const e of r.errori) {
+      const cells = testo[e.riga - 1]!.split(';');
+      expect(cells[0] === '' || cells[2] === 'GRAVE' || cells[8] === '31/02/2024', `line ${e.riga}: ${e.motivo}`).toBe(true);
+    }
+    expect(r.errori.map((e) => e.motivo).join('\n')).toMatch(/codice anomalia mancante/);
+    expect(r.errori.map((e) => e.motivo).join('\n')).toMatch(/data «31\/02\/2024» non valida/);
+  });
+
+  it('reads Excel-style csv: `;`, quotes across lines, title rows, Windows-1252; refuses a catalogue as anomalies', async () => {
+    const s = anomalieService(h.db, clock);
+    const testo =
+      'Monitoraggio anomalie - Comune di Prova\r\n\r\n' +
+      'Codice anomalia;Messaggio di errore;Severità;Codice fiscale;Cognome;Nome;Data segnalazione\r\n' +
+      'EN306;"Presenza del coniuge\r\ne assenza del matrimonio";WARNING;NCCNCL80A01H501X;NICCOLÒ;NICOLA;02/03/2026\r\n' +
+      ';senza codice;W;XXXYYY80A01H501Z;A;B;\r\n' +
+      'EA029;;;BNCMRA70A01H501Y;BIANCHI;MARIA;2026-03-01\r\n';
+    const latin1 = Buffer.from(testo, 'latin1');
+    const righe = righeCsv(testo);
+    expect(righe.map((r) => r.numero)).toEqual([1, 3, 4, 6, 7]);
+    const r = await s.importaFile(latin1, 'monitoraggio.csv', 'anomalie', null);
+    expect(r).toMatchObject({ righe: 3, scartate: 1 });
+    expect(r.errori).toEqual([{ riga: 6, motivo: 'codice anomalia mancante' }]);
+    const en306 = s.store.elenco({ filtri: { q: 'niccolò' }, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 10, conTotale: true });
+    expect(en306.righe[0]).toMatchObject({ codice: 'EN306', persona: 'NICCOLÒ NICOLA', rilevata: '2026-03-02', severita: 'W' });
+    // Missing text and severity come from the catalogue.
+    const ea029 = s.store.elenco({ filtri: { q: 'bianchi maria', codice: 'EA029' }, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 10, conTotale: true });
+    expect(ea029.righe.find((x) => x.codiceFiscale === 'BNCMRA70A01H501Y')).toMatchObject({ severita: 'W', testo: 'Codice fiscale calcolato dai dati anagrafici del comune non presente in AT' });
+    await expect(s.importaFile(readFileSync(join(ROOT, 'resources', 'anpr', 'errori', 'subentro', 'anomalie_subentro_anpr.csv')), 'x.csv', 'anomalie', null)).rejects.toThrow(/Aggiorna catalogo/);
+    expect(dataIso('45352')).toBe('2024-03-01');
+    expect(dataIso('2024-02-30')).toBeNull();
+  });
+});
+
+describe('anomalies from ANPR answers, workflow, export', () => {
+  let h: { db: Db; dir: string };
+  beforeAll(() => (h = apri()));
+  afterAll(() => {
+    h.db.close();
+    rmSync(h.dir, { recursive: true, force: true });
+  });
+
+  it('stores every listaErrori entry once, even when the same answer is registered again', () => {
+    const input = {
+      soggettoKey: 'RSSMRA80A01H501U',
+      idOperazioneComune: '1000042',
+      idOperazioneANPR: '2200000001',
+      servizio: '5008',
+      errori: [
+        { codice: 'EN151', tipo: 'E', testo: 'Soggetto non trovato' },
+        { codice: 'EN527', tipo: 'E', testo: "Informazioni sull'operazione da fornire in caso di assistenza : data 2026-03-02, idOperazioneANPR 2200000001" },
+        { codice: 'EN111', tipo: 'W', testo: '' },
+      ],
+    };
+    expect(registraAnomalieDaRisposta(h.db, input)).toEqual({ inserite: 3, giaPresenti: 0 });
+    expect(registraAnomalieDaRisposta(h.db, input)).toEqual({ inserite: 0, giaPresenti: 3 });
+    const s = anomalieService(h.db, clock);
+    const righe = s.store.elenco({ filtri: { fonte: ['risposta'] }, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 10, conTotale: true });
+    expect(righe.totale).toBe(3);
+    expect(righe.righe.find((r) => r.codice === 'EN111')!.testo).toBe('Indicare il procedimento collegato al servizio');
+    const d = s.store.dettaglio(righe.righe.find((r) => r.codice === 'EN151')!.id)!;
+    // The rejected 5008 is corrected with the same form, prefilled for the person.
+    expect(d.correzione?.percorso).toBe(`/pratiche/nuova?servizio=5008&soggetto=RSSMRA80A01H501U&anomalia=${d.anomalia.id}&codice=EN151`);
+  });
+
+  it('takes 3002 erroriAnomalie per subject and marks as sanata what ANPR no longer reports', () => {
+    const soggetto = (codici: string[]) => ({
+      soggetti: [
+        {
+          idANPR: 'AB12345CD',
+          generalita: { codiceFiscale: 'VRDLCU85M01H501Z', cognome: 'VERDI', nome: 'LUCA', dataNascita: '1985-08-01' },
+          cittadinanza: [],
+          residenza: [],
+          erroriAnomalie: codici.map((codice) => ({ codice, tipo: 'W', testo: '' })),
+        },
+      ],
+    });
+    expect(registraAnomalie3002(h.db, soggetto(['EA029', 'EN306']))).toMatchObject({ inserite: 2, sanate: 0 });
+    expect(registraAnomalie3002(h.db, soggetto(['EA029']))).toMatchObject({ inserite: 0, giaPresenti: 1, sanate: 1 });
+    const s = anomalieService(h.db, clock);
+    const r = s.store.elenco({ filtri: { soggettoKey: 'AB12345CD' }, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 10, conTotale: true });
+    expect(r.righe.map((x) => [x.codice, x.stato]).sort()).toEqual([
+      ['EA029', 'aperta'],
+      ['EN306', 'sanata'],
+    ]);
+    const d = s.store.dettaglio(r.righe.find((x) => x.codice === 'EN306')!.id)!;
+    expect(d.storico[0]).toMatchObject({ da: 'aperta', a: 'sanata', operatore: 'ANPR' });
+    expect(d.catalogo.some((v) => v.procedura?.startsWith('Procedura 004'))).toBe(true);
+    expect(d.percorsoScheda).toBe('/ricerca?idAnpr=AB12345CD');
+  });
+
+  it('moves an anomaly aperta → in lavorazione → sanata with operator, date and note (append-only history)', () => {
+    const s = anomalieService(h.db, clock);
+    const id = s.store.elenco({ filtri: { codice: 'EA029' }, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 1, conTotale: false }).righe[0]!.id;
+    s.store.cambiaStato(id, 'in_lavorazione', 'Anna Bianchi', 'Convocato il cittadino', '2026-03-02T10:00:00');
+    const d = s.store.cambiaStato(id, 'sanata', 'Anna Bianchi', null, '2026-03-03T09:00:00')!;
+    expect(d.anomalia).toMatchObject({ stato: 'sanata', statoOperatore: 'Anna Bianchi', statoQuando: '2026-03-03T09:00:00' });
+    expect(d.storico.map((x) => `${x.da}>${x.a}`)).toEqual(['aperta>in_lavorazione', 'in_lavorazione>sanata']);
+    expect(() => h.db.prepare('DELETE FROM anomalie_storico').run()).toThrow(/sola aggiunta/);
+  });
+
+  it('exports the current view to csv and xlsx', () => {
+    const s = anomalieService(h.db, clock);
+    const csv = s.esporta({ stato: ['aperta', 'in_lavorazione'] }, ORD, 'nessuno', 'csv');
+    const righe = parseCsv(csv.dati.toString('utf8').replace(/^\ufeff/, ''), { separator: ';' });
+    expect(righe[0]![0]).toBe('Codice anomalia');
+    expect(righe.length - 1).toBe(csv.righe);
+    const xlsx = s.esporta({ stato: ['aperta', 'in_lavorazione'] }, ORD, 'nessuno', 'xlsx');
+    const foglio = leggiXlsx(xlsx.dati)[0]!;
+    const senzaVuoteInFondo = (r: string[]) => {
+      const c = [...r];
+      while (c.length && c[c.length - 1] === '') c.pop();
+      return c;
+    };
+    expect(foglio.righe.map((r) => senzaVuoteInFondo(r.celle))).toEqual(righe.map(senzaVuoteInFondo));
+  });
+});

@@ -1,0 +1,654 @@
+/**
+ * The anomaly store: writes (bulk, deduplicated by a stable key), the
+ * windowed list with filters/search/sorting/grouping, the detail and the
+ * local workflow. SQLite only; every list query goes through an index or
+ * the FTS5 tables, never a `LIKE '%…%'` scan.
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/database';
+import type {
+  AnomaliaRiga,
+  DettaglioAnomalia,
+  ElencoAnomalie,
+  FiltriAnomalie,
+  FonteAnomalia,
+  OrdinamentoAnomalie,
+  Raggruppamento,
+  RiepilogoAnomalie,
+  SeveritaAnomalia,
+  StatoAnomalia,
+  VoceCatalogo,
+} from '../../shared/ipc/domains/anomalie';
+import { ETICHETTA_FONTE_CATALOGO } from './catalogo';
+import { correzionePer, percorsoScheda } from './correzione';
+
+export interface SoggettoAnomalia {
+  /** Stable key: see `chiaveSoggetto`. */
+  soggettoKey: string;
+  codiceFiscale?: string | null;
+  idAnpr?: string | null;
+  cognome?: string | null;
+  nome?: string | null;
+  dataNascita?: string | null;
+}
+
+/** 64 bits of the SHA-1 of an anomaly's identity: the dedupe key. */
+export function chiaveDi(identita: string): bigint {
+  return createHash('sha1').update(identita).digest().readBigInt64BE(0);
+}
+
+export interface NuovaAnomalia {
+  chiave: bigint;
+  fonte: FonteAnomalia;
+  codice: string;
+  severita: SeveritaAnomalia;
+  testo: string;
+  soggetto?: SoggettoAnomalia | null;
+  oggetto?: string | null;
+  campo?: string | null;
+  valore?: string | null;
+  servizio?: string | null;
+  idOperazioneComune?: string | null;
+  idOperazioneANPR?: string | null;
+  importazioneId?: number | null;
+  riga?: number | null;
+  rilevata: string;
+}
+
+/**
+ * The subject's key, the same for every source: the ID ANPR when known
+ * (`AB12345CD` or the numeric idSchedaSoggettoANPR), else the codice fiscale,
+ * else `N:COGNOME|NOME|aaaa-mm-gg`. Upper case, trimmed.
+ */
+export function chiaveSoggetto(s: { idAnpr?: string | null; codiceFiscale?: string | null; cognome?: string | null; nome?: string | null; dataNascita?: string | null }): string | null {
+  const id = s.idAnpr?.trim().toUpperCase();
+  if (id) return id;
+  const cf = s.codiceFiscale?.trim().toUpperCase();
+  if (cf) return cf;
+  const cognome = s.cognome?.trim().toUpperCase();
+  const nome = s.nome?.trim().toUpperCase();
+  if (cognome || nome) return `N:${cognome ?? ''}|${nome ?? ''}|${s.dataNascita?.trim() ?? ''}`;
+  return null;
+}
+
+function etichettaPersona(s: SoggettoAnomalia): string {
+  const nome = [s.cognome?.trim(), s.nome?.trim()].filter(Boolean).join(' ').toUpperCase();
+  return nome || s.codiceFiscale?.trim().toUpperCase() || s.idAnpr?.trim().toUpperCase() || s.soggettoKey;
+}
+
+export interface EsitoScrittura {
+  inserite: number;
+  giaPresenti: number;
+  /** Ids of the rows inserted (only when asked: for the callers that link them). */
+}
+
+const COLONNE_RIGA = `a.id, a.codice, a.severita, t.testo, a.fonte, a.stato, a.rilevata, s.soggetto_key, a.persona,
+  s.codice_fiscale, s.id_anpr, s.data_nascita, a.campo, a.valore, a.servizio, a.id_operazione_comune,
+  a.stato_operatore, a.stato_quando`;
+
+interface RigaDb {
+  id: number;
+  codice: string;
+  severita: SeveritaAnomalia;
+  testo: string;
+  fonte: FonteAnomalia;
+  stato: StatoAnomalia;
+  rilevata: string;
+  soggetto_key: string | null;
+  persona: string;
+  codice_fiscale: string | null;
+  id_anpr: string | null;
+  data_nascita: string | null;
+  campo: string | null;
+  valore: string | null;
+  servizio: string | null;
+  id_operazione_comune: string | null;
+  stato_operatore: string | null;
+  stato_quando: string | null;
+  gruppo?: string | number | null;
+}
+
+function riga(r: RigaDb): AnomaliaRiga {
+  return {
+    id: r.id,
+    codice: r.codice,
+    severita: r.severita,
+    testo: r.testo,
+    fonte: r.fonte,
+    stato: r.stato,
+    rilevata: r.rilevata,
+    soggettoKey: r.soggetto_key,
+    persona: r.persona || '—',
+    codiceFiscale: r.codice_fiscale,
+    idAnpr: r.id_anpr,
+    dataNascita: r.data_nascita,
+    campo: r.campo,
+    valore: r.valore,
+    servizio: r.servizio,
+    idOperazioneComune: r.id_operazione_comune,
+    statoOperatore: r.stato_operatore,
+    statoQuando: r.stato_quando,
+    gruppo: r.gruppo === null || r.gruppo === undefined ? '' : String(r.gruppo),
+  };
+}
+
+/** FTS5 query for one word typed by the clerk: a quoted prefix (no operators can be injected). */
+function ftsPrefisso(parola: string): string {
+  return `"${parola.replace(/"/g, '""')}"*`;
+}
+
+/** The next string after every string with this prefix (for an indexed prefix range). */
+function dopoPrefisso(p: string): string {
+  return p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
+}
+
+/** Words of the type-ahead: letters/digits only, at most 6. */
+export function paroleRicerca(q: string | undefined): string[] {
+  if (!q) return [];
+  return q
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 6);
+}
+
+interface Where {
+  sql: string;
+  params: (string | number)[];
+}
+
+/**
+ * WHERE clause for the filters (table alias `a`). With `senzaIndici` the
+ * column tests are written `+a.col` so SQLite cannot use their indexes and
+ * walks the ORDER BY index instead (see `elenco`).
+ */
+export function condizioni(filtri: FiltriAnomalie, senzaIndici: boolean | 'selettivi' = false): Where {
+  const parti: string[] = [];
+  const params: (string | number)[] = [];
+  // 'selettivi': state and source never narrow much (most anomalies are open and come from files), nor does W.
+  const poco = (col: string) =>
+    senzaIndici === 'selettivi' && (col === 'stato' || col === 'fonte' || (col === 'severita' && !(filtri.severita?.length === 1 && filtri.severita[0] === 'E')));
+  const c = (col: string) => (senzaIndici === true || poco(col) ? `+a.${col}` : `a.${col}`);
+  const inList = (col: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    parti.push(values.length === 1 ? `${c(col)} = ?` : `${c(col)} IN (${values.map(() => '?').join(',')})`);
+    params.push(...values);
+  };
+  inList('severita', filtri.severita);
+  inList('fonte', filtri.fonte);
+  inList('stato', filtri.stato);
+  if (filtri.codice) {
+    parti.push(`${c('codice')} = ?`);
+    params.push(filtri.codice.toUpperCase());
+  }
+  if (filtri.dal) {
+    parti.push(`${c('rilevata')} >= ?`);
+    params.push(filtri.dal);
+  }
+  if (filtri.al) {
+    // Date-times of that day sort after 'yyyy-mm-dd' and before 'yyyy-mm-dd~'.
+    parti.push(`${c('rilevata')} < ?`);
+    params.push(`${filtri.al}~`);
+  }
+  if (filtri.soggettoKey) {
+    parti.push(`${c('soggetto_id')} = (SELECT id FROM anomalie_soggetti WHERE soggetto_key = ?)`);
+    params.push(filtri.soggettoKey);
+  }
+  for (const parola of paroleRicerca(filtri.q)) {
+    const alternative: string[] = [];
+    const codice = parola.toUpperCase();
+    if (/^[A-Z0-9]{1,8}$/.test(codice)) {
+      alternative.push(`(${c('codice')} >= ? AND ${c('codice')} < ?)`);
+      params.push(codice, dopoPrefisso(codice));
+    }
+    alternative.push(`${c('testo_id')} IN (SELECT rowid FROM anomalie_testi_fts WHERE anomalie_testi_fts MATCH ?)`);
+    params.push(ftsPrefisso(parola));
+    alternative.push(`${c('soggetto_id')} IN (SELECT rowid FROM anomalie_soggetti_fts WHERE anomalie_soggetti_fts MATCH ?)`);
+    params.push(ftsPrefisso(parola));
+    parti.push(`(${alternative.join(' OR ')})`);
+  }
+  return { sql: parti.length ? `WHERE ${parti.join(' AND ')}` : '', params };
+}
+
+const ORDINE_COLONNA: Record<OrdinamentoAnomalie['campo'], { colonne: string[]; indice: string }> = {
+  rilevata: { colonne: [], indice: 'anomalie_rilevata' },
+  codice: { colonne: ['a.codice'], indice: 'anomalie_codice' },
+  persona: { colonne: ['a.persona', 'a.soggetto_id'], indice: 'anomalie_persona' },
+  severita: { colonne: ['a.severita'], indice: 'anomalie_severita' },
+  stato: { colonne: ['a.stato'], indice: 'anomalie_stato' },
+};
+
+/**
+ * The view's order, always one an index gives without sorting: grouped views
+ * list groups A→Z with the newest first inside; otherwise the chosen column,
+ * ties broken by date (newest first when ascending, as the index is
+ * `(col, rilevata DESC)` walked forwards or backwards).
+ */
+export function ordinamentoEffettivo(ordinamento: OrdinamentoAnomalie, raggruppamento: Raggruppamento): OrdinamentoAnomalie {
+  if (raggruppamento === 'persona') return { campo: 'persona', direzione: 'asc' };
+  if (raggruppamento === 'codice') return { campo: 'codice', direzione: 'asc' };
+  return ordinamento;
+}
+
+export function ordine(ordinamento: OrdinamentoAnomalie, raggruppamento: Raggruppamento): { sql: string; indice: string } {
+  const eff = ordinamentoEffettivo(ordinamento, raggruppamento);
+  const asc = eff.direzione === 'asc';
+  const { colonne, indice } = ORDINE_COLONNA[eff.campo];
+  const chiavi =
+    colonne.length === 0
+      ? [`a.rilevata ${asc ? 'ASC' : 'DESC'}`, `a.id ${asc ? 'ASC' : 'DESC'}`]
+      : [...colonne.map((c) => `${c} ${asc ? 'ASC' : 'DESC'}`), `a.rilevata ${asc ? 'DESC' : 'ASC'}`, `a.id ${asc ? 'ASC' : 'DESC'}`];
+  return { sql: `ORDER BY ${chiavi.join(', ')}`, indice };
+}
+
+/**
+ * Walk the ORDER BY index or sort the matches? Walking reads about
+ * (offset + limit) × rows / matches index entries (~0.45 µs each here);
+ * sorting costs ~0.9 µs per match (the filter scan reads table rows). Walk
+ * when that is cheaper — except when the order is by code and a filter
+ * correlates with the code (severity, text, code itself), where the matches
+ * bunch up at one end of the index and the estimate would be wrong.
+ */
+export function conviencePercorrereIndice(
+  filtri: FiltriAnomalie,
+  ordinamento: OrdinamentoAnomalie,
+  raggruppamento: Raggruppamento,
+  finestra: { offset: number; limite: number },
+  corrispondenze: number,
+  righeTotali: number,
+): boolean {
+  if (corrispondenze === 0) return false;
+  if (corrispondenze === righeTotali) return true;
+  const eff = ordinamentoEffettivo(ordinamento, raggruppamento);
+  if (eff.campo === 'codice' && (filtri.severita?.length || filtri.q || filtri.codice || filtri.fonte?.length)) return false;
+  const lette = ((finestra.offset + finestra.limite) * righeTotali) / corrispondenze;
+  return lette < 2 * corrispondenze;
+}
+
+/** From this many rows on, a write drops and rebuilds the indexes (when it at least doubles the table). */
+export const SOGLIA_BLOCCO = 20_000;
+
+const ELENCO_LABEL: Record<string, string> = ETICHETTA_FONTE_CATALOGO;
+
+export interface AnomalieStore {
+  scrivi(righe: readonly NuovaAnomalia[]): EsitoScrittura;
+  elenco(richiesta: {
+    filtri: FiltriAnomalie;
+    ordinamento: OrdinamentoAnomalie;
+    raggruppamento: Raggruppamento;
+    offset: number;
+    limite: number;
+    conTotale: boolean;
+  }): ElencoAnomalie;
+  /** Every matching row, in view order (export). */
+  tutte(filtri: FiltriAnomalie, ordinamento: OrdinamentoAnomalie, raggruppamento: Raggruppamento): Iterable<AnomaliaRiga>;
+  dettaglio(id: number): DettaglioAnomalia | null;
+  cambiaStato(id: number, stato: StatoAnomalia, operatore: string, nota: string | null, quando: string): DettaglioAnomalia | null;
+  riepilogo(): Omit<RiepilogoAnomalie, 'catalogo'>;
+  conta(): number;
+}
+
+export function createAnomalieStore(db: Db): AnomalieStore {
+  const testoId = new Map<string, number>();
+  const soggettoId = new Map<string, { id: number; persona: string }>();
+  let cacheCaricata = false;
+  const caricaCache = () => {
+    if (cacheCaricata) return;
+    for (const r of db.prepare('SELECT id, testo FROM anomalie_testi').iterate() as Iterable<{ id: number; testo: string }>) testoId.set(r.testo, r.id);
+    for (const r of db.prepare('SELECT id, soggetto_key, persona FROM anomalie_soggetti').iterate() as Iterable<{ id: number; soggetto_key: string; persona: string }>) {
+      soggettoId.set(r.soggetto_key, { id: r.id, persona: r.persona });
+    }
+    cacheCaricata = true;
+  };
+
+  const insTesto = db.prepare('INSERT INTO anomalie_testi (testo) VALUES (?)');
+  const insSoggetto = db.prepare(
+    'INSERT INTO anomalie_soggetti (soggetto_key, codice_fiscale, id_anpr, cognome, nome, data_nascita, persona) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const updSoggetto = db.prepare(
+    `UPDATE anomalie_soggetti SET codice_fiscale = coalesce(?, codice_fiscale), id_anpr = coalesce(?, id_anpr), cognome = coalesce(?, cognome),
+       nome = coalesce(?, nome), data_nascita = coalesce(?, data_nascita), persona = ? WHERE id = ?`,
+  );
+  const updPersona = db.prepare('UPDATE anomalie SET persona = ? WHERE soggetto_id = ?');
+  const insAnomalia = db.prepare(
+    `INSERT OR IGNORE INTO anomalie (chiave, fonte, codice, severita, testo_id, soggetto_id, persona, oggetto, campo, valore, servizio,
+       id_operazione_comune, id_operazione_anpr, importazione_id, riga, rilevata, ultima_rilevazione)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updVista = db.prepare('UPDATE anomalie SET ultima_rilevazione = max(ultima_rilevazione, ?) WHERE chiave = ?');
+
+  const idTesto = (testo: string): number => {
+    const known = testoId.get(testo);
+    if (known !== undefined) return known;
+    const id = Number(insTesto.run(testo).lastInsertRowid);
+    testoId.set(testo, id);
+    return id;
+  };
+  const idSoggetto = (s: SoggettoAnomalia): { id: number; persona: string } => {
+    const persona = etichettaPersona(s);
+    const known = soggettoId.get(s.soggettoKey);
+    if (known) {
+      // A better name (e.g. a 3002 answer after a file that had only the CF): keep the data current.
+      if (known.persona !== persona && (s.cognome || s.nome)) {
+        updSoggetto.run(s.codiceFiscale ?? null, s.idAnpr ?? null, s.cognome ?? null, s.nome ?? null, s.dataNascita ?? null, persona, known.id);
+        updPersona.run(persona, known.id);
+        known.persona = persona;
+      }
+      return known;
+    }
+    const id = Number(
+      insSoggetto.run(s.soggettoKey, s.codiceFiscale ?? null, s.idAnpr ?? null, s.cognome ?? null, s.nome ?? null, s.dataNascita ?? null, persona).lastInsertRowid,
+    );
+    const entry = { id, persona };
+    soggettoId.set(s.soggettoKey, entry);
+    return entry;
+  };
+
+  const valori = (r: NuovaAnomalia): unknown[] => {
+    const sog = r.soggetto ? idSoggetto(r.soggetto) : null;
+    return [
+      r.chiave,
+      r.fonte,
+      r.codice,
+      r.severita,
+      idTesto(r.testo),
+      sog?.id ?? null,
+      sog?.persona ?? '',
+      r.oggetto ?? null,
+      r.campo ?? null,
+      r.valore ?? null,
+      r.servizio ?? null,
+      r.idOperazioneComune ?? null,
+      r.idOperazioneANPR ?? null,
+      r.importazioneId ?? null,
+      r.riga ?? null,
+      r.rilevata,
+      r.rilevata,
+    ];
+  };
+
+  const scriviIncrementale = (righe: readonly NuovaAnomalia[]): EsitoScrittura => {
+    let inserite = 0;
+    let giaPresenti = 0;
+    for (const r of righe) {
+      if (insAnomalia.run(...valori(r)).changes > 0) inserite++;
+      else {
+        giaPresenti++;
+        updVista.run(r.rilevata, r.chiave);
+      }
+    }
+    return { inserite, giaPresenti };
+  };
+
+  /**
+   * Many rows at once (a first import after subentro): dedupe in memory,
+   * drop the table's indexes, append, rebuild them (a sort is ~3× faster
+   * than 100,000 random index inserts), refresh the planner's statistics.
+   */
+  const chiaviEsistenti = db.prepare('SELECT chiave FROM anomalie').pluck().safeIntegers(true);
+  const insAnomaliaDiretta = db.prepare(
+    `INSERT INTO anomalie (chiave, fonte, codice, severita, testo_id, soggetto_id, persona, oggetto, campo, valore, servizio,
+       id_operazione_comune, id_operazione_anpr, importazione_id, riga, rilevata, ultima_rilevazione)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const scriviInBlocco = (righe: readonly NuovaAnomalia[]): EsitoScrittura => {
+    const viste = new Set<bigint>(chiaviEsistenti.all() as bigint[]);
+    const ripetute: NuovaAnomalia[] = [];
+    const indici = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'anomalie' AND sql IS NOT NULL").all() as {
+      name: string;
+      sql: string;
+    }[];
+    for (const i of indici) db.exec(`DROP INDEX ${i.name}`);
+    let inserite = 0;
+    for (const r of righe) {
+      if (viste.has(r.chiave)) {
+        ripetute.push(r);
+        continue;
+      }
+      viste.add(r.chiave);
+      insAnomaliaDiretta.run(...valori(r));
+      inserite++;
+    }
+    for (const i of indici) db.exec(i.sql);
+    for (const r of ripetute) updVista.run(r.rilevata, r.chiave);
+    db.exec('PRAGMA analysis_limit = 1000; ANALYZE anomalie;');
+    return { inserite, giaPresenti: ripetute.length };
+  };
+
+  let analizzate = 0;
+  const scrivi = db.transaction((righe: readonly NuovaAnomalia[]): EsitoScrittura => {
+    caricaCache();
+    conteggi.clear();
+    if (righe.length >= SOGLIA_BLOCCO && righe.length * 2 > (contaStmt.get() as number)) return scriviInBlocco(righe);
+    const esito = scriviIncrementale(righe);
+    analizzate += esito.inserite;
+    if (analizzate >= SOGLIA_BLOCCO) {
+      analizzate = 0;
+      db.exec('PRAGMA analysis_limit = 1000; ANALYZE anomalie;');
+    }
+    return esito;
+  });
+  const contaStmt = db.prepare('SELECT count(*) FROM anomalie').pluck();
+
+  const statements = new Map<string, Database.Statement<unknown[]>>();
+  const prep = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) {
+      s = db.prepare<unknown[]>(sql);
+      statements.set(sql, s);
+      if (statements.size > 200) statements.delete(statements.keys().next().value!);
+    }
+    return s;
+  };
+
+  const gruppoCol = (raggruppamento: Raggruppamento) =>
+    raggruppamento === 'persona' ? 'a.soggetto_id' : raggruppamento === 'codice' ? 'a.codice' : "''";
+
+  /**
+   * The rows of a window. Two plans, chosen from the number of matches:
+   * few matches → find them through the filters' indexes / FTS5 and sort
+   * them (materialised); many → walk the index of the ORDER BY and test the
+   * filters row by row (`+a.col`), stopping after the window — about
+   * (offset + limit) × total / matches rows read. Never a full sort of
+   * 100,000 rows, never a LIKE scan.
+   */
+  const selectRighe = (filtri: FiltriAnomalie, ordinamento: OrdinamentoAnomalie, raggruppamento: Raggruppamento, pochi: boolean | null) => {
+    const ord = ordine(ordinamento, raggruppamento);
+    const colonne = `${COLONNE_RIGA}, ${gruppoCol(raggruppamento)} AS gruppo`;
+    const join = 'JOIN anomalie_testi t ON t.id = a.testo_id LEFT JOIN anomalie_soggetti s ON s.id = a.soggetto_id';
+    if (pochi === null) {
+      const where = condizioni(filtri);
+      return { sql: `SELECT ${colonne} FROM anomalie a ${join} ${where.sql} ${ord.sql}`, params: where.params };
+    }
+    if (pochi) {
+      // The matching rows with their sort columns, straight from the filter scan; then sort those alone.
+      const where = condizioni(filtri, 'selettivi');
+      return {
+        sql: `WITH c AS MATERIALIZED (SELECT a.id, a.rilevata, a.codice, a.persona, a.soggetto_id, a.severita, a.stato FROM anomalie a ${where.sql}),
+              p AS MATERIALIZED (SELECT a.id FROM c AS a ${ord.sql} LIMIT ? OFFSET ?)
+              SELECT ${colonne} FROM p CROSS JOIN anomalie a ON a.id = p.id ${join} ${ord.sql}`,
+        params: where.params,
+      };
+    }
+    const where = condizioni(filtri, true);
+    return {
+      sql: `WITH p AS MATERIALIZED (SELECT a.id FROM anomalie a INDEXED BY ${ord.indice} ${where.sql} ${ord.sql} LIMIT ? OFFSET ?)
+            SELECT ${colonne} FROM p CROSS JOIN anomalie a ON a.id = p.id ${join} ${ord.sql}`,
+      params: where.params,
+    };
+  };
+
+  /** Counts per filter set, forgotten at every write. */
+  const conteggi = new Map<string, number>();
+  const conta = (filtri: FiltriAnomalie): number => {
+    const where = condizioni(filtri);
+    const key = where.sql + '\u0001' + JSON.stringify(where.params);
+    let n = conteggi.get(key);
+    if (n === undefined) {
+      n = prep(`SELECT count(*) FROM anomalie a ${where.sql}`).pluck().get(...where.params) as number;
+      if (conteggi.size > 500) conteggi.clear();
+      conteggi.set(key, n);
+    }
+    return n;
+  };
+
+  const catalogoPer = db.prepare(
+    `SELECT codice, fonte, descrizione, severita, severita_subentro, suggerimento, procedura, note_servizi, tabella_riferimento, categoria, blocco_subentro
+       FROM anomalie_catalogo WHERE codice = ?`,
+  );
+  const vociCatalogo = (codice: string): VoceCatalogo[] => {
+    const ordineFonte = ['elenco_errori_anpr', 'errori_agenzia_entrate', 'anomalie_subentro', 'anomalie_subentro_2019'];
+    return (catalogoPer.all(codice) as Record<string, string | null>[])
+      .map((r) => ({
+        codice: r.codice!,
+        fonte: r.fonte!,
+        elenco: ELENCO_LABEL[r.fonte!] ?? r.fonte!,
+        descrizione: r.descrizione!,
+        severita: r.severita ?? null,
+        severitaSubentro: r.severita_subentro ?? null,
+        suggerimento: r.suggerimento ?? null,
+        procedura: r.procedura ?? null,
+        noteServizi: r.note_servizi ?? null,
+        tabellaRiferimento: r.tabella_riferimento ?? null,
+        categoria: r.categoria ?? null,
+        bloccoSubentro: r.blocco_subentro ?? null,
+      }))
+      .sort((a, b) => ordineFonte.indexOf(a.fonte) - ordineFonte.indexOf(b.fonte));
+  };
+
+  const dettaglioStmt = db.prepare(
+    `SELECT ${COLONNE_RIGA}, a.oggetto, a.id_operazione_anpr, a.ultima_rilevazione, a.stato_nota, a.riga, a.soggetto_id, i.nome_file
+       FROM anomalie a JOIN anomalie_testi t ON t.id = a.testo_id LEFT JOIN anomalie_soggetti s ON s.id = a.soggetto_id
+       LEFT JOIN anomalie_importazioni i ON i.id = a.importazione_id WHERE a.id = ?`,
+  );
+  const storicoStmt = db.prepare('SELECT da, a, operatore, quando, nota FROM anomalie_storico WHERE anomalia_id = ? ORDER BY id');
+  const praticheStmt = db.prepare(
+    `SELECT id, servizio, stato, creata, id_operazione_comune FROM pratiche
+      WHERE (? IS NOT NULL AND soggetto_key = ?) OR (? IS NOT NULL AND id_operazione_comune = ?) ORDER BY creata DESC LIMIT 20`,
+  );
+  const altreStmt = db.prepare('SELECT count(*) FROM anomalie WHERE soggetto_id = ? AND id <> ?').pluck();
+
+  const dettaglio = (id: number): DettaglioAnomalia | null => {
+    const r = dettaglioStmt.get(id) as
+      | (RigaDb & { oggetto: string | null; id_operazione_anpr: string | null; ultima_rilevazione: string; stato_nota: string | null; riga: number | null; soggetto_id: number | null; nome_file: string | null })
+      | undefined;
+    if (!r) return null;
+    const base = riga(r);
+    const catalogo = vociCatalogo(r.codice);
+    let pratiche: DettaglioAnomalia['pratiche'];
+    try {
+      pratiche = (praticheStmt.all(r.soggetto_key, r.soggetto_key, r.id_operazione_comune, r.id_operazione_comune) as {
+        id: string;
+        servizio: string;
+        stato: string;
+        creata: string;
+        id_operazione_comune: string | null;
+      }[]).map((p) => ({ id: p.id, servizio: p.servizio, stato: p.stato, creata: p.creata, idOperazioneComune: p.id_operazione_comune }));
+    } catch {
+      pratiche = [];
+    }
+    return {
+      anomalia: {
+        ...base,
+        oggetto: r.oggetto,
+        idOperazioneANPR: r.id_operazione_anpr,
+        ultimaRilevazione: r.ultima_rilevazione,
+        statoNota: r.stato_nota,
+        nomeFile: r.nome_file,
+        riga: r.riga,
+      },
+      catalogo,
+      storico: (storicoStmt.all(id) as { da: StatoAnomalia; a: StatoAnomalia; operatore: string; quando: string; nota: string | null }[]).map((s) => ({ ...s })),
+      pratiche,
+      altreDelSoggetto: r.soggetto_id === null ? 0 : (altreStmt.get(r.soggetto_id, id) as number),
+      percorsoScheda: percorsoScheda(base),
+      correzione: correzionePer(base, catalogo),
+    };
+  };
+
+  const updStato = db.prepare('UPDATE anomalie SET stato = ?, stato_operatore = ?, stato_quando = ?, stato_nota = ? WHERE id = ?');
+  const insStorico = db.prepare('INSERT INTO anomalie_storico (anomalia_id, da, a, operatore, quando, nota) VALUES (?, ?, ?, ?, ?, ?)');
+  const statoDi = db.prepare('SELECT stato FROM anomalie WHERE id = ?').pluck();
+
+  return {
+    scrivi: (righe) => scrivi(righe),
+    elenco({ filtri, ordinamento, raggruppamento, offset, limite, conTotale }) {
+      const t0 = performance.now();
+      const totale = conta(filtri);
+      const percorri = conviencePercorrereIndice(filtri, ordinamento, raggruppamento, { offset, limite }, totale, conta({}));
+      const { sql, params } = selectRighe(filtri, ordinamento, raggruppamento, !percorri);
+      const righe = (prep(sql).all(...params, limite, offset) as RigaDb[]).map(riga);
+      let gruppi: ElencoAnomalie['gruppi'] = [];
+      if (raggruppamento !== 'nessuno' && righe.length > 0) {
+        const chiavi = [...new Set(righe.map((r) => r.gruppo))];
+        const where = condizioni(filtri);
+        const col = gruppoCol(raggruppamento);
+        const extra = `${col} IN (${chiavi.map(() => '?').join(',')})`;
+        const whereSql = where.sql ? `${where.sql} AND ${extra}` : `WHERE ${extra}`;
+        const chiaviSql = chiavi.map((k) => (raggruppamento === 'persona' ? Number(k) : k));
+        // Few matches: count them once materialised (the filters' indexes); many: the group's index.
+        const conteggi = (
+          totale <= 20_000
+            ? prep(
+                `WITH c AS MATERIALIZED (SELECT ${col} AS gruppo FROM anomalie a ${condizioni(filtri, 'selettivi').sql})
+                 SELECT gruppo, count(*) AS n FROM c WHERE gruppo IN (${chiavi.map(() => '?').join(',')}) GROUP BY gruppo`,
+              ).all(...condizioni(filtri, 'selettivi').params, ...chiaviSql)
+            : prep(`SELECT ${col} AS gruppo, count(*) AS n FROM anomalie a ${whereSql} GROUP BY ${col}`).all(...where.params, ...chiaviSql)
+        ) as { gruppo: string | number; n: number }[];
+        const perChiave = new Map(conteggi.map((c) => [String(c.gruppo), c.n]));
+        gruppi = chiavi.map((k) => {
+          const prima = righe.find((r) => r.gruppo === k)!;
+          const etichetta =
+            raggruppamento === 'persona'
+              ? [prima.persona, prima.codiceFiscale].filter((x) => x && x !== prima.persona).length
+                ? `${prima.persona} · ${prima.codiceFiscale}`
+                : prima.persona
+              : `${prima.codice} – ${vociCatalogo(prima.codice)[0]?.descrizione ?? prima.testo}`;
+          return { gruppo: k, etichetta, righe: perChiave.get(k) ?? 0 };
+        });
+      }
+      return { offset, righe, totale: conTotale ? totale : null, gruppi, ms: performance.now() - t0 };
+    },
+    *tutte(filtri, ordinamento, raggruppamento) {
+      const { sql, params } = selectRighe(filtri, ordinamento, raggruppamento, null);
+      for (const r of db.prepare(sql).iterate(...params) as Iterable<RigaDb>) yield riga(r);
+    },
+    dettaglio,
+    cambiaStato(id, stato, operatore, nota, quando) {
+      const da = statoDi.get(id) as StatoAnomalia | undefined;
+      if (da === undefined) return null;
+      conteggi.clear();
+      db.transaction(() => {
+        updStato.run(stato, operatore, quando, nota, id);
+        insStorico.run(id, da, stato, operatore, quando, nota);
+      })();
+      return dettaglio(id);
+    },
+    riepilogo() {
+      const perStato = { aperta: 0, in_lavorazione: 0, sanata: 0 };
+      for (const r of db.prepare('SELECT stato, count(*) AS n FROM anomalie GROUP BY stato').all() as { stato: StatoAnomalia; n: number }[]) perStato[r.stato] = r.n;
+      const perSeverita = { E: 0, W: 0, '?': 0 };
+      for (const r of db.prepare('SELECT severita, count(*) AS n FROM anomalie GROUP BY severita').all() as { severita: SeveritaAnomalia; n: number }[]) {
+        perSeverita[r.severita] = r.n;
+      }
+      const codici = (db.prepare('SELECT codice, count(*) AS n FROM anomalie GROUP BY codice ORDER BY n DESC, codice LIMIT 300').all() as { codice: string; n: number }[]).map((c) => ({
+        codice: c.codice,
+        righe: c.n,
+        descrizione: vociCatalogo(c.codice)[0]?.descrizione ?? '',
+      }));
+      const ultima = db.prepare('SELECT nome_file, quando, inserite FROM anomalie_importazioni ORDER BY id DESC LIMIT 1').get() as
+        | { nome_file: string; quando: string; inserite: number }
+        | undefined;
+      return {
+        totale: perStato.aperta + perStato.in_lavorazione + perStato.sanata,
+        perStato,
+        perSeverita,
+        codici,
+        ultimaImportazione: ultima ? { nomeFile: ultima.nome_file, quando: ultima.quando, inserite: ultima.inserite } : null,
+      };
+    },
+    conta: () => db.prepare('SELECT count(*) FROM anomalie').pluck().get() as number,
+  };
+}

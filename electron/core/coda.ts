@@ -1,0 +1,108 @@
+/**
+ * The queue inside the app: one Queue for the current environment (the
+ * training simulator, TEST or PRODUZIONE), its dispatcher running in the
+ * background, its events forwarded to the renderer and to the connection
+ * monitor ("last successful call", "ANPR non raggiungibile").
+ */
+import { networkInterfaces } from 'node:os';
+import type { Clock } from './clock';
+import type { Logger } from '../log/logger';
+import type { Db } from '../db/database';
+import type { EventBus } from './event-bus';
+import type { ConnectionMonitor } from './connection-monitor';
+import type { AnprAccess } from './anpr-access';
+import { createQueue, type Queue } from '../queue';
+import { lookup3003FromClient, sendFnFromClient } from '../queue/anpr-adapter';
+import type { SendFn } from '../queue/types';
+
+export interface CodaHost {
+  /** The queue of the current environment. */
+  queue(): Promise<Queue>;
+  /** Starts the background dispatcher (the app does; tests may not). */
+  start(): Promise<void>;
+  canQuit(): { ok: boolean; messaggio: string | null };
+  waitIdle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A machine with no network interface but loopback is offline. */
+export function hasNetwork(): boolean {
+  return Object.values(networkInterfaces()).some((addresses) => addresses?.some((address) => !address.internal));
+}
+
+export function createCodaHost(deps: {
+  db: Db;
+  anpr: AnprAccess;
+  events: EventBus;
+  connection: ConnectionMonitor;
+  clock: Clock;
+  logger: Logger;
+  version: string;
+}): CodaHost {
+  let current: { key: string; queue: Queue; unsubscribe: () => void } | null = null;
+  let started = false;
+
+  const build = async (): Promise<Queue> => {
+    const ambiente = await deps.anpr.ambiente();
+    const key = `${ambiente.ambiente}|${ambiente.comune}|${ambiente.postazione}`;
+    if (current?.key === key) return current.queue;
+    if (current) {
+      await current.queue.stop();
+      current.unsubscribe();
+    }
+    // Resolved per call, so a changed certificate or operator takes effect at once.
+    const send: SendFn = async (service, bodyXml, idOperazioneComune) =>
+      sendFnFromClient(await deps.anpr.client())(service, bodyXml, idOperazioneComune);
+    const client = await deps.anpr.client();
+    const queue = createQueue({
+      db: deps.db,
+      send,
+      lookup3003: lookup3003FromClient(client, { comune: ambiente.comune, codDestinatario: 'ANPR05', ambiente: ambiente.ambiente }),
+      clock: deps.clock,
+      logger: deps.logger,
+      comune: ambiente.comune,
+      ambiente: ambiente.ambiente,
+      postazione: ambiente.postazione,
+      operatore: ambiente.operatore,
+      codDestinatario: 'ANPR05',
+      applicativo: { nome: 'Sportello ANPR', versione: deps.version, fornitore: 'Sportello ANPR' },
+      isOnline: ambiente.ambiente === 'SIMULATORE' ? () => true : hasNetwork,
+    });
+    const unsubscribe = queue.subscribe((event) => {
+      if (event.tipo === 'coda') {
+        deps.events.emit('coda.cambiata', event.conteggi);
+        deps.events.emit('coda.stato', { stato: event.stato, messaggio: event.messaggio });
+        if (event.stato === 'anpr_non_raggiungibile') deps.connection.record(false, event.messaggio);
+      } else {
+        deps.events.emit('pratiche.cambiata', {
+          praticaId: event.praticaId,
+          stato: event.stato,
+          idOperazioneComune: event.idOperazioneComune,
+          idOperazioneANPR: event.idOperazioneANPR,
+          messaggio: event.messaggio,
+        });
+        if (event.idOperazioneANPR) deps.connection.record(true, null);
+      }
+    });
+    current = { key, queue, unsubscribe };
+    if (started) queue.start();
+    return queue;
+  };
+
+  return {
+    queue: build,
+    async start() {
+      started = true;
+      (await build()).start();
+    },
+    canQuit: () => current?.queue.canQuit() ?? { ok: true, messaggio: null },
+    waitIdle: async () => current?.queue.waitIdle(),
+    async close() {
+      if (current) {
+        await current.queue.stop();
+        current.unsubscribe();
+      }
+      current = null;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/** Anomaly lists (issue 7): thin adapters from the contract to electron/anomalie. */
+import { AppError } from '../../ipc/app-error';
+import { anomalieService } from '../../anomalie';
+import { CaricamentoNonValido } from '../../anomalie/service';
+import { FileNonLeggibile } from '../../anomalie/tabella';
+import { statoCatalogo } from '../../anomalie/catalogo';
+import type { CoreServices, DomainHandlers } from './services';
+
+function nomeOperatore(services: CoreServices, codiceFiscale: string | undefined): string {
+  if (!codiceFiscale) return 'operatore non identificato';
+  try {
+    const r = services.db.prepare('SELECT nome, cognome FROM operatori WHERE codice_fiscale = ?').get(codiceFiscale) as { nome: string; cognome: string } | undefined;
+    return r ? `${r.nome} ${r.cognome}` : codiceFiscale;
+  } catch {
+    return codiceFiscale;
+  }
+}
+
+export function anomalieHandlers(services: CoreServices): DomainHandlers<'anomalie'> {
+  const servizio = anomalieService(services.db, services.options.clock);
+  const log = services.logger?.child('anomalie');
+  return {
+    'anomalie.elenco': (richiesta) => servizio.store.elenco(richiesta),
+    'anomalie.dettaglio': ({ id }) => {
+      const d = servizio.store.dettaglio(id);
+      if (!d) throw new AppError('ANOMALIA_NON_TROVATA', 'Anomalia non trovata.');
+      return d;
+    },
+    'anomalie.riepilogo': () => ({ ...servizio.store.riepilogo(), catalogo: statoCatalogo(services.db) }),
+    'anomalie.cambiaStato': ({ id, stato, nota }, context) => {
+      const d = servizio.store.cambiaStato(id, stato, nomeOperatore(services, context.operatore?.codiceFiscale), nota?.trim() || null, servizio.adesso());
+      if (!d) throw new AppError('ANOMALIA_NON_TROVATA', 'Anomalia non trovata.');
+      log?.info('anomaly state changed', { id, stato });
+      return d;
+    },
+    'anomalie.caricaBlocco': ({ caricamentoId, nomeFile, bloccoBase64 }) => {
+      try {
+        return servizio.caricaBlocco(caricamentoId, nomeFile, Buffer.from(bloccoBase64, 'base64'));
+      } catch (error) {
+        if (error instanceof CaricamentoNonValido) throw new AppError('CARICAMENTO_NON_VALIDO', error.message);
+        throw error;
+      }
+    },
+    'anomalie.importaFile': async ({ caricamentoId, destinazione }, context) => {
+      try {
+        const { nomeFile, dati } = servizio.prendiCaricamento(caricamentoId);
+        const esito = await servizio.importaFile(dati, nomeFile, destinazione, context.operatore ? nomeOperatore(services, context.operatore.codiceFiscale) : null);
+        // Counts only: no file name (it may carry a person's name), no row contents.
+        log?.info('anomaly file imported', { destinazione, formato: esito.formato, righe: esito.righe, inserite: esito.inserite, scartate: esito.scartate, ms: Math.round(esito.ms) });
+        return esito;
+      } catch (error) {
+        if (error instanceof CaricamentoNonValido || error instanceof FileNonLeggibile) throw new AppError('FILE_NON_VALIDO', error.message);
+        throw error;
+      }
+    },
+    'anomalie.esporta': ({ filtri, ordinamento, raggruppamento, formato }) => {
+      const f = servizio.esporta(filtri, ordinamento, raggruppamento, formato);
+      return { nomeFile: f.nomeFile, mime: f.mime, base64: f.dati.toString('base64'), righe: f.righe };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Who may call which channel. Checked by the router before the handler runs
+ * (and before the payload is even parsed), from the session held in the
+ * core: nothing the renderer sends can widen it.
+ *
+ * - `pubblico`: no session needed (sign-in, first start, app info);
+ * - `consultazione`: any signed-in operator, sola lettura included (reads);
+ * - `modifica`: operatore, ufficiale d'anagrafe, amministratore (anything that
+ *   changes local data or sends to ANPR). The default for an undeclared channel;
+ * - `ufficiale`: ufficiale d'anagrafe and amministratore (e.g. annulments);
+ * - `amministrazione`: amministratore only (settings, certificates, operators).
+ *
+ * A new channel that only reads declares itself `consultazione` here; one that
+ * writes may rely on the default but should be listed too.
+ */
+import type { Channel } from '../../shared/ipc/contract';
+import { ERROR_CODES, type IpcError } from '../../shared/ipc/envelope';
+import type { Ruolo } from '../../shared/ipc/domains/operatori';
+import type { CallContext } from '../ipc/router';
+import type { Accesso } from '../operatori/accesso';
+
+export type Permesso = 'pubblico' | 'consultazione' | 'modifica' | 'ufficiale' | 'amministrazione';
+
+export const RUOLI_AMMESSI: Record<Exclude<Permesso, 'pubblico'>, readonly Ruolo[]> = {
+  consultazione: ['sola_lettura', 'operatore', 'ufficiale_anagrafe', 'amministratore'],
+  modifica: ['operatore', 'ufficiale_anagrafe', 'amministratore'],
+  ufficiale: ['ufficiale_anagrafe', 'amministratore'],
+  amministrazione: ['amministratore'],
+};
+
+export const PERMESSO_PREDEFINITO: Permesso = 'modifica';
+
+export const PERMESSI: { readonly [C in Channel]?: Permesso } = {
+  'app.info': 'pubblico',
+  'sessione.stato': 'pubblico',
+  'sessione.accedi': 'pubblico',
+  'sessione.primoAmministratore': 'pubblico',
+  'sessione.esci': 'consultazione',
+  'sessione.cambiaPassword': 'consultazione',
+  'home.riepilogo': 'consultazione',
+  'connessione.verifica': 'consultazione',
+  'certificati.elenco': 'consultazione',
+  'ricerca.soggetti': 'consultazione',
+  'ricerca.scheda': 'consultazione',
+  'certificazione.tabelle': 'consultazione',
+  'certificazione.archivio': 'consultazione',
+  'certificazione.pdf': 'consultazione',
+  'certificazione.registro': 'consultazione',
+  'certificazione.esporta': 'consultazione',
+  'anomalie.elenco': 'consultazione',
+  'anomalie.dettaglio': 'consultazione',
+  'anomalie.riepilogo': 'consultazione',
+  'anomalie.esporta': 'consultazione',
+  'coda.stato': 'consultazione',
+  'pratiche.elenco': 'consultazione',
+  'pratiche.dettaglio': 'consultazione',
+  'coda.pausa': 'modifica',
+  'coda.riprendi': 'modifica',
+  'impostazioni.salvaComune': 'amministrazione',
+  'ambiente.salva': 'amministrazione',
+  'certificati.importa': 'amministrazione',
+  'operatori.elenco': 'amministrazione',
+  'operatori.crea': 'amministrazione',
+  'operatori.aggiorna': 'amministrazione',
+};
+
+export function permessoDi(channel: Channel): Permesso {
+  return PERMESSI[channel] ?? PERMESSO_PREDEFINITO;
+}
+
+export function consentito(permesso: Permesso, ruolo: Ruolo | null): boolean {
+  if (permesso === 'pubblico') return true;
+  return ruolo !== null && RUOLI_AMMESSI[permesso].includes(ruolo);
+}
+
+export type GuardResult = { ok: true; context: CallContext } | { ok: false; error: IpcError };
+export type Guard = (channel: Channel, context: CallContext) => GuardResult;
+
+/** The router's check: the session from the core, the permission from the map above. */
+export function createGuard(accesso: Pick<Accesso, 'corrente'>): Guard {
+  return (channel, context) => {
+    const permesso = permessoDi(channel);
+    if (permesso === 'pubblico') return { ok: true, context };
+    const operatore = accesso.corrente();
+    if (!operatore) {
+      return { ok: false, error: { code: ERROR_CODES.unauthenticated, message: 'Sessione scaduta o non aperta: accedere per continuare.' } };
+    }
+    if (!consentito(permesso, operatore.ruolo)) {
+      return {
+        ok: false,
+        error: { code: ERROR_CODES.forbidden, message: 'Operazione non consentita per il proprio ruolo.' },
+      };
+    }
+    return { ok: true, context: { ...context, operatore: { codiceFiscale: operatore.codiceFiscale, ruolo: operatore.ruolo } } };
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Local operator accounts and the one signed-in session of this postazione.
+ * The session lives here, in the core: the renderer can only ask to sign in
+ * or out. Every check re-reads the operator, so a deactivation or a role
+ * change by the amministratore takes effect on the next call.
+ */
+import type { Db } from '../db/database';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../log/logger';
+import { AppError } from '../ipc/app-error';
+import { normalizzaCodiceFiscale } from '../../shared/domain/codice-fiscale';
+import type { Operatore, Ruolo, Sessione } from '../../shared/ipc/domains/operatori';
+import { HASH_FITTIZIO, hashPassword, verifyPassword } from './password';
+
+interface OperatoreRow {
+  codice_fiscale: string;
+  nome: string;
+  cognome: string;
+  ruolo: Ruolo;
+  password_hash: string;
+  attivo: number;
+  creato: string;
+  aggiornato: string;
+  ultimo_accesso: string | null;
+}
+
+export interface DatiNuovoOperatore {
+  codiceFiscale: string;
+  nome: string;
+  cognome: string;
+  ruolo: Ruolo;
+  password: string;
+}
+
+export interface Accesso {
+  /** True once at least one amministratore exists. */
+  configurato(): boolean;
+  /** The signed-in operator, re-checked against the database; null if none. */
+  corrente(): Sessione | null;
+  primoAmministratore(dati: Omit<DatiNuovoOperatore, 'ruolo'>): Promise<Sessione>;
+  accedi(codiceFiscale: string, password: string): Promise<Sessione>;
+  esci(): void;
+  cambiaPassword(attuale: string, nuova: string): Promise<void>;
+  elenco(): Operatore[];
+  crea(dati: DatiNuovoOperatore): Promise<Operatore>;
+  aggiorna(codiceFiscale: string, patch: { ruolo?: Ruolo; attivo?: boolean; nuovaPassword?: string }): Promise<Operatore>;
+}
+
+const MAX_TENTATIVI = 5;
+const BLOCCO_MS = 60_000;
+
+const CREDENZIALI_ERRATE = new AppError('CREDENZIALI_NON_VALIDE', 'Codice fiscale o password non corretti.');
+
+function toOperatore(row: OperatoreRow): Operatore {
+  return {
+    codiceFiscale: row.codice_fiscale,
+    nome: row.nome,
+    cognome: row.cognome,
+    ruolo: row.ruolo,
+    attivo: row.attivo === 1,
+    creato: row.creato,
+    ultimoAccesso: row.ultimo_accesso,
+  };
+}
+
+export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger }): Accesso {
+  const { db, clock } = deps;
+  const log = deps.logger.child('accesso');
+  const q = {
+    uno: db.prepare<[string], OperatoreRow>('SELECT * FROM operatori WHERE codice_fiscale = ?'),
+    tutti: db.prepare<[], OperatoreRow>('SELECT * FROM operatori ORDER BY cognome, nome, codice_fiscale'),
+    amministratoriAttivi: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM operatori WHERE ruolo = 'amministratore' AND attivo = 1"),
+    quanti: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM operatori'),
+    inserisci: db.prepare(
+      `INSERT INTO operatori (codice_fiscale, nome, cognome, ruolo, password_hash, attivo, creato, aggiornato)
+       VALUES (@codice_fiscale, @nome, @cognome, @ruolo, @password_hash, 1, @ora, @ora)`,
+    ),
+    aggiorna: db.prepare(
+      `UPDATE operatori SET ruolo = @ruolo, attivo = @attivo, password_hash = @password_hash, aggiornato = @ora WHERE codice_fiscale = @codice_fiscale`,
+    ),
+    accesso: db.prepare('UPDATE operatori SET ultimo_accesso = ? WHERE codice_fiscale = ?'),
+  };
+  let sessione: { codiceFiscale: string; dal: string } | null = null;
+  const tentativi = new Map<string, { falliti: number; bloccatoFino: number }>();
+  const ora = () => clock.now().toISOString();
+
+  const corrente = (): Sessione | null => {
+    if (!sessione) return null;
+    const row = q.uno.get(sessione.codiceFiscale);
+    if (!row || row.attivo !== 1) {
+      sessione = null;
+      return null;
+    }
+    return { codiceFiscale: row.codice_fiscale, nome: row.nome, cognome: row.cognome, ruolo: row.ruolo, dal: sessione.dal };
+  };
+
+  const apri = (row: OperatoreRow): Sessione => {
+    const dal = ora();
+    q.accesso.run(dal, row.codice_fiscale);
+    sessione = { codiceFiscale: row.codice_fiscale, dal };
+    log.info('operator signed in', { ruolo: row.ruolo });
+    return corrente()!;
+  };
+
+  const nuovo = async (dati: DatiNuovoOperatore) => ({
+    codice_fiscale: normalizzaCodiceFiscale(dati.codiceFiscale),
+    nome: dati.nome.trim().toUpperCase(),
+    cognome: dati.cognome.trim().toUpperCase(),
+    ruolo: dati.ruolo,
+    password_hash: await hashPassword(dati.password),
+    ora: ora(),
+  });
+
+  return {
+    configurato: () => q.amministratoriAttivi.get()!.n > 0,
+    corrente,
+
+    async primoAmministratore(dati) {
+      const row = await nuovo({ ...dati, ruolo: 'amministratore' });
+      db.transaction(() => {
+        if (q.quanti.get()!.n > 0) {
+          throw new AppError('GIA_CONFIGURATO', "L'amministratore è già stato creato: accedere con le proprie credenziali.");
+        }
+        q.inserisci.run(row);
+      })();
+      log.info('first amministratore created');
+      return apri(q.uno.get(row.codice_fiscale)!);
+    },
+
+    async accedi(codiceFiscale, password) {
+      const cf = normalizzaCodiceFiscale(codiceFiscale);
+      const now = clock.now().getTime();
+      const stato = tentativi.get(cf);
+      if (stato && stato.bloccatoFino > now) {
+        throw new AppError('ACCESSO_BLOCCATO', 'Troppi tentativi non riusciti: riprovare tra un minuto.');
+      }
+      const row = q.uno.get(cf);
+      // Verify even for an unknown operator, so timing does not tell who exists.
+      const ok = await verifyPassword(password, row?.password_hash ?? HASH_FITTIZIO);
+      if (!row || !ok || row.attivo !== 1) {
+        const falliti = (stato?.falliti ?? 0) + 1;
+        tentativi.set(cf, { falliti: falliti >= MAX_TENTATIVI ? 0 : falliti, bloccatoFino: falliti >= MAX_TENTATIVI ? now + BLOCCO_MS : 0 });
+        log.warn('sign-in refused', { motivo: !row ? 'unknown' : !ok ? 'password' : 'inactive' });
+        if (row && ok && row.attivo !== 1) throw new AppError('OPERATORE_DISATTIVATO', "L'operatore è disattivato: rivolgersi all'amministratore.");
+        throw CREDENZIALI_ERRATE;
+      }
+      tentativi.delete(cf);
+      return apri(row);
+    },
+
+    esci() {
+      if (sessione) log.info('operator signed out');
+      sessione = null;
+    },
+
+    async cambiaPassword(attuale, nuova) {
+      const io = corrente();
+      if (!io) throw new AppError('NON_AUTENTICATO', 'Accedere per continuare.');
+      const row = q.uno.get(io.codiceFiscale)!;
+      if (!(await verifyPassword(attuale, row.password_hash))) throw new AppError('CREDENZIALI_NON_VALIDE', 'La password attuale non è corretta.');
+      q.aggiorna.run({ codice_fiscale: row.codice_fiscale, ruolo: row.ruolo, attivo: row.attivo, password_hash: await hashPassword(nuova), ora: ora() });
+    },
+
+    elenco: () => q.tutti.all().map(toOperatore),
+
+    async crea(dati) {
+      const row = await nuovo(dati);
+      if (q.uno.get(row.codice_fiscale)) throw new AppError('OPERATORE_ESISTENTE', 'Esiste già un operatore con questo codice fiscale.');
+      q.inserisci.run(row);
+      log.info('operator created', { ruolo: row.ruolo });
+      return toOperatore(q.uno.get(row.codice_fiscale)!);
+    },
+
+    async aggiorna(codiceFiscale, patch) {
+      const cf = normalizzaCodiceFiscale(codiceFiscale);
+      const password_hash = patch.nuovaPassword ? await hashPassword(patch.nuovaPassword) : undefined;
+      db.transaction(() => {
+        const row = q.uno.get(cf);
+        if (!row) throw new AppError('OPERATORE_INESISTENTE', 'Operatore non trovato.');
+        const next = {
+          codice_fiscale: row.codice_fiscale,
+          ruolo: patch.ruolo ?? row.ruolo,
+          attivo: patch.attivo === undefined ? row.attivo : patch.attivo ? 1 : 0,
+          password_hash: password_hash ?? row.password_hash,
+          ora: ora(),
+        };
+        q.aggiorna.run(next);
+        if (q.amministratoriAttivi.get()!.n === 0) {
+          throw new AppError('ULTIMO_AMMINISTRATORE', "Deve restare almeno un amministratore attivo.");
+        }
+      })();
+      log.info('operator updated', { ruolo: patch.ruolo ?? null, attivo: patch.attivo ?? null, password: patch.nuovaPassword !== undefined });
+      return toOperatore(q.uno.get(cf)!);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createTestCore } from '../test-support/core';
+import type { EsitoRicerca, SchedaCompleta } from '../../shared/ipc/contract';
+
+const web = { transport: 'web' as const };
+
+async function coreConSimulatore() {
+  const core = createTestCore({ clock: { now: () => new Date() } });
+  expect(await core.router.dispatch('connessione.verifica', undefined, web)).toMatchObject({ ok: true, value: { stato: 'raggiungibile' } });
+  const sim = core.anpr.simulatore()!;
+  // A resident living with others, so the family sheet has relations.
+  const residente = sim.admin.campione(undefined, 200).find((p) => {
+    const scheda = sim.admin.store.getScheda(p.legame.idFamigliaConvivenzaANPR);
+    return scheda?.tipo === 'famiglia' && scheda.componenti.length > 1;
+  })!;
+  return { core, sim, residente };
+}
+
+describe('ricerca (3002) through the core', () => {
+  it('finds a resident by codice fiscale, by name and birth date, by id; opens the person and family sheets', async () => {
+    const { core, residente } = await coreConSimulatore();
+    const perCf = await core.router.dispatch('ricerca.soggetti', { tipo: 'codiceFiscale', codiceFiscale: residente.codiceFiscale.toLowerCase() }, web);
+    expect(perCf).toMatchObject({ ok: true, value: { fonte: 'anpr', avviso: null, soggetti: [{ codiceFiscale: residente.codiceFiscale, cognome: residente.cognome, idSchedaSoggettoANPR: residente.idSchedaSoggettoANPR, condizione: 'residente' }] } });
+
+    const perNome = await core.router.dispatch('ricerca.soggetti', { tipo: 'generalita', cognome: residente.cognome.toLowerCase(), nome: residente.nome, dataNascita: residente.dataNascita }, web);
+    expect(perNome.ok && (perNome.value as EsitoRicerca).soggetti.map((s) => s.codiceFiscale)).toContain(residente.codiceFiscale);
+
+    const perId = await core.router.dispatch('ricerca.soggetti', { tipo: 'idAnpr', idAnpr: residente.idSchedaSoggettoANPR }, web);
+    expect(perId).toMatchObject({ ok: true, value: { soggetti: [{ codiceFiscale: residente.codiceFiscale }] } });
+
+    const scheda = await core.router.dispatch('ricerca.scheda', { idSchedaSoggettoANPR: residente.idSchedaSoggettoANPR }, web);
+    expect(scheda.ok).toBe(true);
+    const value = (scheda as { value: SchedaCompleta }).value;
+    expect(value.soggetto).toMatchObject({ codiceFiscale: residente.codiceFiscale, statoCivile: expect.any(String), residenza: expect.stringContaining('BAGNOREGIO') });
+    expect(value.soggetto.cittadinanze.length).toBeGreaterThan(0);
+    expect(value.famiglia).toMatchObject({ tipo: 'famiglia', indirizzo: expect.stringContaining('BAGNOREGIO') });
+    expect(value.famiglia?.componenti.length).toBeGreaterThan(1);
+    expect(value.famiglia?.componenti[0]?.relazione).toBe('Intestatario Scheda');
+    expect(value.famiglia?.componenti.map((c) => c.idSchedaSoggettoANPR)).toContain(residente.idSchedaSoggettoANPR);
+    await core.dispose();
+  });
+
+  it('says when nobody matches, and rejects a wrong codice fiscale before calling ANPR', async () => {
+    const { core } = await coreConSimulatore();
+    const none = await core.router.dispatch('ricerca.soggetti', { tipo: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, web);
+    expect(none).toMatchObject({ ok: true, value: { soggetti: [], avviso: 'Nessun soggetto corrisponde ai criteri indicati.' } });
+    const bad = await core.router.dispatch('ricerca.soggetti', { tipo: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501X' }, web);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'RICHIESTA_NON_VALIDA', details: [{ message: expect.stringContaining('carattere di controllo') }] } });
+    await core.dispose();
+  });
+
+  it('offline: shows the local copy of an earlier read, labelled, and only for the same environment', async () => {
+    const { core, sim, residente } = await coreConSimulatore();
+    await core.router.dispatch('ricerca.scheda', { idSchedaSoggettoANPR: residente.idSchedaSoggettoANPR }, web);
+    sim.admin.setFaults([{ tipo: 'anpr_fermo', durataMs: 60_000 }]);
+    const scheda = await core.router.dispatch('ricerca.scheda', { idSchedaSoggettoANPR: residente.idSchedaSoggettoANPR }, web);
+    expect(scheda).toMatchObject({ ok: true, value: { fonte: 'locale', avviso: expect.stringContaining('ANPR non raggiungibile'), soggetto: { codiceFiscale: residente.codiceFiscale } } });
+    expect((scheda as { value: SchedaCompleta }).value.famiglia?.componenti.length).toBeGreaterThan(1);
+    const perCf = await core.router.dispatch('ricerca.soggetti', { tipo: 'codiceFiscale', codiceFiscale: residente.codiceFiscale }, web);
+    expect(perCf).toMatchObject({ ok: true, value: { fonte: 'locale', soggetti: [{ codiceFiscale: residente.codiceFiscale }] } });
+    const mai = await core.router.dispatch('ricerca.soggetti', { tipo: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, web);
+    expect(mai).toMatchObject({ ok: false, error: { code: 'ANPR_NON_RAGGIUNGIBILE' } });
+    sim.admin.clearFaults();
+    await core.dispose();
+  });
+});

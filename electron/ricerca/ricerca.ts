@@ -1,0 +1,200 @@
+/**
+ * Ricerca (3002) for the clerk: ask ANPR (the training simulator in training
+ * mode), keep a local copy of each answer per environment, and fall back to
+ * that copy — labelled as local and not certifiable — when ANPR cannot be
+ * reached. The local copy is written only from ANPR's answers.
+ */
+import type { Db } from '../db/database';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../log/logger';
+import type { SettingsRepository } from '../settings/settings';
+import type { AnprAccess } from '../core/anpr-access';
+import type { AnprOutcome } from '../anpr/outcome';
+import type { Richiesta3002Input, CriteriRicerca3002 } from '../anpr/services/builders';
+import type { Risposta3002Parsed } from '../anpr/services/parse-response';
+import { AppError } from '../ipc/app-error';
+import { normalizzaCodiceFiscale } from '../../shared/domain/codice-fiscale';
+import type { CriterioRicerca, DettaglioSoggetto, EsitoRicerca, SchedaCompleta, SchedaFamiglia } from '../../shared/ipc/domains/ricerca';
+import { dettaglio, extraDaRisposta, schedaFamiglia } from './mappa';
+
+interface LetturaRow {
+  id_scheda_anpr: string;
+  soggetto_json: string;
+  famiglia_json: string | null;
+  letto_il: string;
+}
+
+export interface Ricerca {
+  soggetti(criterio: CriterioRicerca): Promise<EsitoRicerca>;
+  scheda(idSchedaSoggettoANPR: string): Promise<SchedaCompleta>;
+}
+
+type Risposta = { kind: 'ok'; value: Risposta3002Parsed; xml: string | undefined } | { kind: 'respinta'; messaggio: string; codici: string[] } | { kind: 'irraggiungibile'; messaggio: string };
+
+function oggiRoma(d: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+const NON_TROVATO = 'Nessun soggetto corrisponde ai criteri indicati.';
+
+export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; settings: SettingsRepository; anpr: AnprAccess }): Ricerca {
+  const { db, clock } = deps;
+  const log = deps.logger.child('ricerca');
+  const q = {
+    salva: db.prepare(
+      `INSERT INTO letture_anpr (ambiente, id_scheda_anpr, id_anpr, codice_fiscale, cognome, nome, data_nascita, id_famiglia_anpr, soggetto_json, famiglia_json, letto_il)
+       VALUES (@ambiente, @id_scheda_anpr, @id_anpr, @codice_fiscale, @cognome, @nome, @data_nascita, @id_famiglia_anpr, @soggetto_json, @famiglia_json, @letto_il)
+       ON CONFLICT (ambiente, id_scheda_anpr) DO UPDATE SET id_anpr = excluded.id_anpr, codice_fiscale = excluded.codice_fiscale,
+         cognome = excluded.cognome, nome = excluded.nome, data_nascita = excluded.data_nascita, id_famiglia_anpr = excluded.id_famiglia_anpr,
+         soggetto_json = excluded.soggetto_json, famiglia_json = coalesce(excluded.famiglia_json, famiglia_json), letto_il = excluded.letto_il`,
+    ),
+    perScheda: db.prepare<[string, string], LetturaRow>('SELECT * FROM letture_anpr WHERE ambiente = ? AND id_scheda_anpr = ?'),
+    perCf: db.prepare<[string, string], LetturaRow>('SELECT * FROM letture_anpr WHERE ambiente = ? AND codice_fiscale = ?'),
+    perIdAnpr: db.prepare<[string, string], LetturaRow>('SELECT * FROM letture_anpr WHERE ambiente = ? AND id_anpr = ?'),
+    perNome: db.prepare<[string, string, string, string], LetturaRow>(
+      'SELECT * FROM letture_anpr WHERE ambiente = ? AND cognome = ? AND nome = ? AND data_nascita = ? ORDER BY id_scheda_anpr',
+    ),
+  };
+
+  /** The local copy is kept per environment and comune: training data never shows in PRODUZIONE. */
+  const ambienteLocale = () => {
+    const s = deps.settings.get();
+    return `${s.ambiente.tipo}:${s.comune.codiceIstat}`;
+  };
+
+  const salva = (ambiente: string, soggetto: DettaglioSoggetto, famiglia: SchedaFamiglia | null, at: string) => {
+    if (!soggetto.idSchedaSoggettoANPR) return;
+    q.salva.run({
+      ambiente,
+      id_scheda_anpr: soggetto.idSchedaSoggettoANPR,
+      id_anpr: soggetto.idANPR,
+      codice_fiscale: soggetto.codiceFiscale,
+      cognome: soggetto.cognome.toUpperCase(),
+      nome: soggetto.nome.toUpperCase(),
+      data_nascita: soggetto.dataNascita,
+      id_famiglia_anpr: soggetto.famiglia?.idFamigliaANPR ?? null,
+      soggetto_json: JSON.stringify(soggetto),
+      famiglia_json: famiglia ? JSON.stringify(famiglia) : null,
+      letto_il: at,
+    });
+  };
+
+  const chiedi = async (criteri: CriteriRicerca3002, scheda: '1' | '2', dataNascita?: string): Promise<Risposta> => {
+    let outcome: AnprOutcome<Risposta3002Parsed>;
+    let xml: string | undefined;
+    try {
+      const client = await deps.anpr.client();
+      const idOperazioneComune = await deps.anpr.nuovoIdOperazione();
+      const input: Richiesta3002Input = {
+        testata: { idOperazioneComune, codMittente: '', codDestinatario: '', dataOraRichiesta: clock.now(), tipoOperazione: 'C', tipoInvio: '' },
+        criteriRicerca: criteri,
+        ...(dataNascita ? { datiNascita: { dataEvento: dataNascita } } : {}),
+        datiRichiesta: { schedaAnagraficaRichiesta: scheda, dataRiferimentoRichiesta: oggiRoma(clock.now()), ricercaNazionale: '0' },
+      };
+      const result = await client.send('3002', input, { idOperazioneComune });
+      outcome = result.outcome;
+      xml = result.exchange.response?.toString('utf8');
+      log.info('3002 answered', { kind: outcome.kind, idOperazioneComune, idOperazioneANPR: 'idOperazioneANPR' in outcome ? outcome.idOperazioneANPR : undefined });
+    } catch (error) {
+      if (error instanceof AppError) return { kind: 'irraggiungibile', messaggio: error.message };
+      log.error('3002 failed before reaching ANPR', { error: error instanceof Error ? error.message : String(error) });
+      return { kind: 'irraggiungibile', messaggio: 'Non è stato possibile preparare la richiesta ad ANPR.' };
+    }
+    switch (outcome.kind) {
+      case 'accolta':
+      case 'accolta_con_avvisi':
+        return { kind: 'ok', value: outcome.value, xml };
+      case 'respinta': {
+        const codici = outcome.errori.map((e) => e.codice);
+        const nonTrovato = codici.includes('EN122');
+        return {
+          kind: 'respinta',
+          codici,
+          messaggio: nonTrovato ? NON_TROVATO : `ANPR ha respinto la ricerca: ${outcome.errori.map((e) => `${e.testo} (${e.codice})`).join('; ')}`,
+        };
+      }
+      default:
+        return { kind: 'irraggiungibile', messaggio: outcome.messaggio };
+    }
+  };
+
+  const daLocale = (rows: LetturaRow[], motivo: string): EsitoRicerca => {
+    const lettoIl = rows.map((r) => r.letto_il).sort()[0] ?? clock.now().toISOString();
+    return {
+      fonte: 'locale',
+      lettoIl,
+      avviso: `ANPR non raggiungibile (${motivo}). Sono mostrati i dati letti in precedenza.`,
+      soggetti: rows.map((r) => sintesi0(JSON.parse(r.soggetto_json) as DettaglioSoggetto)),
+    };
+  };
+
+  return {
+    async soggetti(criterio) {
+      const ambiente = ambienteLocale();
+      let criteri: CriteriRicerca3002;
+      let dataNascita: string | undefined;
+      let locali: () => LetturaRow[];
+      if (criterio.tipo === 'codiceFiscale') {
+        const cf = normalizzaCodiceFiscale(criterio.codiceFiscale);
+        criteri = { codiceFiscale: cf };
+        locali = () => q.perCf.all(ambiente, cf);
+      } else if (criterio.tipo === 'generalita') {
+        const cognome = criterio.cognome.trim().toUpperCase();
+        const nome = criterio.nome.trim().toUpperCase();
+        criteri = { cognome, nome };
+        dataNascita = criterio.dataNascita;
+        locali = () => q.perNome.all(ambiente, cognome, nome, criterio.dataNascita);
+      } else {
+        const id = criterio.idAnpr.trim().toUpperCase();
+        const numerico = /^\d+$/.test(id);
+        criteri = numerico ? { idSchedaSoggettoANPR: id } : { idANPR: id };
+        locali = () => (numerico ? [q.perScheda.get(ambiente, id)].filter((r): r is LetturaRow => !!r) : q.perIdAnpr.all(ambiente, id));
+      }
+      const risposta = await chiedi(criteri, '1', dataNascita);
+      const at = clock.now().toISOString();
+      if (risposta.kind === 'ok') {
+        const extra = extraDaRisposta(risposta.xml);
+        let soggetti = risposta.value.soggetti.map((s, i) => dettaglio(s, extra[i]));
+        if (criterio.tipo === 'generalita') soggetti = soggetti.filter((s) => s.dataNascita === criterio.dataNascita);
+        db.transaction(() => soggetti.forEach((s) => salva(ambiente, s, null, at)))();
+        return { fonte: 'anpr', lettoIl: at, avviso: soggetti.length ? null : NON_TROVATO, soggetti: soggetti.map((s) => sintesi0(s)) };
+      }
+      if (risposta.kind === 'respinta') return { fonte: 'anpr', lettoIl: at, avviso: risposta.messaggio, soggetti: [] };
+      const rows = locali();
+      if (rows.length === 0) {
+        throw new AppError('ANPR_NON_RAGGIUNGIBILE', `ANPR non raggiungibile: ${risposta.messaggio} Nessun dato locale per questa ricerca.`);
+      }
+      return daLocale(rows, risposta.messaggio);
+    },
+
+    async scheda(idSchedaSoggettoANPR) {
+      const ambiente = ambienteLocale();
+      const risposta = await chiedi({ idSchedaSoggettoANPR }, '2');
+      const at = clock.now().toISOString();
+      if (risposta.kind === 'ok') {
+        const extra = extraDaRisposta(risposta.xml);
+        const tutti = risposta.value.soggetti.map((s, i) => dettaglio(s, extra[i]));
+        const soggetto = tutti.find((s) => s.idSchedaSoggettoANPR === idSchedaSoggettoANPR) ?? tutti[0];
+        if (!soggetto) throw new AppError('SOGGETTO_NON_TROVATO', NON_TROVATO);
+        const famiglia = schedaFamiglia(risposta.value);
+        db.transaction(() => tutti.forEach((s) => salva(ambiente, s, famiglia, at)))();
+        return { fonte: 'anpr', lettoIl: at, avviso: null, soggetto, famiglia };
+      }
+      if (risposta.kind === 'respinta') throw new AppError('ANPR_RESPINTA', risposta.messaggio, risposta.codici.join(','));
+      const row = q.perScheda.get(ambiente, idSchedaSoggettoANPR);
+      if (!row) throw new AppError('ANPR_NON_RAGGIUNGIBILE', `ANPR non raggiungibile: ${risposta.messaggio} Nessun dato locale per questo soggetto.`);
+      return {
+        fonte: 'locale',
+        lettoIl: row.letto_il,
+        avviso: `ANPR non raggiungibile (${risposta.messaggio}). Sono mostrati i dati letti in precedenza.`,
+        soggetto: JSON.parse(row.soggetto_json) as DettaglioSoggetto,
+        famiglia: row.famiglia_json ? (JSON.parse(row.famiglia_json) as SchedaFamiglia) : null,
+      };
+    },
+  };
+}
+
+function sintesi0(s: DettaglioSoggetto): EsitoRicerca['soggetti'][number] {
+  const { idSchedaSoggettoANPR, idANPR, codiceFiscale, cognome, nome, sesso, dataNascita, luogoNascita, residenza, condizione } = s;
+  return { idSchedaSoggettoANPR, idANPR, codiceFiscale, cognome, nome, sesso, dataNascita, luogoNascita, residenza, condizione };
+}

@@ -1,0 +1,469 @@
+/**
+ * Impostazioni (amministratore): comune, ANPR environment (PRODUZIONE only
+ * after typing the confirmation word), certificates, operators.
+ */
+import { useCallback, useEffect, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { Button } from 'design-react-kit';
+import { validaCodiceFiscale } from '../../../../shared/domain/codice-fiscale';
+import {
+  CONFERMA_PRODUZIONE,
+  ETICHETTE_RUOLO,
+  RuoloSchema,
+  type InfoCertificato,
+  type Operatore,
+  type RiepilogoHome,
+  type Ruolo,
+  type TipoAmbiente,
+  type TipoCertificato,
+} from '../../../../shared/ipc/contract';
+import { bridge, unwrap } from '../../bridge';
+import { Campo } from '../../components/Campo';
+import { formatData, formatDataOra, messaggioErrore } from '../../format';
+import { useSessione } from '../../session';
+
+type Esito = { tipo: 'success' | 'danger'; testo: string } | null;
+
+function EsitoAzione({ esito }: { esito: Esito }) {
+  if (!esito) return null;
+  return (
+    <div role={esito.tipo === 'danger' ? 'alert' : 'status'} className={`alert alert-${esito.tipo} mt-3 mb-0`}>
+      {esito.testo}
+    </div>
+  );
+}
+
+function Sezione({ id, titolo, descrizione, children }: { id: string; titolo: string; descrizione: string; children: ReactNode }) {
+  return (
+    <section className="pannello mb-4" aria-labelledby={id}>
+      <h2 id={id} className="pannello__titolo" tabIndex={-1}>
+        {titolo}
+      </h2>
+      <p className="text-secondary">{descrizione}</p>
+      {children}
+    </section>
+  );
+}
+
+function SezioneComune({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
+  const [istat, setIstat] = useState(riepilogo.comune.codiceIstat);
+  const [denominazione, setDenominazione] = useState(riepilogo.comune.denominazione);
+  const [errore, setErrore] = useState<string | null>(null);
+  const [esito, setEsito] = useState<Esito>(null);
+  const salva = async (event: FormEvent) => {
+    event.preventDefault();
+    const problema = /^\d{6}$/.test(istat) ? null : 'Il codice ISTAT è formato da 6 cifre.';
+    setErrore(problema);
+    if (!bridge || problema) return;
+    try {
+      await unwrap(bridge.impostazioni.salvaComune({ codiceIstat: istat, denominazione }));
+      setEsito({ tipo: 'success', testo: 'Comune salvato.' });
+      onCambiato();
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  };
+  return (
+    <Sezione id="imp-comune" titolo="Comune" descrizione="Il comune per cui lavora questa postazione (codice ISTAT a 6 cifre).">
+      <form onSubmit={(event) => void salva(event)} noValidate aria-label="Comune" className="row g-3 align-items-end">
+        <div className="col-md-3">
+          <Campo label="Codice ISTAT" required value={istat} onChange={(event) => setIstat(event.target.value.trim())} errore={errore} maxLength={6} inputMode="numeric" />
+        </div>
+        <div className="col-md-6">
+          <Campo label="Denominazione" required value={denominazione} onChange={(event) => setDenominazione(event.target.value)} />
+        </div>
+        <div className="col-md-3">
+          <Button color="primary" type="submit" className="mb-3">
+            Salva comune
+          </Button>
+        </div>
+      </form>
+      <EsitoAzione esito={esito} />
+    </Sezione>
+  );
+}
+
+const AMBIENTI: { tipo: TipoAmbiente; titolo: string; testo: string }[] = [
+  { tipo: 'SIMULATORE', titolo: 'Ambiente di prova locale', testo: 'Simulatore ANPR integrato: dati fittizi, per formazione.' },
+  { tipo: 'TEST', titolo: 'ANPR – TEST', testo: 'Ambiente di collaudo del Ministero: nessun valore legale.' },
+  { tipo: 'PRODUZIONE', titolo: 'ANPR – PRODUZIONE', testo: "Anagrafe nazionale reale: ogni operazione ha valore legale." },
+];
+
+function SezioneAmbiente({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
+  const [tipo, setTipo] = useState<TipoAmbiente>(riepilogo.ambiente.tipo);
+  const [endpoint, setEndpoint] = useState(riepilogo.ambiente.endpoint.startsWith('https://') ? riepilogo.ambiente.endpoint : '');
+  const [conferma, setConferma] = useState('');
+  const [esito, setEsito] = useState<Esito>(null);
+  const produzione = tipo === 'PRODUZIONE' && riepilogo.ambiente.tipo !== 'PRODUZIONE';
+  const salva = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!bridge) return;
+    if (produzione && conferma !== CONFERMA_PRODUZIONE) {
+      setEsito({ tipo: 'danger', testo: `Per passare in PRODUZIONE digitare ${CONFERMA_PRODUZIONE} nel campo di conferma.` });
+      return;
+    }
+    try {
+      const salvato = await unwrap(bridge.ambiente.salva({ tipo, ...(tipo !== 'SIMULATORE' && endpoint ? { endpoint } : {}), ...(tipo === 'PRODUZIONE' ? { conferma: CONFERMA_PRODUZIONE } : {}) }));
+      setEsito({ tipo: 'success', testo: `Ambiente impostato: ${salvato.etichetta}.` });
+      setConferma('');
+      onCambiato();
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  };
+  return (
+    <Sezione id="imp-ambiente" titolo="Ambiente ANPR" descrizione="Dove vengono inviate le richieste. Il cambio vale per tutti gli operatori della postazione.">
+      <form onSubmit={(event) => void salva(event)} noValidate aria-label="Ambiente ANPR">
+        <fieldset>
+          <legend className="visually-hidden">Ambiente</legend>
+          <div className="scelta-ambiente">
+            {AMBIENTI.map((a) => (
+              <label key={a.tipo} className={`scelta-ambiente__opzione scelta-ambiente__opzione--${a.tipo}${tipo === a.tipo ? ' scelta-ambiente__opzione--attiva' : ''}`}>
+                <input type="radio" name="ambiente" value={a.tipo} checked={tipo === a.tipo} onChange={() => setTipo(a.tipo)} />
+                <span>
+                  <strong className="d-block">{a.titolo}</strong>
+                  <span className="small">{a.testo}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {tipo !== 'SIMULATORE' && (
+          <div className="row g-3 mt-1">
+            <div className="col-md-8">
+              <Campo
+                label="Indirizzo del servizio (facoltativo)"
+                value={endpoint}
+                onChange={(event) => setEndpoint(event.target.value)}
+                placeholder={tipo === 'TEST' ? 'https://wstest.anpr.interno.it' : 'https://ws.anpr.interno.it'}
+                aiuto="Lasciare vuoto per l'indirizzo ufficiale."
+                spellCheck={false}
+              />
+            </div>
+          </div>
+        )}
+        {produzione && (
+          <div className="conferma-produzione" role="group" aria-labelledby="conferma-produzione-titolo">
+            <p id="conferma-produzione-titolo" className="fw-bold mb-1">
+              Attenzione: in PRODUZIONE ogni pratica modifica l&apos;anagrafe nazionale.
+            </p>
+            <Campo label={`Per confermare digitare ${CONFERMA_PRODUZIONE}`} value={conferma} onChange={(event) => setConferma(event.target.value)} autoComplete="off" spellCheck={false} />
+          </div>
+        )}
+        <Button color={produzione ? 'danger' : 'primary'} type="submit" className="mt-2">
+          {produzione ? 'Passa a PRODUZIONE' : 'Salva ambiente'}
+        </Button>
+      </form>
+      <EsitoAzione esito={esito} />
+    </Sezione>
+  );
+}
+
+function leggiFile(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error('Impossibile leggere il file.'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function RigaCertificato({ nome, info }: { nome: string; info: InfoCertificato | null }) {
+  if (!info) {
+    return (
+      <tr>
+        <th scope="row">{nome}</th>
+        <td colSpan={5} className="text-secondary">
+          Non importato
+        </td>
+      </tr>
+    );
+  }
+  const scaduto = info.daysToExpiry < 0;
+  return (
+    <tr>
+      <th scope="row">{nome}</th>
+      <td>
+        <span className="d-block fw-semibold">{info.commonName}</span>
+        <span className="small text-secondary text-break">{info.subject}</span>
+      </td>
+      <td>{info.codiceIstat ?? '—'}</td>
+      <td className="font-monospace small text-break">{info.serialNumber}</td>
+      <td>
+        {formatData(info.notBefore)} – {formatData(info.notAfter)}
+      </td>
+      <td>
+        {scaduto ? (
+          <span className="badge bg-danger">Scaduto</span>
+        ) : info.expiryWarning ? (
+          <span className="badge bg-warning text-dark">Scade tra {info.daysToExpiry} giorni</span>
+        ) : (
+          <span className="badge bg-success">Valido</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function SezioneCertificati() {
+  const [elenco, setElenco] = useState<{ comune: InfoCertificato | null; postazione: InfoCertificato | null } | null>(null);
+  const [tipo, setTipo] = useState<TipoCertificato>('comune');
+  const [file, setFile] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [esito, setEsito] = useState<Esito>(null);
+  const carica = useCallback(async () => {
+    if (!bridge) return;
+    try {
+      setElenco(await unwrap(bridge.certificati.elenco()));
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  }, []);
+  useEffect(() => void carica(), [carica]);
+  const importa = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!bridge) return;
+    if (!file) {
+      setEsito({ tipo: 'danger', testo: 'Scegliere il file del certificato (.p12 o .pfx).' });
+      return;
+    }
+    try {
+      const info = await unwrap(bridge.certificati.importa({ tipo, p12Base64: await leggiFile(file), passphrase }));
+      setEsito({ tipo: 'success', testo: `Certificato ${info.commonName} importato, valido fino al ${formatData(info.notAfter)}.` });
+      setPassphrase('');
+      await carica();
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  };
+  return (
+    <Sezione id="imp-certificati" titolo="Certificati" descrizione="Il certificato del comune (nnnnnn-CO-9999.p12) firma le richieste; quello della postazione è facoltativo. La chiave privata resta su questo computer.">
+      <div className="table-responsive">
+        <table className="table align-middle">
+          <caption className="visually-hidden">Certificati importati</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tipo</th>
+              <th scope="col">Intestatario</th>
+              <th scope="col">ISTAT</th>
+              <th scope="col">Numero di serie</th>
+              <th scope="col">Validità</th>
+              <th scope="col">Stato</th>
+            </tr>
+          </thead>
+          <tbody>
+            <RigaCertificato nome="Comune" info={elenco?.comune ?? null} />
+            <RigaCertificato nome="Postazione" info={elenco?.postazione ?? null} />
+          </tbody>
+        </table>
+      </div>
+      <form onSubmit={(event) => void importa(event)} noValidate aria-label="Importa certificato" className="row g-3 align-items-end">
+        <div className="col-md-3">
+          <label htmlFor="cert-tipo" className="campo__label">
+            Tipo di certificato
+          </label>
+          <select id="cert-tipo" className="form-select" value={tipo} onChange={(event) => setTipo(event.target.value as TipoCertificato)}>
+            <option value="comune">Comune</option>
+            <option value="postazione">Postazione</option>
+          </select>
+        </div>
+        <div className="col-md-4">
+          <span className="campo__label" id="cert-file-etichetta">
+            File .p12 / .pfx
+          </span>
+          {/* The native file input speaks the browser's language: an Italian label stands in for it. */}
+          <div className="scelta-file">
+            <input id="cert-file" type="file" className="scelta-file__input" accept=".p12,.pfx,application/x-pkcs12" aria-labelledby="cert-file-etichetta cert-file-pulsante" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+            <label htmlFor="cert-file" id="cert-file-pulsante" className="btn btn-outline-primary btn-sm scelta-file__pulsante">
+              Scegli file…
+            </label>
+            <span className="scelta-file__nome">{file ? file.name : 'Nessun file scelto'}</span>
+          </div>
+        </div>
+        <div className="col-md-3">
+          <Campo label="Password del certificato" type="password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} autoComplete="off" className="mb-0" />
+        </div>
+        <div className="col-md-2">
+          <Button color="primary" type="submit">
+            Importa
+          </Button>
+        </div>
+      </form>
+      <EsitoAzione esito={esito} />
+    </Sezione>
+  );
+}
+
+function SezioneOperatori() {
+  const { sessione } = useSessione();
+  const [operatori, setOperatori] = useState<Operatore[]>([]);
+  const [nuovo, setNuovo] = useState({ codiceFiscale: '', cognome: '', nome: '', ruolo: 'operatore' as Ruolo, password: '' });
+  const [errori, setErrori] = useState<Record<string, string | null>>({});
+  const [esito, setEsito] = useState<Esito>(null);
+  const carica = useCallback(async () => {
+    if (!bridge) return;
+    try {
+      setOperatori(await unwrap(bridge.operatori.elenco()));
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  }, []);
+  useEffect(() => void carica(), [carica]);
+
+  const aggiorna = async (codiceFiscale: string, patch: { ruolo?: Ruolo; attivo?: boolean }) => {
+    if (!bridge) return;
+    try {
+      await unwrap(bridge.operatori.aggiorna({ codiceFiscale, ...patch }));
+      setEsito({ tipo: 'success', testo: 'Operatore aggiornato.' });
+      await carica();
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  };
+
+  const crea = async (event: FormEvent) => {
+    event.preventDefault();
+    const cf = validaCodiceFiscale(nuovo.codiceFiscale);
+    const next = {
+      codiceFiscale: cf.valido ? null : (cf.errori[0]?.messaggio ?? 'Codice fiscale non valido.'),
+      cognome: nuovo.cognome.trim() ? null : 'Indicare il cognome.',
+      nome: nuovo.nome.trim() ? null : 'Indicare il nome.',
+      password: nuovo.password.length >= 10 ? null : 'Almeno 10 caratteri.',
+    };
+    setErrori(next);
+    if (!bridge || Object.values(next).some(Boolean)) return;
+    try {
+      const creato = await unwrap(bridge.operatori.crea(nuovo));
+      setEsito({ tipo: 'success', testo: `Operatore ${creato.cognome} ${creato.nome} creato: comunicargli la password iniziale.` });
+      setNuovo({ codiceFiscale: '', cognome: '', nome: '', ruolo: 'operatore', password: '' });
+      await carica();
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  };
+
+  return (
+    <Sezione id="imp-operatori" titolo="Operatori" descrizione="Chi può usare la postazione. Il codice fiscale dell'operatore è inviato ad ANPR con ogni richiesta.">
+      <div className="table-responsive">
+        <table className="table align-middle" data-testid="tabella-operatori">
+          <caption className="visually-hidden">Operatori</caption>
+          <thead>
+            <tr>
+              <th scope="col">Operatore</th>
+              <th scope="col">Codice fiscale</th>
+              <th scope="col">Ruolo</th>
+              <th scope="col">Ultimo accesso</th>
+              <th scope="col">Stato</th>
+            </tr>
+          </thead>
+          <tbody>
+            {operatori.map((o) => {
+              const io = o.codiceFiscale === sessione.codiceFiscale;
+              return (
+                <tr key={o.codiceFiscale}>
+                  <th scope="row" className="fw-semibold">
+                    {o.cognome} {o.nome}
+                    {io && <span className="small text-secondary"> (lei)</span>}
+                  </th>
+                  <td className="font-monospace">{o.codiceFiscale}</td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`ruolo-${o.codiceFiscale}`}>
+                      Ruolo di {o.cognome} {o.nome}
+                    </label>
+                    <select id={`ruolo-${o.codiceFiscale}`} className="form-select form-select-sm" value={o.ruolo} disabled={io} onChange={(event) => void aggiorna(o.codiceFiscale, { ruolo: event.target.value as Ruolo })}>
+                      {RuoloSchema.options.map((r) => (
+                        <option key={r} value={r}>
+                          {ETICHETTE_RUOLO[r]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{o.ultimoAccesso ? formatDataOra(o.ultimoAccesso) : 'mai'}</td>
+                  <td>
+                    {io ? (
+                      <span className="badge bg-success">Attivo</span>
+                    ) : (
+                      <Button color={o.attivo ? 'danger' : 'success'} size="xs" outline onClick={() => void aggiorna(o.codiceFiscale, { attivo: !o.attivo })} aria-label={`${o.attivo ? 'Disattiva' : 'Riattiva'} ${o.cognome} ${o.nome}`}>
+                        {o.attivo ? 'Disattiva' : 'Riattiva'}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h3 className="h6 mt-2">Nuovo operatore</h3>
+      <form onSubmit={(event) => void crea(event)} noValidate aria-label="Nuovo operatore" className="row g-3 align-items-start">
+        <div className="col-lg-3 col-md-6">
+          <Campo label="Codice fiscale" required value={nuovo.codiceFiscale} onChange={(event) => setNuovo({ ...nuovo, codiceFiscale: event.target.value.toUpperCase() })} errore={errori.codiceFiscale} maxLength={16} spellCheck={false} autoComplete="off" />
+        </div>
+        <div className="col-lg-2 col-md-6">
+          <Campo label="Cognome" required value={nuovo.cognome} onChange={(event) => setNuovo({ ...nuovo, cognome: event.target.value })} errore={errori.cognome} autoComplete="off" />
+        </div>
+        <div className="col-lg-2 col-md-6">
+          <Campo label="Nome" required value={nuovo.nome} onChange={(event) => setNuovo({ ...nuovo, nome: event.target.value })} errore={errori.nome} autoComplete="off" />
+        </div>
+        <div className="col-lg-2 col-md-6">
+          <label htmlFor="nuovo-ruolo" className="campo__label">
+            Ruolo
+          </label>
+          <select id="nuovo-ruolo" className="form-select" value={nuovo.ruolo} onChange={(event) => setNuovo({ ...nuovo, ruolo: event.target.value as Ruolo })}>
+            {RuoloSchema.options.map((r) => (
+              <option key={r} value={r}>
+                {ETICHETTE_RUOLO[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-lg-3 col-md-6">
+          <Campo label="Password iniziale" type="password" required value={nuovo.password} onChange={(event) => setNuovo({ ...nuovo, password: event.target.value })} errore={errori.password} autoComplete="new-password" />
+        </div>
+        <div className="col-12">
+          <Button color="primary" type="submit">
+            Aggiungi operatore
+          </Button>
+        </div>
+      </form>
+      <EsitoAzione esito={esito} />
+    </Sezione>
+  );
+}
+
+const INDICE = [
+  ['imp-comune', 'Comune'],
+  ['imp-ambiente', 'Ambiente ANPR'],
+  ['imp-certificati', 'Certificati'],
+  ['imp-operatori', 'Operatori'],
+] as const;
+
+/** In-page links: the hash drives the router, so scroll and focus instead of navigating. */
+function vaiA(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  event.preventDefault();
+  const titolo = document.getElementById(id);
+  titolo?.scrollIntoView({ block: 'start' });
+  titolo?.focus();
+}
+
+export function Impostazioni({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
+  return (
+    <>
+      <h1 className="h2 mb-3">Impostazioni</h1>
+      <nav aria-label="Sezioni delle impostazioni" className="mb-3">
+        <ul className="indice-sezioni">
+          {INDICE.map(([id, etichetta]) => (
+            <li key={id}>
+              <a href={`#${id}`} onClick={(event) => vaiA(event, id)}>
+                {etichetta}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <SezioneComune riepilogo={riepilogo} onCambiato={onCambiato} />
+      <SezioneAmbiente key={riepilogo.ambiente.tipo} riepilogo={riepilogo} onCambiato={onCambiato} />
+      <SezioneCertificati />
+      <SezioneOperatori />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+/** The queue of pratiche: its state, pause/resume, the pratiche and their submissions. */
+import { z } from 'zod';
+import { none, StatoPraticaSchema } from './schemas';
+
+export const StatoCodaSchema = z.object({
+  stato: z.enum(['inattiva', 'in_invio', 'in_attesa', 'in_pausa', 'offline', 'anpr_non_raggiungibile', 'bloccata']),
+  messaggio: z.string().nullable(),
+});
+
+export const ErroreAnprSchema = z.object({
+  codice: z.string(),
+  tipo: z.string(),
+  testo: z.string(),
+  oggetto: z.string().optional(),
+  campo: z.string().optional(),
+  valore: z.string().optional(),
+});
+
+export const PraticaSchema = z.object({
+  id: z.string(),
+  servizio: z.string(),
+  stato: StatoPraticaSchema,
+  soggettoKey: z.string().nullable(),
+  dataDecorrenza: z.string().nullable(),
+  protocollo: z.string().nullable(),
+  dataProtocollo: z.string().nullable(),
+  scadenza: z.string().nullable(),
+  operatore: z.string().nullable(),
+  idOperazioneComune: z.string().nullable(),
+  idOperazioneANPR: z.string().nullable(),
+  errori: z.array(ErroreAnprSchema),
+  messaggio: z.string().nullable(),
+  creata: z.string(),
+  aggiornata: z.string(),
+});
+export type PraticaVista = z.infer<typeof PraticaSchema>;
+
+export const InvioSchema = z.object({
+  idOperazioneComune: z.string(),
+  idOperazioneANPR: z.string().nullable(),
+  aperto: z.boolean(),
+  esito: z.string().nullable(),
+  tentativi: z.number(),
+  allocato: z.string(),
+  primoInvio: z.string().nullable(),
+  chiuso: z.string().nullable(),
+  ultimoErrore: z.string().nullable(),
+});
+
+export const PraticaCambiataSchema = z.object({
+  praticaId: z.string(),
+  stato: StatoPraticaSchema,
+  idOperazioneComune: z.string().nullable(),
+  idOperazioneANPR: z.string().nullable(),
+  messaggio: z.string().nullable(),
+});
+
+export const codaChannels = {
+  'coda.stato': { request: none, response: StatoCodaSchema },
+  'coda.pausa': { request: none, response: StatoCodaSchema },
+  'coda.riprendi': { request: none, response: StatoCodaSchema },
+  'pratiche.elenco': {
+    request: z.object({ stati: z.array(StatoPraticaSchema).optional() }).optional(),
+    response: z.array(PraticaSchema),
+  },
+  'pratiche.dettaglio': {
+    request: z.object({ id: z.string().min(1).max(64) }),
+    response: z.object({ pratica: PraticaSchema, invii: z.array(InvioSchema) }),
+  },
+} as const;
+
+export const codaEvents = {
+  'coda.stato': StatoCodaSchema,
+  'pratiche.cambiata': PraticaCambiataSchema,
+} as const;

@@ -1,0 +1,119 @@
+/**
+ * Ricerca (ANPR service 3002): find subjects, open the scheda soggetto and
+ * the scheda famiglia. Answers come from ANPR; when ANPR cannot be reached
+ * the core answers from the local copy of earlier reads (`fonte: 'locale'`),
+ * which the clerk sees as "dati locali al <data>, non certificabili".
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../../domain/date-it';
+import { CodiceFiscaleSchema } from './operatori';
+
+const Testo = z.string().trim().min(1, 'Campo obbligatorio.').max(80);
+
+export const CriterioRicercaSchema = z.discriminatedUnion('tipo', [
+  z.object({ tipo: z.literal('codiceFiscale'), codiceFiscale: CodiceFiscaleSchema }),
+  z.object({
+    tipo: z.literal('generalita'),
+    cognome: Testo,
+    nome: Testo,
+    dataNascita: z.string().refine(isIsoDate, 'Data di nascita non valida.'),
+  }),
+  z.object({
+    tipo: z.literal('idAnpr'),
+    /** The public ID ANPR (e.g. AB12345CD) or the numeric idSchedaSoggettoANPR (up to 16 digits). */
+    idAnpr: z
+      .string()
+      .trim()
+      .transform((value) => value.toUpperCase())
+      .refine((value) => /^[A-Z]{2}\d{5}[A-Z]{2}$/.test(value) || /^\d{1,16}$/.test(value), "L'ID ANPR è formato da 2 lettere, 5 cifre e 2 lettere (es. AB12345CD)."),
+  }),
+]);
+export type CriterioRicerca = z.input<typeof CriterioRicercaSchema>;
+
+export const FonteDatiSchema = z.object({
+  /** `anpr`: just read from ANPR; `locale`: the local copy of an earlier read (not certifiable). */
+  fonte: z.enum(['anpr', 'locale']),
+  /** When the data were read from ANPR (ISO). */
+  lettoIl: z.string(),
+  /** Italian note for the clerk (e.g. why local data are shown), if any. */
+  avviso: z.string().nullable(),
+});
+export type FonteDati = z.infer<typeof FonteDatiSchema>;
+
+export const SoggettoSintesiSchema = z.object({
+  idSchedaSoggettoANPR: z.string(),
+  idANPR: z.string().nullable(),
+  codiceFiscale: z.string().nullable(),
+  cognome: z.string(),
+  nome: z.string(),
+  sesso: z.string().nullable(),
+  /** ISO yyyy-mm-dd. */
+  dataNascita: z.string().nullable(),
+  luogoNascita: z.string().nullable(),
+  residenza: z.string().nullable(),
+  condizione: z.enum(['residente', 'deceduto', 'cancellato']),
+});
+export type SoggettoSintesi = z.infer<typeof SoggettoSintesiSchema>;
+
+export const EsitoRicercaSchema = FonteDatiSchema.extend({ soggetti: z.array(SoggettoSintesiSchema) });
+export type EsitoRicerca = z.infer<typeof EsitoRicercaSchema>;
+
+const Persona = z.object({ descrizione: z.string(), codiceFiscale: z.string().nullable() });
+
+export const DettaglioSoggettoSchema = SoggettoSintesiSchema.extend({
+  validitaCodiceFiscale: z.string().nullable(),
+  cittadinanze: z.array(z.object({ codiceStato: z.string().nullable(), descrizione: z.string() })),
+  statoCivile: z.string().nullable(),
+  coniuge: Persona.nullable(),
+  dataMatrimonio: z.string().nullable(),
+  residenzaDal: z.string().nullable(),
+  paternita: Persona.nullable(),
+  maternita: Persona.nullable(),
+  famiglia: z
+    .object({ idFamigliaANPR: z.string().nullable(), relazione: z.string().nullable(), progressivo: z.string().nullable(), dal: z.string().nullable() })
+    .nullable(),
+  documenti: z.array(z.object({ tipo: z.string(), numero: z.string().nullable(), rilascio: z.string().nullable(), scadenza: z.string().nullable() })),
+  decesso: z.object({ data: z.string().nullable(), luogo: z.string().nullable() }).nullable(),
+  cancellazione: z.object({ data: z.string().nullable(), motivo: z.string().nullable() }).nullable(),
+  anomalie: z.array(z.object({ codice: z.string(), tipo: z.string(), testo: z.string() })),
+});
+export type DettaglioSoggetto = z.infer<typeof DettaglioSoggettoSchema>;
+
+export const ComponenteFamigliaSchema = z.object({
+  idSchedaSoggettoANPR: z.string(),
+  codiceFiscale: z.string().nullable(),
+  cognome: z.string(),
+  nome: z.string(),
+  sesso: z.string().nullable(),
+  dataNascita: z.string().nullable(),
+  relazione: z.string().nullable(),
+  progressivo: z.string().nullable(),
+});
+export type ComponenteFamiglia = z.infer<typeof ComponenteFamigliaSchema>;
+
+export const SchedaFamigliaSchema = z.object({
+  tipo: z.enum(['famiglia', 'convivenza']),
+  idFamigliaANPR: z.string().nullable(),
+  idFamigliaComune: z.string().nullable(),
+  denominazione: z.string().nullable(),
+  specie: z.string().nullable(),
+  dataOrigine: z.string().nullable(),
+  motivoCostituzione: z.string().nullable(),
+  indirizzo: z.string().nullable(),
+  componenti: z.array(ComponenteFamigliaSchema),
+});
+export type SchedaFamiglia = z.infer<typeof SchedaFamigliaSchema>;
+
+export const SchedaCompletaSchema = FonteDatiSchema.extend({
+  soggetto: DettaglioSoggettoSchema,
+  famiglia: SchedaFamigliaSchema.nullable(),
+});
+export type SchedaCompleta = z.infer<typeof SchedaCompletaSchema>;
+
+export const ricercaChannels = {
+  'ricerca.soggetti': { request: CriterioRicercaSchema, response: EsitoRicercaSchema },
+  'ricerca.scheda': {
+    request: z.object({ idSchedaSoggettoANPR: z.string().regex(/^\d{1,16}$/, 'Identificativo non valido.') }),
+    response: SchedaCompletaSchema,
+  },
+} as const;
