@@ -108,6 +108,15 @@ describe('registrations change the living population', () => {
     }
   });
 
+  it('3007 lists the ids of the operations, which 3003 then fetches', async () => {
+    const r = await f.client.send('3007', { testata, ricercaElenchiRichieste: { statoLavorazione: '9', operazioneRichiesta: '5005' } }, { idOperazioneComune: f.nextId() });
+    expect(r.outcome.kind).toBe('accolta');
+    if (r.outcome.kind !== 'accolta') return;
+    expect(r.outcome.value.operazioni).toContainEqual({ statoLavorazione: '6', tipoOperazione: '5005', idOperazioneANPR: moved.idAnpr });
+    expect(r.outcome.value.operazioni.every((o) => o.tipoOperazione === '5005')).toBe(true);
+    await expectValidResponse('3007', r.exchange.response!.toString('utf8'));
+  });
+
   it('5012 annuls the move: the old address is back', async () => {
     const p = f.sim.admin.persona(moved.fam.componenti[0]!)!;
     const r = await f.client.send(

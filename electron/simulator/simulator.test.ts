@@ -33,6 +33,18 @@ describe('simulator: clean calls', () => {
     expect(s.erroriAnomalie.map((e) => e.codice)).toEqual(p.anomalie.map((a) => a.codice));
   });
 
+  it('3002 finds a subject by the 9-character ID ANPR', async () => {
+    const p = f.sim.admin.campione()[3]!;
+    const { idAnpr } = await import('./render');
+    const r = await f.client.send(
+      '3002',
+      { testata, criteriRicerca: { identificativoANPR: idAnpr(p) }, datiRichiesta: { schedaAnagraficaRichiesta: '1', dataRiferimentoRichiesta: oggi(), ricercaNazionale: '1' } },
+      { idOperazioneComune: f.nextId() },
+    );
+    expect(r.outcome.kind).toBe('accolta');
+    if (r.outcome.kind === 'accolta') expect(r.outcome.value.soggetti[0]!.generalita.codiceFiscale).toBe(p.codiceFiscale);
+  });
+
   it('3002 of an unknown subject is refused with EN122', async () => {
     const r = await f.client.send('3002', q3002('RSSMRA80A01H501U'), { idOperazioneComune: f.nextId() });
     expect(r.outcome).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN122', tipo: 'E' }] });

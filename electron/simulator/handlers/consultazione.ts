@@ -1,13 +1,14 @@
 /**
  * 3000 family: 3001 (parents), 3002 (subject/family from the current state,
- * with each subject's open anomalies), 3003 (earlier answers by id).
+ * with each subject's open anomalies), 3003 (earlier answers by id), 3007
+ * (the ids of those operations, to fetch them one by one with 3003).
  */
 import { wFamigliaConvivenza, wGeneralita, wResidenza } from '../../anpr/services/common';
 import { el, leaf, serialize, type XmlChild } from '../../anpr/xml/writer';
 import { getAnprTables } from '../../tables/loader';
 import { rifiuta } from '../errori';
 import { cerca, chiavi, childByLocalName, text } from '../read';
-import { datiSoggetto3002, famigliaOf, generalitaOf, residenzaOf } from '../render';
+import { datiSoggetto3002, famigliaOf, generalitaOf, idAnpr, residenzaOf } from '../render';
 import { qualified, rispostaRoot, testataRisposta } from '../soap';
 import type { PersonaSim } from '../state/store';
 import type { HandlerContext, HandlerResult } from './types';
@@ -38,7 +39,11 @@ export function handle3002(ctx: HandlerContext): HandlerResult {
     if (dn) k.dataNascita = dn.slice(0, 10);
     const identificativo = text(c, 'identificativoANPR') ?? text(c, 'idANPR');
     if (!k.idSchedaSoggettoANPR && !k.codiceFiscale && !k.cognome && !identificativo) rifiuta('EN132');
-    found = identificativo && !k.codiceFiscale && !k.cognome ? [] : cerca(store, k);
+    // The public ID ANPR (9 characters) is derived from the subject, so it is found by scanning.
+    found =
+      identificativo && !k.codiceFiscale && !k.cognome && !k.idSchedaSoggettoANPR
+        ? store.tuttePersone().filter((p) => idAnpr(p) === identificativo.toUpperCase())
+        : cerca(store, k);
   }
   if (!nazionale) found = found.filter((p) => p.comuneIstat === comune);
   if (found.length === 0) rifiuta('EN122');
@@ -98,8 +103,9 @@ function statoLavorazione(stato: string, esito: string | null, annullata: boolea
   return '3';
 }
 
-export function handle3003(ctx: HandlerContext): HandlerResult {
-  const { store, body, comune, oggi } = ctx;
+/** The registrations and certificates a 3003/3007 request selects (reads are never listed, anpr#1497). */
+function operazioniRichieste(ctx: HandlerContext) {
+  const { store, body, comune } = ctx;
   const comuneRichiesta = text(body, 'comuneRichiesta', 'codiceIstat') ?? comune;
   if (comuneRichiesta !== comune) rifiuta('EN167');
   const singola = childByLocalName(body, 'ricercaSingolaRichiesta');
@@ -122,17 +128,48 @@ export function handle3003(ctx: HandlerContext): HandlerResult {
       .filter((o) => stato === '9' || statoLavorazione(o.stato, o.esito, o.annullata) === stato);
   } else rifiuta('EN227');
   if (ops.length === 0) rifiuta('EN122');
-  const c = getAnprTables().comuneValidoAlla(comune, oggi);
+  return ops;
+}
+
+function comuneRichiestaXml(ctx: HandlerContext): XmlChild {
+  const c = getAnprTables().comuneValidoAlla(ctx.comune, ctx.oggi);
+  return el('comuneRichiesta', leaf('nomeComune', c?.denominazione ?? ctx.comune), leaf('codiceIstat', ctx.comune), leaf('siglaProvinciaIstat', c?.siglaProvincia ?? 'XX'));
+}
+
+export function handle3003(ctx: HandlerContext): HandlerResult {
+  const ops = operazioniRichieste(ctx);
   return ok(
     ctx,
     'Risposta3003_OK',
-    el('comuneRichiesta', leaf('nomeComune', c?.denominazione ?? comune), leaf('codiceIstat', comune), leaf('siglaProvinciaIstat', c?.siglaProvincia ?? 'XX')),
+    comuneRichiestaXml(ctx),
     ops.map((o) =>
       el(
         'elencoRisposte',
         leaf('statoLavorazione', statoLavorazione(o.stato, o.esito, o.annullata)),
         leaf('tipoOperazione', o.servizio),
         o.rispostaXml ? leaf('xmlRisposta', Buffer.from(o.rispostaXml, 'utf8').toString('base64')) : undefined,
+      ),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------- 3007
+
+export function handle3007(ctx: HandlerContext): HandlerResult {
+  const ops = operazioniRichieste(ctx);
+  return ok(
+    ctx,
+    'Risposta3007_OK',
+    comuneRichiestaXml(ctx),
+    el(
+      'listaOperazioniAnpr',
+      ops.map((o) =>
+        el(
+          'operazioneANPR',
+          leaf('statoLavorazione', statoLavorazione(o.stato, o.esito, o.annullata)),
+          leaf('tipoOperazione', o.servizio),
+          leaf('idOperazioneANPR', o.idOperazioneANPR),
+        ),
       ),
     ),
   );

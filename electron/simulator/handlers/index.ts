@@ -3,7 +3,7 @@ import type { ServiceCode } from '../../anpr/services/registry';
 import { handleAnnullamento } from './annullamento';
 import { handle2001, handle2003 } from './cancellazione';
 import { handle6001 } from './certificazione';
-import { handle3001, handle3002, handle3003 } from './consultazione';
+import { handle3001, handle3002, handle3003, handle3007 } from './consultazione';
 import { handle1001, handle1002 } from './iscrizione';
 import { handle5001, handle5005, handle5008 } from './mutazione';
 import { handle7001, handleTestConn } from './tabelle';
@@ -14,6 +14,7 @@ export const HANDLERS: Partial<Record<ServiceCode, Handler>> = {
   '3001': handle3001,
   '3002': handle3002,
   '3003': handle3003,
+  '3007': handle3007,
   '1001': handle1001,
   '1002': handle1002,
   '1013': handleAnnullamento,

@@ -173,6 +173,11 @@ export class SimStore {
     return (this.db.prepare('SELECT doc FROM persone WHERE cf = ?').all(cf.toUpperCase()) as DocRow[]).map((r) => JSON.parse(r.doc) as PersonaSim);
   }
 
+  /** Every person (training populations are small; used for the ID ANPR look-up). */
+  tuttePersone(): PersonaSim[] {
+    return (this.db.prepare('SELECT doc FROM persone').all() as DocRow[]).map((r) => JSON.parse(r.doc) as PersonaSim);
+  }
+
   personePerNome(cognome: string, nome?: string): PersonaSim[] {
     const rows = nome
       ? (this.db.prepare('SELECT doc FROM persone WHERE cognome = ? AND nome = ?').all(cognome.toUpperCase(), nome.toUpperCase()) as DocRow[])
