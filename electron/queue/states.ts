@@ -8,18 +8,11 @@
  *   * ─problema che richiede una persona─▶ richiede_intervento ─riprova─▶ esito_incerto | pronta
  *   respinta ─modifica─▶ bozza (nuova revisione, nuovo invio con nuovo id)
  */
+import { StatoPraticaSchema } from '../../shared/ipc/domains/schemas';
 import type { StatoPratica } from './types';
 
-export const STATI: readonly StatoPratica[] = [
-  'bozza',
-  'pronta',
-  'in_invio',
-  'accolta',
-  'accolta_con_avvisi',
-  'respinta',
-  'esito_incerto',
-  'richiede_intervento',
-];
+/** The states, in lifecycle order: one list, shared with the IPC contract. */
+export const STATI: readonly StatoPratica[] = StatoPraticaSchema.options;
 
 export const STATI_FINALI: ReadonlySet<StatoPratica> = new Set(['accolta', 'accolta_con_avvisi', 'respinta']);
 export const STATI_ACCOLTI: ReadonlySet<StatoPratica> = new Set(['accolta', 'accolta_con_avvisi']);

@@ -10,15 +10,9 @@ import type { Clock } from '../core/clock';
 import type { Db } from '../db/database';
 import type { Logger } from '../log/logger';
 
-export type StatoPratica =
-  | 'bozza'
-  | 'pronta'
-  | 'in_invio'
-  | 'accolta'
-  | 'accolta_con_avvisi'
-  | 'respinta'
-  | 'esito_incerto'
-  | 'richiede_intervento';
+import type { StatoPratica } from '../../shared/ipc/domains/schemas';
+
+export type { StatoPratica };
 
 /** One HTTP exchange as the client reports it (request as sent, response as received). */
 export interface Exchange {
