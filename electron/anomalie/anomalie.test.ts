@@ -10,8 +10,10 @@ import { anomalieService } from './service';
 import { registraAnomalie3002, registraAnomalieDaRisposta } from './registra';
 import { scriviCsvGenerato, scriviXlsxGenerato } from './genera';
 import { leggiXlsx } from './xlsx';
-import { righeCsv } from './tabella';
-import { dataIso } from './importa';
+import { leggiTabella, righeCsv } from './tabella';
+import { dataIso, interpretaRighe } from './importa';
+import { severitaDaCatalogo, testoDaCatalogo } from './catalogo';
+import { SOGLIA_BLOCCO } from './store';
 import type { FiltriAnomalie } from '../../shared/ipc/domains/anomalie';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -177,6 +179,140 @@ describe('anomaly files', () => {
     await expect(s.importaFile(readFileSync(join(ROOT, 'resources', 'anpr', 'errori', 'subentro', 'anomalie_subentro_anpr.csv')), 'x.csv', 'anomalie', null)).rejects.toThrow(/Aggiorna catalogo/);
     expect(dataIso('45352')).toBe('2024-03-01');
     expect(dataIso('2024-02-30')).toBeNull();
+  });
+});
+
+describe('streamed import', () => {
+  /**
+   * A file with a title row, CRLF, quoted fields (separator, doubled quotes,
+   * line breaks inside), bad lines, duplicates (some with a later date), and
+   * people whose name only appears in a later row (their label changes during
+   * the import). `righe` data lines plus the extras.
+   */
+  function fileDiProva(righe: number, seme: number, persone = 3000): Buffer {
+    const q = (c: string) => (/[;"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    const out = ['Monitoraggio anomalie - Comune di Prova;;', '', 'Codice anomalia;Messaggio di errore;Severità;Codice fiscale;Id ANPR;Cognome;Nome;Data nascita;Data segnalazione;Campo;Valore'];
+    const codici = ['EA029', 'EN306', 'ES092', 'EA001', 'EN122'];
+    const testi = ['Presenza del coniuge\r\ne assenza del matrimonio', 'Valore "non" ammesso; verificare', 'Codice fiscale non presente in AT', '', 'Testo semplice'];
+    const severita = ['E', 'W', 'ERRORE', 'warning', ''];
+    const fatte: string[][] = [];
+    for (let i = 0; i < righe; i++) {
+      const p = (i * 7 + seme) % persone;
+      const conId = p % 3 === 0;
+      const soloNome = p % 11 === 5;
+      // The first rows of some people carry only the CF; later ones add the names.
+      const nomi = p % 5 !== 1 || i > righe / 2;
+      const c = [
+        codici[(i + seme) % codici.length]!,
+        testi[i % testi.length]!,
+        severita[(i >> 2) % severita.length]!,
+        soloNome ? '' : `CF${String(p).padStart(6, '0')}X`,
+        conId ? `AB${String(p).padStart(5, '0')}CD` : '',
+        nomi ? ['ROSSI', 'BIANCHI', "D'ANGELO", 'NICCOLÒ'][p % 4]! : '',
+        nomi ? `NOME${p}` : '',
+        `19${String(30 + (p % 60))}-0${1 + (p % 9)}-1${p % 10}`,
+        `2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        i % 13 === 0 ? 'campo;x' : '',
+        // Distinct values: only the copies below repeat an anomaly (a repeat is not written, so it cannot rename).
+        i % 17 === 0 ? '' : `v${i}`,
+      ];
+      if (i % 97 === 3) c[8] = '31/02/2024';
+      else if (i % 97 === 40) c[0] = '';
+      else if (i % 97 === 60) c[2] = 'GRAVE';
+      else if (i % 97 === 80) c.push('in più');
+      out.push(c.map(q).join(';'));
+      if (i % 50 === 7) fatte.push(c);
+      if (i % 61 === 0 && fatte.length > 0) {
+        const d = [...fatte[(i * 13) % fatte.length]!];
+        d[8] = `2025-0${1 + (i % 9)}-01`; // the same anomaly seen again, later
+        out.push(d.map(q).join(';'));
+      }
+      if (i % 500 === 250) out.push('');
+    }
+    return Buffer.from(out.join('\r\n') + '\r\n', 'utf8');
+  }
+
+  const dump = (db: Db) => ({
+    anomalie: db
+      .prepare(
+        `SELECT id, chiave, fonte, codice, severita, testo_id, soggetto_id, persona, oggetto, campo, valore, servizio, id_operazione_comune,
+                id_operazione_anpr, riga, rilevata, ultima_rilevazione, stato FROM anomalie ORDER BY id`,
+      )
+      .safeIntegers(true)
+      .all(),
+    soggetti: db.prepare('SELECT * FROM anomalie_soggetti ORDER BY id').all(),
+    testi: db.prepare('SELECT * FROM anomalie_testi ORDER BY id').all(),
+    fts: ['rossi', 'nome1', 'niccolo', 'ab00', 'cf0001', 'd', 'angelo'].map((w) =>
+      db.prepare('SELECT rowid FROM anomalie_soggetti_fts WHERE anomalie_soggetti_fts MATCH ? ORDER BY rowid').pluck().all(`"${w}"*`),
+    ),
+    indici: db.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('anomalie', 'anomalie_soggetti') AND type IN ('index', 'trigger') ORDER BY name").all(),
+  });
+  const integro = (db: Db) => {
+    db.prepare("INSERT INTO anomalie_soggetti_fts (anomalie_soggetti_fts, rank) VALUES ('integrity-check', 1)").run();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  };
+
+  /** The non-streamed path: the whole table parsed, interpreted, then written (`blocco`: rows per `scrivi`). */
+  async function nonInFlusso(db: Db, files: Buffer[], blocco: number) {
+    const s = anomalieService(db, clock);
+    const catalogo = { severita: severitaDaCatalogo(db), testo: testoDaCatalogo(db) };
+    const esiti = [];
+    for (const buf of files) {
+      const { anomalie, errori, lette } = interpretaRighe((await leggiTabella(buf)).righe, catalogo, '2026-03-02');
+      for (let k = 0; k < anomalie.length; k += blocco) s.store.scrivi(anomalie.slice(k, k + blocco));
+      esiti.push({ errori, lette });
+    }
+    return esiti;
+  }
+
+  it('stores exactly the rows of the non-streamed path (bulk and incremental), FTS included', { timeout: 120_000 }, async () => {
+    // A small file first (incremental path), then a large one over the same people and more (bulk path):
+    // it completes the names of people already stored and of people first seen in it.
+    const piccolo = fileDiProva(3_000, 2, 3000);
+    const grande = fileDiProva(SOGLIA_BLOCCO + 8_000, 1, 4000);
+    const dirs: string[] = [];
+    const db = () => {
+      const h = apri();
+      dirs.push(h.dir);
+      return h.db;
+    };
+    try {
+      const a = db();
+      const s = anomalieService(a, clock);
+      const e1 = await s.importaFile(piccolo, 'piccolo.csv', 'anomalie', null);
+      const e2 = await s.importaFile(grande, 'grande.csv', 'anomalie', null);
+      expect(e2.scartate).toBeGreaterThan(0);
+      expect(e2.giaPresenti).toBeGreaterThan(0);
+      // People labelled by their CF until a later row (in the same import, or the next) gave their names.
+      expect(a.prepare("SELECT count(*) FROM anomalie_soggetti WHERE id_anpr IS NOT NULL AND persona LIKE 'CF%'").pluck().get()).toBeLessThan(20);
+      // Same stored rows as the whole file through `scrivi` at once (bulk) and in small batches (incremental, triggers live).
+      const b = db();
+      const eb = await nonInFlusso(b, [piccolo, grande], Number.MAX_SAFE_INTEGER);
+      const c = db();
+      await nonInFlusso(c, [piccolo, grande], 1_000);
+      const da = dump(a);
+      expect(da.anomalie.length).toBe(e1.inserite + e2.inserite);
+      expect(da).toEqual(dump(b));
+      expect(da).toEqual(dump(c));
+      for (const x of [a, b, c]) integro(x);
+      // The same reports, by line.
+      expect([e1, e2].map((e) => ({ errori: e.errori, lette: e.righe, scartate: e.scartate }))).toEqual(
+        eb.map((e) => ({ errori: e.errori.slice(0, 500), lette: e.lette, scartate: e.errori.length })),
+      );
+      const reg = a.prepare('SELECT righe, inserite, gia_presenti, scartate, errori_json FROM anomalie_importazioni ORDER BY id').all() as Record<string, unknown>[];
+      expect(reg.map((r) => ({ ...r, errori_json: JSON.parse(r.errori_json as string) }))).toEqual(
+        [e1, e2].map((e, i) => ({ righe: e.righe, inserite: e.inserite, gia_presenti: e.giaPresenti, scartate: e.scartate, errori_json: eb[i]!.errori.slice(0, 1000) })),
+      );
+      expect(a.prepare('SELECT DISTINCT importazione_id FROM anomalie WHERE riga IS NOT NULL ORDER BY 1').pluck().all()).toEqual([1, 2].slice(0, e2.inserite > 0 ? 2 : 1));
+      // Idempotent: importing both again changes nothing.
+      const r1 = await s.importaFile(piccolo, 'piccolo.csv', 'anomalie', null);
+      const r2 = await s.importaFile(grande, 'grande.csv', 'anomalie', null);
+      expect([r1.inserite, r2.inserite]).toEqual([0, 0]);
+      expect(dump(a)).toEqual(da);
+      integro(a);
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
   });
 });
 

@@ -21,8 +21,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
 import { riconosciFonte } from '../anpr/catalogue';
 import type { EsitoImportazione, SeveritaAnomalia } from '../../shared/ipc/domains/anomalie';
-import { FileNonLeggibile, leggiTabella, type RigaTabella } from './tabella';
-import { chiaveDi, chiaveSoggetto, type AnomalieStore, type NuovaAnomalia } from './store';
+import { FileNonLeggibile, leggiTabellaFlusso, type RigaTabella } from './tabella';
+import { chiaveDi, type AnomalieStore, type NuovaAnomalia } from './store';
 import { serialeExcelInData } from './xlsx';
 
 type Campo =
@@ -134,18 +134,35 @@ export interface Catalogo {
   testo(codice: string): string | undefined;
 }
 
-/** Rows → anomalies (pure: no database), with the unreadable rows by line. */
-export function interpretaRighe(
-  righe: readonly RigaTabella[],
-  catalogo: Catalogo,
-  oggi: string,
-): { header: RigaTabella; anomalie: NuovaAnomalia[]; errori: { riga: number; motivo: string }[]; lette: number } {
-  // The header may follow a few title rows.
-  const headerIndex = righe.slice(0, 10).findIndex((r) => mappaColonne(r.celle).codice !== undefined);
-  if (headerIndex < 0) {
-    throw new FileNonLeggibile('Intestazione non riconosciuta: manca la colonna del codice anomalia (es. «Codice anomalia» o «codice»).');
+interface ErroreRiga {
+  riga: number;
+  motivo: string;
+}
+
+/** Index of the header among the first rows (title rows may precede it), or -1. */
+function indiceIntestazione(righe: readonly RigaTabella[]): number {
+  const n = Math.min(10, righe.length);
+  for (let i = 0; i < n; i++) if (mappaColonne(righe[i]!.celle).codice !== undefined) return i;
+  return -1;
+}
+
+/** 3 to 8 of A–Z, 0–9 (a char loop: the check runs on every row). */
+function codiceValido(c: string): boolean {
+  const n = c.length;
+  if (n < 3 || n > 8) return false;
+  for (let i = 0; i < n; i++) {
+    const k = c.charCodeAt(i);
+    if (!((k >= 65 && k <= 90) || (k >= 48 && k <= 57))) return false;
   }
-  const header = righe[headerIndex]!;
+  return true;
+}
+
+/**
+ * The row reader for a header: checks one row and returns its anomaly, or
+ * null after adding the reasons to `errori`. Throws FileNonLeggibile when the
+ * header lacks the code or the subject.
+ */
+function interprete(header: RigaTabella, catalogo: Catalogo, oggi: string): (r: RigaTabella, errori: ErroreRiga[]) => NuovaAnomalia | null {
   const col = mappaColonne(header.celle);
   const haSoggetto = col.codiceFiscale !== undefined || col.idAnpr !== undefined || col.cognome !== undefined;
   if (!haSoggetto) {
@@ -155,62 +172,111 @@ export function interpretaRighe(
     throw new FileNonLeggibile('Intestazione non riconosciuta: manca la colonna del soggetto («Codice fiscale», «Id ANPR» o «Cognome»).');
   }
   const larghezza = header.celle.length;
-  const anomalie: NuovaAnomalia[] = [];
-  const errori: { riga: number; motivo: string }[] = [];
-  const cell = (celle: string[], c: Campo): string => (col[c] === undefined ? '' : (celle[col[c]!] ?? '').trim());
-  const dati = righe.slice(headerIndex + 1);
-  for (const r of dati) {
-    const motivi: string[] = [];
+  // Fixed column indexes (-1: absent).
+  const iCodice = col.codice ?? -1;
+  const iTesto = col.testo ?? -1;
+  const iSeverita = col.severita ?? -1;
+  const iCf = col.codiceFiscale ?? -1;
+  const iIdAnpr = col.idAnpr ?? -1;
+  const iCognome = col.cognome ?? -1;
+  const iNome = col.nome ?? -1;
+  const iNascita = col.dataNascita ?? -1;
+  const iData = col.data ?? -1;
+  const iCampo = col.campo ?? -1;
+  const iValore = col.valore ?? -1;
+  const iOggetto = col.oggetto ?? -1;
+  const iServizio = col.servizio ?? -1;
+  const iOpComune = col.idOperazioneComune ?? -1;
+  const iOpAnpr = col.idOperazioneANPR ?? -1;
+  const cella = (celle: string[], i: number): string => {
+    if (i < 0) return '';
+    const v = celle[i];
+    return v === undefined ? '' : v.trim();
+  };
+  return (r, errori) => {
+    let motivi: string[] | null = null;
+    const motivo = (m: string) => (motivi ??= []).push(m);
     const celle = r.celle;
-    if (celle.length > larghezza && celle.slice(larghezza).some((c) => c.trim() !== '')) motivi.push(`${celle.length} colonne invece di ${larghezza}`);
-    const codice = cell(celle, 'codice').toUpperCase();
-    if (!codice) motivi.push('codice anomalia mancante');
-    else if (!/^[A-Z0-9]{3,8}$/.test(codice)) motivi.push(`codice anomalia «${codice.slice(0, 20)}» non valido`);
-    const sevTesto = cell(celle, 'severita');
-    const sev = severitaDa(sevTesto);
-    if (sev === null) motivi.push(`severità «${sevTesto.slice(0, 20)}» non riconosciuta (attesa E/W, ERRORE/WARNING)`);
-    const dataTesto = cell(celle, 'data');
+    if (celle.length > larghezza && celle.slice(larghezza).some((c) => c.trim() !== '')) motivo(`${celle.length} colonne invece di ${larghezza}`);
+    const codice = cella(celle, iCodice).toUpperCase();
+    if (!codice) motivo('codice anomalia mancante');
+    else if (!codiceValido(codice)) motivo(`codice anomalia «${codice.slice(0, 20)}» non valido`);
+    const sevTesto = cella(celle, iSeverita);
+    const sev = sevTesto === 'E' || sevTesto === 'W' ? sevTesto : severitaDa(sevTesto);
+    if (sev === null) motivo(`severità «${sevTesto.slice(0, 20)}» non riconosciuta (attesa E/W, ERRORE/WARNING)`);
+    const dataTesto = cella(celle, iData);
     const data = dataTesto ? dataIso(dataTesto) : oggi;
-    if (data === null) motivi.push(`data «${dataTesto.slice(0, 20)}» non valida`);
-    const nascitaTesto = cell(celle, 'dataNascita');
+    if (data === null) motivo(`data «${dataTesto.slice(0, 20)}» non valida`);
+    const nascitaTesto = cella(celle, iNascita);
     const nascita = nascitaTesto ? dataIso(nascitaTesto) : null;
-    if (nascitaTesto && nascita === null) motivi.push(`data di nascita «${nascitaTesto.slice(0, 20)}» non valida`);
-    const sogg = {
-      codiceFiscale: cell(celle, 'codiceFiscale').toUpperCase() || null,
-      idAnpr: cell(celle, 'idAnpr').toUpperCase() || null,
-      cognome: cell(celle, 'cognome') || null,
-      nome: cell(celle, 'nome') || null,
-      dataNascita: nascita,
-    };
-    const soggettoKey = chiaveSoggetto(sogg);
-    if (!soggettoKey) motivi.push('soggetto non indicato (codice fiscale, ID ANPR o cognome e nome)');
-    if (motivi.length > 0) {
-      errori.push({ riga: r.numero, motivo: motivi.join('; ') });
-      continue;
+    if (nascitaTesto && nascita === null) motivo(`data di nascita «${nascitaTesto.slice(0, 20)}» non valida`);
+    const codiceFiscale = cella(celle, iCf).toUpperCase() || null;
+    const idAnpr = cella(celle, iIdAnpr).toUpperCase() || null;
+    const cognome = cella(celle, iCognome) || null;
+    const nome = cella(celle, iNome) || null;
+    // chiaveSoggetto() of these (already trimmed; ID and CF already upper case).
+    const soggettoKey =
+      idAnpr ?? codiceFiscale ?? (cognome !== null || nome !== null ? `N:${cognome === null ? '' : cognome.toUpperCase()}|${nome === null ? '' : nome.toUpperCase()}|${nascita ?? ''}` : null);
+    if (!soggettoKey) motivo('soggetto non indicato (codice fiscale, ID ANPR o cognome e nome)');
+    if (motivi !== null) {
+      errori.push({ riga: r.numero, motivo: (motivi as string[]).join('; ') });
+      return null;
     }
-    const testo = cell(celle, 'testo') || catalogo.testo(codice) || `Anomalia ${codice}`;
-    const campo = cell(celle, 'campo') || null;
-    const valore = cell(celle, 'valore') || null;
-    anomalie.push({
+    const testo = cella(celle, iTesto) || catalogo.testo(codice) || `Anomalia ${codice}`;
+    const campo = cella(celle, iCampo) || null;
+    const valore = cella(celle, iValore) || null;
+    return {
       chiave: chiaveAnomaliaSoggetto(soggettoKey!, codice, campo, valore, testo),
       fonte: 'file',
       codice,
       severita: sev ?? catalogo.severita(codice) ?? '?',
       testo,
-      soggetto: { soggettoKey: soggettoKey!, ...sogg },
-      oggetto: cell(celle, 'oggetto') || null,
+      soggetto: { soggettoKey: soggettoKey!, codiceFiscale, idAnpr, cognome, nome, dataNascita: nascita },
+      oggetto: cella(celle, iOggetto) || null,
       campo,
       valore,
-      servizio: cell(celle, 'servizio') || null,
-      idOperazioneComune: cell(celle, 'idOperazioneComune') || null,
-      idOperazioneANPR: cell(celle, 'idOperazioneANPR') || null,
+      servizio: cella(celle, iServizio) || null,
+      idOperazioneComune: cella(celle, iOpComune) || null,
+      idOperazioneANPR: cella(celle, iOpAnpr) || null,
       riga: r.numero,
       rilevata: data!,
-    });
-  }
-  return { header, anomalie, errori, lette: dati.length };
+    };
+  };
 }
 
+const ERRORE_INTESTAZIONE = 'Intestazione non riconosciuta: manca la colonna del codice anomalia (es. «Codice anomalia» o «codice»).';
+
+/** Rows → anomalies (pure: no database), with the unreadable rows by line: the whole file at once (the import streams instead). */
+export function interpretaRighe(
+  righe: readonly RigaTabella[],
+  catalogo: Catalogo,
+  oggi: string,
+): { header: RigaTabella; anomalie: NuovaAnomalia[]; errori: ErroreRiga[]; lette: number } {
+  const headerIndex = indiceIntestazione(righe);
+  if (headerIndex < 0) throw new FileNonLeggibile(ERRORE_INTESTAZIONE);
+  const header = righe[headerIndex]!;
+  const leggi = interprete(header, catalogo, oggi);
+  const anomalie: NuovaAnomalia[] = [];
+  const errori: ErroreRiga[] = [];
+  for (let i = headerIndex + 1; i < righe.length; i++) {
+    const a = leggi(righe[i]!, errori);
+    if (a) anomalie.push(a);
+  }
+  return { header, anomalie, errori, lette: righe.length - headerIndex - 1 };
+}
+
+/** Rows parsed, checked and written per block, inside the import's one transaction. */
+const RIGHE_PER_BLOCCO = 2_000;
+/** Unreadable rows kept for the import's record (all are counted). */
+const MAX_ERRORI_REGISTRATI = 1000;
+
+/**
+ * Imports an anomaly file. A csv is streamed: records are parsed, checked
+ * and written in blocks of RIGHE_PER_BLOCCO inside one transaction, so
+ * neither all the parsed rows nor all the anomalies are alive at once (a
+ * large live heap slows every insert). The rows stored are those of
+ * `interpretaRighe` + `store.scrivi` on the whole file.
+ */
 export async function importaFileAnomalie(
   db: Db,
   store: AnomalieStore,
@@ -220,24 +286,67 @@ export async function importaFileAnomalie(
   opzioni: { quando: string; operatore: string | null },
 ): Promise<EsitoImportazione> {
   const t0 = performance.now();
-  const tabella = await leggiTabella(buf, (fogli) => fogli.find((f) => f.righe.slice(0, 10).some((r) => mappaColonne(r.celle).codice !== undefined)) ?? fogli[0]);
-  if (tabella.righe.length === 0) throw new FileNonLeggibile('Il file è vuoto.');
-  const { anomalie, errori, lette } = interpretaRighe(tabella.righe, catalogo, opzioni.quando.slice(0, 10));
-  // The cells are no longer needed: let them go before the write (a large live heap slows every insert).
-  tabella.righe = [];
+  const tabella = await leggiTabellaFlusso(buf, (fogli) => fogli.find((f) => indiceIntestazione(f.righe) >= 0) ?? fogli[0]);
+  const it = tabella.righe[Symbol.iterator]();
+  // The header may follow a few title rows: read the first ten, keep the rest for the stream.
+  const primi: RigaTabella[] = [];
+  while (primi.length < 10) {
+    const r = it.next();
+    if (r.done) break;
+    primi.push(r.value);
+  }
+  if (primi.length === 0) throw new FileNonLeggibile('Il file è vuoto.');
+  const headerIndex = indiceIntestazione(primi);
+  if (headerIndex < 0) throw new FileNonLeggibile(ERRORE_INTESTAZIONE);
+  const leggi = interprete(primi[headerIndex]!, catalogo, opzioni.quando.slice(0, 10));
   const sha = createHash('sha256').update(buf).digest('hex');
+  const errori: ErroreRiga[] = [];
+  let scartate = 0;
+  let lette = 0;
   const esito = db.transaction(() => {
     const importazioneId = Number(
       db
         .prepare(
           `INSERT INTO anomalie_importazioni (nome_file, formato, sha256, righe, inserite, gia_presenti, scartate, errori_json, operatore, quando)
-           VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, 0, 0, 0, 0, '[]', ?, ?)`,
         )
-        .run(nomeFile, tabella.formato, sha, lette, errori.length, JSON.stringify(errori.slice(0, 1000)), opzioni.operatore, opzioni.quando).lastInsertRowid,
+        .run(nomeFile, tabella.formato, sha, opzioni.operatore, opzioni.quando).lastInsertRowid,
     );
-    for (const a of anomalie) a.importazioneId = importazioneId;
-    const scritte = store.scrivi(anomalie);
-    db.prepare('UPDATE anomalie_importazioni SET inserite = ?, gia_presenti = ? WHERE id = ?').run(scritte.inserite, scritte.giaPresenti, importazioneId);
+    const erroriRiga: ErroreRiga[] = [];
+    function* blocchi(): Generator<NuovaAnomalia[], void, undefined> {
+      let blocco: NuovaAnomalia[] = [];
+      const una = (r: RigaTabella) => {
+        lette++;
+        const a = leggi(r, erroriRiga);
+        if (a === null) {
+          scartate++;
+          if (errori.length < MAX_ERRORI_REGISTRATI) errori.push(erroriRiga[0]!);
+          erroriRiga.length = 0;
+          return;
+        }
+        a.importazioneId = importazioneId;
+        blocco.push(a);
+      };
+      for (let i = headerIndex + 1; i < primi.length; i++) una(primi[i]!);
+      primi.length = 0;
+      for (let r = it.next(); !r.done; r = it.next()) {
+        una(r.value);
+        if (blocco.length >= RIGHE_PER_BLOCCO) {
+          yield blocco;
+          blocco = [];
+        }
+      }
+      if (blocco.length > 0) yield blocco;
+    }
+    const scritte = store.scriviFlusso(blocchi());
+    db.prepare('UPDATE anomalie_importazioni SET righe = ?, inserite = ?, gia_presenti = ?, scartate = ?, errori_json = ? WHERE id = ?').run(
+      lette,
+      scritte.inserite,
+      scritte.giaPresenti,
+      scartate,
+      JSON.stringify(errori),
+      importazioneId,
+    );
     return scritte;
   })();
   return {
@@ -247,7 +356,7 @@ export async function importaFileAnomalie(
     righe: lette,
     inserite: esito.inserite,
     giaPresenti: esito.giaPresenti,
-    scartate: errori.length,
+    scartate,
     errori: errori.slice(0, MAX_ERRORI_RIPORTATI),
     elenco: null,
     ms: performance.now() - t0,
