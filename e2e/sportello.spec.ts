@@ -176,12 +176,19 @@ test('un operatore in sola lettura consulta ma il core rifiuta le modifiche', as
       ambiente: await chiama('ambiente.salva', { tipo: 'PRODUZIONE', conferma: 'PRODUZIONE' }),
       operatore: await chiama('operatori.aggiorna', { codiceFiscale: 'TSTLRA85M41H501B', ruolo: 'amministratore' }),
       riepilogo: await chiama('home.riepilogo', undefined),
+      bozza: await chiama('pratiche.salvaBozza', { servizio: '5005', payload: {} }),
+      invio: await chiama('pratiche.invia', { id: '0190a1b2-0000-7000-8000-000000000000' }),
+      pratiche: await chiama('pratiche.elenco', undefined),
     };
   });
   expect(risposte.comune).toMatchObject({ ok: false, error: { code: 'OPERAZIONE_NON_CONSENTITA' } });
   expect(risposte.ambiente).toMatchObject({ ok: false, error: { code: 'OPERAZIONE_NON_CONSENTITA' } });
   expect(risposte.operatore).toMatchObject({ ok: false, error: { code: 'OPERAZIONE_NON_CONSENTITA' } });
   expect(risposte.riepilogo).toMatchObject({ ok: true });
+  // A sola lettura operator cannot draft or send a pratica, but may list them.
+  expect(risposte.bozza).toMatchObject({ ok: false, error: { code: 'OPERAZIONE_NON_CONSENTITA' } });
+  expect(risposte.invio).toMatchObject({ ok: false, error: { code: 'OPERAZIONE_NON_CONSENTITA' } });
+  expect(risposte.pratiche).toMatchObject({ ok: true });
 
   // Reading is allowed.
   await vaiA(page, 'Ricerca');

@@ -32,6 +32,14 @@ async function main(): Promise<void> {
   console.log(`Cartella dati: ${dataDir}`);
   // Check ANPR (or start the training simulator) right away, so the home screen is current.
   void core.connection.verify();
+  // Test hook (e2e only): print the training simulator's own address, so a test can inject faults
+  // through its loopback admin endpoint (POST /__admin/faults). Never active outside SPORTELLO_E2E=1.
+  if (process.env.SPORTELLO_E2E === '1') {
+    void core.anpr
+      .client()
+      .then(() => console.log(`E2E simulatore: ${core.anpr.simulatore()?.url ?? 'assente'}`))
+      .catch(() => console.log('E2E simulatore: assente'));
+  }
   // The queue's dispatcher: sends pratiche marked "pronta" whenever ANPR is reachable.
   core.coda.start().catch((error: unknown) => core.logger.warn('queue not started', { error: error instanceof Error ? error.message : String(error) }));
   let stopping = false;

@@ -10,6 +10,8 @@ import { Anomalie } from './screens/anomalie/Anomalie';
 import { Ricerca } from './screens/ricerca/Ricerca';
 import { SchedaSoggettoScreen, SchedaFamigliaScreen } from './screens/ricerca/Schede';
 import { Impostazioni } from './screens/impostazioni/Impostazioni';
+import { Pratiche } from './screens/pratiche/Pratiche';
+import { PaginaModulo } from './screens/pratiche/Modulo';
 import { Archivio as ArchivioCertificati } from './screens/certificazione/Archivio';
 import { Emissione as EmissioneCertificati } from './screens/certificazione/Emissione';
 import { Registro as RegistroCertificati } from './screens/certificazione/Registro';
@@ -65,6 +67,21 @@ export const routes: Route[] = [
     sezione: 'ricerca',
     match: (path) => /^\/soggetti\/\d{1,16}\/famiglia$/.test(path),
     render: ({ path }) => <SchedaFamigliaScreen key={path} id={path.split('/')[2]!} />,
+  },
+  {
+    id: 'pratiche',
+    menu: 'Pratiche',
+    path: '/pratiche',
+    sezione: 'pratiche',
+    match: (path) => path === '/pratiche',
+    render: () => <Pratiche />,
+  },
+  {
+    id: 'pratica',
+    path: '/pratiche',
+    sezione: 'pratiche',
+    match: (path) => /^\/pratiche\/(nuova|[0-9a-f-]{36})$/.test(path),
+    render: ({ path }) => <PaginaModulo key={path} path={path} />,
   },
   {
     id: 'certificati',

@@ -16,6 +16,8 @@ import { ricercaChannels } from './domains/ricerca';
 import { ambienteChannels } from './domains/ambiente';
 import { certificazioneChannels } from './domains/certificazione';
 import { anomalieChannels } from './domains/anomalie';
+import { praticheChannels } from './domains/pratiche';
+import { tabelleChannels } from './domains/tabelle';
 
 export * from './domains/schemas';
 export * from './domains/certificati';
@@ -25,6 +27,8 @@ export * from './domains/ricerca';
 export * from './domains/ambiente';
 export * from './domains/certificazione';
 export * from './domains/anomalie';
+export * from './domains/pratiche';
+export * from './domains/tabelle';
 
 export const contract = {
   ...baseChannels,
@@ -35,6 +39,8 @@ export const contract = {
   ...ambienteChannels,
   ...certificazioneChannels,
   ...anomalieChannels,
+  ...praticheChannels,
+  ...tabelleChannels,
 } as const;
 
 export const events = {

@@ -1,9 +1,10 @@
 import type { Pratica } from '../../queue/types';
 import type { InvioRow } from '../../queue/store';
 import { AppError } from '../../ipc/app-error';
+import type { Handlers } from '../../ipc/router';
 import type { CoreServices, DomainHandlers } from './services';
 
-function vista(pratica: Pratica) {
+export function vista(pratica: Pratica) {
   return {
     id: pratica.id,
     servizio: pratica.servizio,
@@ -18,12 +19,13 @@ function vista(pratica: Pratica) {
     idOperazioneANPR: pratica.idOperazioneANPR,
     errori: pratica.errori,
     messaggio: pratica.messaggio,
+    scartata: pratica.scartata,
     creata: pratica.creata,
     aggiornata: pratica.aggiornata,
   };
 }
 
-function invio(row: InvioRow) {
+export function invio(row: InvioRow) {
   return {
     idOperazioneComune: row.id_operazione_comune,
     idOperazioneANPR: row.id_operazione_anpr,
@@ -37,7 +39,7 @@ function invio(row: InvioRow) {
   };
 }
 
-export function codaHandlers(services: CoreServices): DomainHandlers<'coda'> & DomainHandlers<'pratiche'> {
+export function codaHandlers(services: CoreServices): DomainHandlers<'coda'> & Pick<Handlers, 'pratiche.elenco' | 'pratiche.dettaglio'> {
   let stato: { stato: 'inattiva' | 'in_invio' | 'in_attesa' | 'in_pausa' | 'offline' | 'anpr_non_raggiungibile' | 'bloccata'; messaggio: string | null } = {
     stato: 'inattiva',
     messaggio: null,

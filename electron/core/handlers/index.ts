@@ -12,6 +12,8 @@ import { ricercaHandlers } from './ricerca';
 import { ambienteHandlers } from './ambiente';
 import { certificazioneHandlers } from './certificazione';
 import { anomalieHandlers } from './anomalie';
+import { praticheHandlers } from './pratiche';
+import { tabelleHandlers } from './tabelle';
 import type { CoreServices } from './services';
 
 export type { CoreServices } from './services';
@@ -26,5 +28,7 @@ export function createHandlers(services: CoreServices): Handlers {
     ...ambienteHandlers(services),
     ...certificazioneHandlers(services),
     ...anomalieHandlers(services),
+    ...praticheHandlers(services),
+    ...tabelleHandlers(services),
   };
 }

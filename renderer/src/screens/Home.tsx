@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, CardBody, CardTitle, Col, Row } from 'design-react-kit';
-import type { ConteggiCoda, RiepilogoHome, StatoConnessione, StatoPratica } from '../../../shared/ipc/contract';
+import type { ConteggiCoda, RiepilogoHome, Scadenza, StatoConnessione, StatoPratica } from '../../../shared/ipc/contract';
 import { bridge, unwrap } from '../bridge';
-import { formatDataOra } from '../format';
+import { formatData, formatDataOra } from '../format';
+import { SERVIZI } from './pratiche/etichette';
 import { AvvisoCertificati } from '../components/AvvisoCertificati';
 
 const ETICHETTE_STATI: Record<StatoPratica, string> = {
@@ -28,7 +29,21 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
   const [verificaInCorso, setVerificaInCorso] = useState(false);
   const [errore, setErrore] = useState<string | null>(null);
 
+  const [scadenze, setScadenze] = useState<Scadenza[] | null>(null);
   useEffect(() => setConnessione(riepilogo.connessione), [riepilogo.connessione]);
+  useEffect(() => {
+    if (!bridge) return;
+    // Counts may have changed while another screen was open: read them again.
+    void unwrap(bridge.home.riepilogo())
+      .then((r) => setCoda(r.coda))
+      .catch(() => undefined);
+    const carica = () =>
+      void unwrap(bridge!.pratiche.scadenze({ entroGiorni: 60 }))
+        .then(setScadenze)
+        .catch(() => setScadenze([]));
+    carica();
+    return bridge.eventi.pratiche.cambiata(carica);
+  }, []);
   useEffect(() => setCoda(riepilogo.coda), [riepilogo.coda]);
   useEffect(() => {
     if (!bridge) return;
@@ -115,6 +130,9 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
           <h2 id="titolo-coda" className="h4">Pratiche</h2>
           <Button color="primary" size="xs" outline onClick={onAggiorna}>Aggiorna</Button>
         </div>
+        <p className="mb-2">
+          <a href="#/pratiche">Apri l&apos;elenco delle pratiche</a>
+        </p>
         <dl className="conteggi-coda" data-testid="conteggi-coda">
           {(Object.keys(ETICHETTE_STATI) as StatoPratica[]).map((statoPratica) => (
             <div key={statoPratica} data-testid={`coda-${statoPratica}`}>
@@ -123,6 +141,47 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
             </div>
           ))}
         </dl>
+      </section>
+      <section aria-labelledby="titolo-scadenze" className="mt-4" data-testid="scadenze">
+        <h2 id="titolo-scadenze" className="h4">Scadenze delle dichiarazioni di residenza</h2>
+        <p className="small text-secondary mb-2">2 giorni lavorativi per registrare la dichiarazione; 45 giorni per gli accertamenti, dalla data di protocollo.</p>
+        {scadenze === null ? (
+          <p aria-live="polite">Caricamento…</p>
+        ) : scadenze.length === 0 ? (
+          <p className="fst-italic">Nessuna scadenza nei prossimi 60 giorni.</p>
+        ) : (
+          <div className="table-responsive tabella-dati">
+            <table className="table table-sm align-middle mb-0">
+              <caption className="visually-hidden">Scadenze</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Scadenza</th>
+                  <th scope="col">Adempimento</th>
+                  <th scope="col">Pratica</th>
+                  <th scope="col">Protocollo</th>
+                  <th scope="col">Giorni</th>
+                </tr>
+              </thead>
+              <tbody>
+                {scadenze.map((s) => (
+                  <tr key={`${s.praticaId}-${s.tipo}`}>
+                    <td className="fw-semibold">{formatData(s.scadenza)}</td>
+                    <td>{s.tipo === 'registrazione' ? 'Registrazione in ANPR' : 'Accertamenti sulla dimora'}</td>
+                    <td>
+                      <a href={`#/pratiche?id=${s.praticaId}`}>
+                        {s.servizio} {SERVIZI[s.servizio] ?? ''}
+                      </a>
+                    </td>
+                    <td>{s.protocollo ?? '—'}</td>
+                    <td className={s.giorni < 0 ? 'text-danger fw-bold' : s.giorni <= 2 ? 'fw-bold' : undefined}>
+                      {s.giorni < 0 ? `scaduta da ${-s.giorni}` : s.giorni === 0 ? 'oggi' : s.giorni}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
     </>
   );

@@ -30,6 +30,8 @@ export const PraticaSchema = z.object({
   idOperazioneANPR: z.string().nullable(),
   errori: z.array(ErroreAnprSchema),
   messaggio: z.string().nullable(),
+  /** When it was discarded (ISO), null otherwise. */
+  scartata: z.string().nullable().optional(),
   creata: z.string(),
   aggiornata: z.string(),
 });

@@ -9,9 +9,16 @@ import type { DettaglioSoggetto, SchedaCompleta, SchedaFamiglia } from '../../..
 import { bridge, unwrap } from '../../bridge';
 import { formatData, messaggioErrore } from '../../format';
 import { FonteDati } from './FonteDati';
+import { navigate } from '../../routing';
+import { puoModificare, useSessione } from '../../session';
+import { MODULI_NUOVI } from '../pratiche/moduli';
 
 const VALIDITA_MS = 60_000;
 const cache = new Map<string, { scheda: SchedaCompleta; at: number }>();
+// ANPR accepted a pratica: the sheets read before it are out of date.
+bridge?.eventi.pratiche.cambiata((e) => {
+  if (e.stato === 'accolta' || e.stato === 'accolta_con_avvisi') cache.clear();
+});
 
 function useScheda(id: string) {
   const [scheda, setScheda] = useState<SchedaCompleta | null>(() => {
@@ -63,6 +70,37 @@ function Pannello({ titolo, id, children, className }: { titolo: string; id: str
       </h2>
       {children}
     </section>
+  );
+}
+
+/** Starts an operation form for this person (the form reads the person from ANPR). */
+function AvviaPratica({ idSoggetto }: { idSoggetto: string }) {
+  const { sessione } = useSessione();
+  const [servizio, setServizio] = useState('5005');
+  if (!puoModificare(sessione.ruolo)) return null;
+  const voci = MODULI_NUOVI.filter((m) => m.servizio !== '1001' && m.servizio !== '1002');
+  return (
+    <form
+      className="avvia-pratica"
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate(`/pratiche/nuova?servizio=${servizio}&soggetto=${idSoggetto}`);
+      }}
+    >
+      <label htmlFor="avvia-pratica-servizio" className="visually-hidden">
+        Pratica da avviare
+      </label>
+      <select id="avvia-pratica-servizio" className="form-select form-select-sm" value={servizio} onChange={(e) => setServizio(e.target.value)}>
+        {voci.map((m) => (
+          <option key={m.servizio} value={m.servizio}>
+            {m.servizio} – {m.titolo}
+          </option>
+        ))}
+      </select>
+      <Button color="primary" size="sm" type="submit">
+        Avvia pratica
+      </Button>
+    </form>
   );
 }
 
@@ -133,6 +171,7 @@ export function SchedaSoggettoScreen({ id }: { id: string }) {
             <Button color="primary" size="sm" outline onClick={() => void leggi()} disabled={inCorso}>
               Aggiorna da ANPR
             </Button>
+            {s.condizione === 'residente' && <AvviaPratica idSoggetto={id} />}
           </>
         }
       />

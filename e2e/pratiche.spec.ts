@@ -1,0 +1,377 @@
+/**
+ * Pratiche end to end (web host + in-process ANPR simulator, 1366×768): the
+ * operation forms filled with the keyboard, inline errors, autosaved drafts,
+ * ANPR going offline and coming back, acceptance reflected in the person and
+ * family sheets (fresh 3002), a refusal fixed and resent, a draft surviving a
+ * closed page, an axe-core audit and a screenshot of every screen.
+ *
+ * Test-only hook: the web host runs with SPORTELLO_E2E=1, which makes it print
+ * the training simulator's own address ("E2E simulatore: https://…"); faults
+ * are injected through the simulator's loopback admin endpoint
+ * (POST /__admin/faults), trusting the training CA it created.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, startWebHostProcess, stopWebHostProcess, test as base, type WebHostProcess } from './fixtures';
+import { auditAccessibilita } from './axe';
+
+const test = base.extend<{ webHost: WebHostProcess }>({
+  // eslint-disable-next-line no-empty-pattern
+  webHost: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sportello-e2e-pratiche-'));
+    const host = await startWebHostProcess(dataDir, { SPORTELLO_E2E: '1' });
+    await use(host);
+    await stopWebHostProcess(host);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+interface Persona {
+  idSchedaSoggettoANPR: string;
+  codiceFiscale: string;
+  cognome: string;
+  nome: string;
+  legame: { idFamigliaConvivenzaANPR: string };
+}
+
+/** Residents of the training comune in families of 3+ people: [head, other member], from the simulator's own state. */
+function famigliaDelSimulatore(webHost: WebHostProcess, salta = 0): { intestatario: Persona; componente: Persona; idFamiglia: string } {
+  const db = new Database(join(webHost.dataDir, 'ambiente-prova', 'stato', 'simulatore-anpr.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const schede = db
+      .prepare(
+        `SELECT doc FROM schede WHERE json_extract(doc, '$.tipo') = 'famiglia' AND json_extract(doc, '$.attiva') = 1
+           AND json_array_length(json_extract(doc, '$.componenti')) > 2 ORDER BY rowid`,
+      )
+      .all() as { doc: string }[];
+    const s = JSON.parse(schede[salta]!.doc) as { idFamigliaConvivenzaANPR: string; intestatarioId: string; componenti: string[] };
+    const persona = (id: string) => JSON.parse((db.prepare('SELECT doc FROM persone WHERE id = ?').get(id) as { doc: string }).doc) as Persona;
+    return { intestatario: persona(s.intestatarioId), componente: persona(s.componenti.find((c) => c !== s.intestatarioId)!), idFamiglia: s.idFamigliaConvivenzaANPR };
+  } finally {
+    db.close();
+  }
+}
+
+async function indirizzoSimulatore(webHost: WebHostProcess): Promise<string> {
+  await expect.poll(() => /E2E simulatore: (https:\/\/\S+)/.exec(webHost.output())?.[1] ?? null, { timeout: 20_000 }).not.toBeNull();
+  return /E2E simulatore: (https:\/\/\S+)/.exec(webHost.output())![1]!;
+}
+
+/** Adds one fault to the simulator (loopback admin endpoint, training CA). */
+async function guasto(webHost: WebHostProcess, fault: Record<string, unknown>): Promise<void> {
+  const url = new URL('/__admin/faults', await indirizzoSimulatore(webHost));
+  const ca = readFileSync(join(webHost.dataDir, 'ambiente-prova', 'ca.crt'), 'utf8');
+  const body = JSON.stringify(fault);
+  await new Promise<void>((resolve, reject) => {
+    const req = request(url, { method: 'POST', ca, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`faults: HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function schermata(page: Page, nome: string, outputPath: (name: string) => string): Promise<void> {
+  await auditAccessibilita(page, nome);
+  await page.screenshot({ path: outputPath(`${nome}.png`), fullPage: true });
+}
+
+async function apri(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
+}
+
+const oggiIt = () => new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+
+/** The 5005 address fields, typed with the keyboard (Tab between fields). */
+async function compilaIndirizzo(page: Page, via: string, civico: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'CAP' }).click();
+  await page.keyboard.type('01022');
+  await page.keyboard.press('Tab'); // → Specie (VIA by default)
+  await expect(page.getByRole('combobox', { name: 'Specie' }).or(page.getByRole('textbox', { name: 'Specie' }))).toBeFocused();
+  await page.keyboard.press('Tab'); // → Denominazione
+  await page.keyboard.type(via);
+  await page.keyboard.press('Tab'); // → Civico
+  await page.keyboard.type(civico);
+}
+
+test('5005 cambio di residenza: errori in linea, bozza, ANPR fermo, pronta, accolta e schede aggiornate', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(120_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { intestatario, idFamiglia } = famigliaDelSimulatore(webHost);
+
+  await apri(page, `/pratiche/nuova?servizio=5005&soggetto=${intestatario.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Cambio di residenza/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'ID ANPR della famiglia' })).toHaveValue(idFamiglia);
+  // The office's comune is the default; the type-ahead finds it on the official table.
+  const comune = page.getByRole('combobox', { name: 'Comune' });
+  await expect(comune).toHaveValue('BAGNOREGIO');
+  await comune.fill('');
+  await comune.pressSequentially('Bagnor');
+  await expect(page.getByRole('option', { name: /BAGNOREGIO/ }).first()).toBeVisible();
+  await comune.press('ArrowDown');
+  await comune.press('Enter');
+  await expect(page.getByText('ISTAT 056003 · provincia VT')).toBeVisible();
+
+  // Inline errors for bad input, at the field.
+  await page.getByRole('textbox', { name: 'CAP' }).click();
+  await page.keyboard.type('010');
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('Il CAP è di 5 cifre (es. 01022).')).toBeVisible();
+  const decorrenza = page.getByRole('textbox', { name: 'Data di decorrenza' });
+  await decorrenza.fill('');
+  await decorrenza.pressSequentially('31/02/2025');
+  await decorrenza.press('Tab');
+  await expect(page.getByText('Il giorno 31 non esiste nel mese 02/2025.')).toBeVisible();
+  await decorrenza.fill('');
+  await decorrenza.pressSequentially(oggiIt());
+  await page.getByRole('textbox', { name: 'CAP' }).fill('');
+  await compilaIndirizzo(page, 'Dei Mille', '12');
+  await expect(page.getByText('Il CAP è di 5 cifre (es. 01022).')).toHaveCount(0);
+  // The declaration's protocol: from its date, 2 working days to register and 45 days for the checks.
+  await page.getByRole('textbox', { name: 'Numero di protocollo' }).fill('2026/1234');
+  await page.getByRole('textbox', { name: 'Data di protocollo' }).pressSequentially(oggiIt());
+  // Autosaved as a draft.
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-5005-bozza', out);
+
+  // ANPR goes offline (the simulator stops listening for 6 s): the pratica is marked pronta anyway.
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 6_000 });
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
+  await expect(page.getByTestId('banner-coda')).toContainText('ANPR non raggiungibile');
+  await schermata(page, 'pratica-5005-anpr-fermo', out);
+  // Back online: the dispatcher retries with the same id and ANPR accepts.
+  await expect(page.getByTestId('messaggio-pratica')).toHaveClass(/alert-success/, { timeout: 40_000 });
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/);
+
+  // The sheets are ANPR's answer (a fresh 3002), not the draft.
+  await page.getByRole('link', { name: 'Scheda soggetto' }).click();
+  await expect(page.getByTestId('scheda-residenza')).toContainText('DEI MILLE');
+  await expect(page.getByTestId('scheda-residenza')).toContainText('12');
+  await page.getByRole('link', { name: 'Scheda famiglia' }).click();
+  await expect(page.getByTestId('famiglia-indirizzo')).toContainText('DEI MILLE');
+
+  // The pratiche screen: state, ids, submission history; support info.
+  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Pratiche' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pratiche' })).toBeVisible();
+  const riga = page.getByTestId('tabella-pratiche').locator('tbody tr').first();
+  await expect(riga).toHaveAttribute('data-stato', /accolta/);
+  await riga.getByRole('button').first().click();
+  const dettaglio = page.getByTestId('dettaglio-pratica');
+  await expect(dettaglio.getByTestId('id-operazione-anpr')).toHaveText(/^\d+$/);
+  await expect(dettaglio.getByTestId('invii').locator('tbody tr')).toHaveCount(1);
+  await expect(dettaglio.getByRole('button', { name: 'Annulla in ANPR' })).toBeVisible();
+  await schermata(page, 'pratiche-elenco', out);
+  await page.getByRole('button', { name: 'Accolte' }).click();
+  await expect(page.getByTestId('tabella-pratiche').locator('tbody tr')).toHaveCount(1);
+
+  // Annulment (5012) started from the accepted pratica: ANPR restores the earlier address.
+  await dettaglio.getByRole('button', { name: 'Annulla in ANPR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /5012/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Cognome' }).first()).toHaveValue(intestatario.cognome);
+  await page.getByRole('textbox', { name: 'Motivazione' }).click();
+  await page.keyboard.type('Dichiarazione ritirata dal richiedente');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-5012-annullamento', out);
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  await apri(page, `/soggetti/${intestatario.idSchedaSoggettoANPR}`);
+  await expect(page.getByTestId('scheda-residenza')).not.toContainText('DEI MILLE');
+
+  // Home: the residence declaration's 45-day check is due.
+  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Scrivania' }).click();
+  await expect(page.getByTestId('scadenze')).toContainText('Accertamenti sulla dimora');
+  await expect(page.getByTestId('coda-accolta_con_avvisi').or(page.getByTestId('coda-accolta')).first()).toBeVisible();
+  await schermata(page, 'scrivania-scadenze', out);
+});
+
+test('5005 respinta da ANPR: elenco errori, correzione del campo, nuovo invio accolto', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(90_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { componente } = famigliaDelSimulatore(webHost, 1);
+  await apri(page, `/pratiche/nuova?servizio=5005&soggetto=${componente.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Cambio di residenza/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Comune' })).toHaveValue('BAGNOREGIO');
+  // A decorrenza before the family's residence: ANPR refuses it.
+  const decorrenza = page.getByRole('textbox', { name: 'Data di decorrenza' });
+  await decorrenza.fill('');
+  await decorrenza.pressSequentially('02/01/1900');
+  await compilaIndirizzo(page, 'Roma', '7');
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText('Respinta', { timeout: 30_000 });
+  const errori = page.getByTestId('errori-anpr');
+  await expect(errori).toBeVisible();
+  await expect(errori.locator('.codice-errore').first()).toHaveText(/^E/);
+  await expect(errori).toContainText('Campo: Data di decorrenza');
+  await schermata(page, 'pratica-5005-respinta', out);
+  // The error leads to the field, with ANPR's message at it.
+  await errori.getByRole('link', { name: 'Vai al campo' }).first().click();
+  await expect(decorrenza).toBeFocused();
+  await expect(page.locator('.campo__errore', { hasText: /^ANPR E/ })).toBeVisible();
+  await decorrenza.fill('');
+  await decorrenza.pressSequentially(oggiIt());
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText('Bozza');
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  // Two submissions: the refused id and the new one.
+  await page.getByRole('button', { name: 'Torna alle pratiche' }).click();
+  const dettaglio = page.getByTestId('dettaglio-pratica');
+  await expect(dettaglio.getByTestId('invii').locator('tbody tr')).toHaveCount(2);
+  await expect(dettaglio.getByTestId('id-operazione-anpr')).toHaveText(/^\d+$/);
+  // The refusal is in the anomaly lists.
+  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Anomalie' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('la bozza sopravvive alla chiusura della pagina durante la digitazione', async ({ app: page, webHost }) => {
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { intestatario } = famigliaDelSimulatore(webHost, 2);
+  await apri(page, `/pratiche/nuova?servizio=5005&soggetto=${intestatario.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('combobox', { name: 'Comune' })).toHaveValue('BAGNOREGIO');
+  await page.getByRole('textbox', { name: 'Denominazione' }).click();
+  await page.keyboard.type('Garibaldi');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  // More typing, then the window is closed at once (before the debounce fires).
+  await page.getByRole('textbox', { name: 'Civico' }).click();
+  await page.keyboard.type('45');
+  await page.getByRole('textbox', { name: 'Scala' }).click();
+  await page.keyboard.type('B');
+  const context = page.context();
+  await page.close();
+
+  const nuova = await context.newPage();
+  await nuova.goto(webHost.openUrl);
+  await expect(nuova.getByTestId('operatore-corrente')).toBeVisible();
+  await apri(nuova, '/pratiche');
+  const riga = nuova.getByTestId('tabella-pratiche').locator('tbody tr[data-stato="bozza"]');
+  await expect(riga).toHaveCount(1);
+  await riga.getByRole('button').first().click();
+  await nuova.getByTestId('dettaglio-pratica').getByRole('link', { name: 'Modifica' }).click();
+  await expect(nuova.getByRole('textbox', { name: 'Denominazione' })).toHaveValue('Garibaldi');
+  await expect(nuova.getByRole('textbox', { name: 'Civico' })).toHaveValue('45');
+  await expect(nuova.getByRole('textbox', { name: 'Scala' })).toHaveValue('B');
+  await expect(nuova.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await nuova.close();
+});
+
+test('2001 cancellazione per morte: errori in linea, ANPR fermo, accolta, schede aggiornate', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(120_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { intestatario, componente } = famigliaDelSimulatore(webHost, 3);
+  await apri(page, `/pratiche/nuova?servizio=2001&soggetto=${componente.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Cancellazione per morte/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Codice fiscale' })).toHaveValue(componente.codiceFiscale);
+  const morte = page.getByRole('textbox', { name: 'Data del decesso' });
+  await morte.click();
+  await page.keyboard.type('32/01/2025');
+  await page.keyboard.press('Tab');
+  await expect(page.getByText(/Il giorno 32 non esiste|non è una data valida|Giorno/).first()).toBeVisible();
+  await morte.fill('');
+  await morte.pressSequentially(oggiIt());
+  const comune = page.getByRole('combobox', { name: 'Comune del decesso' });
+  await comune.click();
+  await page.keyboard.type('Bagnoreg');
+  await expect(page.getByRole('option', { name: /BAGNOREGIO/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('ISTAT 056003 · provincia VT')).toBeVisible();
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-2001-bozza', out);
+
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+
+  await page.getByRole('link', { name: 'Scheda soggetto' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${componente.cognome} ${componente.nome}` })).toBeVisible();
+  await expect(page.getByText('Deceduto').first()).toBeVisible();
+  // The family sheet (of the head) no longer lists the deceased.
+  await apri(page, `/soggetti/${intestatario.idSchedaSoggettoANPR}/famiglia`);
+  await expect(page.getByTestId('componenti-famiglia')).toContainText(intestatario.codiceFiscale);
+  await expect(page.getByTestId('componenti-famiglia')).not.toContainText(componente.codiceFiscale);
+});
+
+test('2003 cancellazione per irreperibilità (modulo dell’altro gruppo): errori in linea, accolta, scheda aggiornata', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(90_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { componente } = famigliaDelSimulatore(webHost, 4);
+  await apri(page, `/soggetti/${componente.idSchedaSoggettoANPR}`);
+  // Started from the person sheet.
+  await page.getByLabel('Pratica da avviare').selectOption('2003');
+  await page.getByRole('button', { name: 'Avvia pratica' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /2003/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Codice fiscale' }).first()).toHaveValue(componente.codiceFiscale);
+  // Marked pronta without a motive: the error is at the field.
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByText('Scegliere il motivo della cancellazione (Tabella 15).')).toBeVisible();
+  await expect(page.getByTestId('problemi')).toBeVisible();
+  await page.getByLabel('Motivo della cancellazione').selectOption('6');
+  const destinazione = page.getByRole('checkbox', { name: 'Indicare la destinazione' });
+  if (await destinazione.isChecked()) await destinazione.press('Space');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-2003-bozza', out);
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  await page.getByRole('link', { name: 'Scheda soggetto' }).click();
+  await expect(page.getByText('Cancellato').first()).toBeVisible();
+});
+
+test('5008 dati anagrafici (modulo dell’altro gruppo): ANPR fermo, accolta, nuovo nome nella scheda', async ({ app: page, webHost }) => {
+  test.setTimeout(90_000);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { componente } = famigliaDelSimulatore(webHost, 5);
+  await apri(page, `/pratiche/nuova?servizio=5008&soggetto=${componente.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: /5008/ })).toBeVisible();
+  await page.getByLabel('Tipo di mutazione').selectOption('1');
+  await page.getByRole('textbox', { name: 'Nuovo nome' }).click();
+  await page.keyboard.type('Carlotta');
+  await page.getByRole('textbox', { name: 'Codice fiscale' }).last().click();
+  await page.keyboard.type('ABC');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.campo__errore').first()).toBeVisible();
+  await page.getByRole('textbox', { name: 'Codice fiscale' }).last().fill('');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 4_000 });
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+  await page.getByRole('link', { name: 'Scheda soggetto' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${componente.cognome} CARLOTTA` })).toBeVisible();
+});
+
+test('ogni modulo si apre, segnala in linea i dati mancanti e passa l’audit di accessibilità', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(120_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { intestatario } = famigliaDelSimulatore(webHost, 6);
+  for (const servizio of ['1001', '1002']) {
+    await apri(page, `/pratiche/nuova?servizio=${servizio}&soggetto=${intestatario.idSchedaSoggettoANPR}`);
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(servizio) })).toBeVisible();
+    await page.getByRole('button', { name: 'Segna come pronta' }).click();
+    await expect(page.getByTestId('problemi')).toBeVisible();
+    await expect(page.locator('.campo__errore').first()).toBeVisible();
+    await schermata(page, `pratica-${servizio}-errori`, out);
+    await apri(page, '/pratiche');
+    await expect(page.getByRole('heading', { level: 1, name: 'Pratiche' })).toBeVisible();
+  }
+  // 5001 for the head of the family: the form starts from the family as ANPR has it, ANPR accepts it unchanged.
+  await apri(page, `/pratiche/nuova?servizio=5001&soggetto=${intestatario.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: /5001/ })).toBeVisible();
+  await schermata(page, 'pratica-5001', out);
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+});

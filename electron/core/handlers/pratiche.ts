@@ -1,0 +1,359 @@
+/**
+ * The clerk's actions on pratiche (drafts, pronta, send now, retry, discard,
+ * annul) over the queue of the current environment, with the operator taken
+ * from the session, ANPR's errors explained from the official catalogue, and
+ * the anomaly lists fed from every answer (see `avviaRegistroEsiti`).
+ */
+import { addGiorni, addGiorniLavorativi, diffGiorni } from '../../../shared/domain/date-it';
+import {
+  ANNULLAMENTO_DI,
+  SERVIZI_ANNULLAMENTO,
+  type ErroreSpiegato,
+  type Problema,
+  type Scadenza,
+  type Supporto,
+} from '../../../shared/ipc/domains/pratiche';
+import { registraAnomalieDaRisposta } from '../../anomalie';
+import { lookupErrore } from '../../anpr/catalogue';
+import type { ErroreAnpr } from '../../anpr/outcome';
+import type { ServiceCode } from '../../anpr/services/registry';
+import type { CallContext } from '../../ipc/router';
+import { AppError } from '../../ipc/app-error';
+import { QueueError, type Queue } from '../../queue';
+import type { Pratica } from '../../queue/types';
+import { invio, vista } from './coda';
+import type { CoreServices, DomainHandlers } from './services';
+
+/** Residence declarations: 2 working days to register, 45 days for the checks. */
+const DICHIARAZIONI_RESIDENZA = new Set(['1002', '5005']);
+const STATI_CON_ESITO = new Set(['accolta', 'accolta_con_avvisi', 'respinta', 'richiede_intervento']);
+
+/** Italian labels of the elements ANPR and the XSD most often name. */
+const ETICHETTE_CAMPO: Record<string, string> = {
+  cap: 'CAP',
+  codiceIstat: 'Codice ISTAT del comune',
+  nomeComune: 'Comune',
+  siglaProvinciaIstat: 'Provincia',
+  denominazioneToponimo: 'Denominazione della via',
+  specie: 'Specie del toponimo',
+  codSpecie: 'Specie del toponimo',
+  numero: 'Numero civico',
+  numeroCivico: 'Numero civico',
+  dataDecorrenza: 'Data di decorrenza',
+  dataDecorrenzaResidenza: 'Data di decorrenza della residenza',
+  idFamigliaConvivenzaANPR: 'Famiglia (ID ANPR)',
+  idSchedaSoggettoANPR: 'Soggetto (ID ANPR)',
+  codiceFiscale: 'Codice fiscale',
+  codFiscale: 'Codice fiscale',
+  cognome: 'Cognome',
+  nome: 'Nome',
+  dataNascita: 'Data di nascita',
+  dataEvento: "Data dell'evento",
+  tipoMutazione: 'Tipo di mutazione',
+  tipoScheda: 'Tipo di scheda',
+  codiceLegame: 'Relazione di parentela',
+  ruoloSoggetto: 'Ruolo del soggetto',
+  tipoMotivoCancellazione: 'Motivo della cancellazione',
+  generalitaPerRicerca: 'Soggetto',
+  residenzaFamiglia: 'Nuova residenza',
+  elencoSoggettiFamiglia: 'Componenti',
+  datiDecesso: 'Dati del decesso',
+  dataMorte: 'Data del decesso',
+  tipoIndirizzo: 'Tipo di indirizzo',
+};
+
+export function etichettaCampo(campo: string | null | undefined): string | null {
+  if (!campo) return null;
+  const ultimo = campo.split(/[./]/).filter(Boolean).at(-1) ?? campo;
+  return ETICHETTE_CAMPO[ultimo] ?? null;
+}
+
+/** A libxml2 / zod message from the queue's check, in Italian and tied to an element where possible. */
+export function traduciProblema(grezzo: string): Problema {
+  const testo = grezzo.replace(/^riga \d+:\s*/, '');
+  const elemento = /Element '(?:\{[^}]*\})?([A-Za-z0-9_]+)'/.exec(testo)?.[1] ?? null;
+  const etichetta = etichettaCampo(elemento) ?? elemento;
+  const xsd = (messaggio: string): Problema => ({ messaggio, campo: elemento, fonte: 'xsd', originale: grezzo });
+  let m: RegExpExecArray | null;
+  if ((m = /Missing child element\(s\)\. Expected is (?:one of )?\(\s*([^)]*)\)/.exec(testo))) {
+    const attesi = m[1]!.split(',').map((x) => x.trim().replace(/^\{[^}]*\}/, '')).filter(Boolean);
+    const nomi = attesi.map((a) => etichettaCampo(a) ?? a).join(' o ');
+    return { messaggio: `Manca un dato obbligatorio in «${etichetta}»: ${nomi}.`, campo: attesi[0] ?? elemento, fonte: 'xsd', originale: grezzo };
+  }
+  if ((m = /\[facet 'pattern'\] The value '([^']*)' is not accepted/.exec(testo))) return xsd(`Il valore «${m[1]}» di «${etichetta}» non è nel formato richiesto.`);
+  if ((m = /\[facet 'enumeration'\] The value '([^']*)' is not an element/.exec(testo))) return xsd(`Il valore «${m[1]}» di «${etichetta}» non è tra quelli ammessi.`);
+  if ((m = /\[facet '(?:maxLength|length)'\] The value '([^']*)' has a length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'/.exec(testo))) {
+    return xsd(`«${etichetta}» è troppo lungo (${m[2]} caratteri, al massimo ${m[3]}).`);
+  }
+  if (/\[facet '(?:minLength|length)'\]/.test(testo)) return xsd(`«${etichetta}» non ha la lunghezza richiesta.`);
+  if ((m = /'([^']*)' is not a valid value of the atomic type '(?:\{[^}]*\})?xs:date'/.exec(testo))) return xsd(`«${etichetta}»: «${m[1]}» non è una data valida.`);
+  if (/is not a valid value/.test(testo)) return xsd(`Il valore di «${etichetta}» non è valido.`);
+  if ((m = /This element is not expected\. Expected is (?:one of )?\(\s*([^)]*)\)/.exec(testo))) {
+    const attesi = m[1]!.split(',').map((x) => x.trim().replace(/^\{[^}]*\}/, '')).filter(Boolean);
+    const nomi = attesi.map((a) => etichettaCampo(a) ?? a).join(' o ');
+    return { messaggio: `Prima di «${etichetta}» manca un dato obbligatorio: ${nomi}.`, campo: attesi[0] ?? elemento, fonte: 'xsd', originale: grezzo };
+  }
+  if (/This element is not expected/.test(testo)) return xsd(`«${etichetta}» non è previsto in questa posizione o manca un dato che deve precederlo.`);
+  if (elemento) return xsd(`«${etichetta}»: dato non conforme allo schema ufficiale ANPR.`);
+  // zod (payload.ts): "path.to.field: message"
+  const zod = /^([A-Za-z0-9_.]+|\(radice\)): (.*)$/.exec(testo);
+  if (zod) {
+    const campo = zod[1] === '(radice)' ? null : zod[1]!;
+    const e = etichettaCampo(campo) ?? campo;
+    const msg = zod[2]!.replace(/^Invalid input.*$/i, 'dato mancante o non valido');
+    return { messaggio: e ? `«${e}»: ${msg}.` : `${msg}.`, campo, fonte: 'schema', originale: grezzo };
+  }
+  return { messaggio: testo, campo: null, fonte: 'regole', originale: grezzo };
+}
+
+/** Errors ANPR returns without naming a field, tied to the field they are about. */
+const CAMPO_PER_CODICE: Record<string, string> = {
+  EHR97: 'dataDecorrenza',
+  EHR18: 'dataDecorrenza',
+  EN237: 'dataDecorrenza',
+  EN240: 'dataDecorrenza',
+  EN239: 'dataDecorrenzaResidenza',
+  EN134: 'idFamigliaConvivenzaANPR',
+  EN135: 'idFamigliaConvivenzaANPR',
+  EN204: 'codiceIstat',
+  EN398: 'dataMorte',
+};
+
+export function spiegaErrore(e: ErroreAnpr): ErroreSpiegato {
+  const voce = lookupErrore(e.codice);
+  const campo = e.campo ?? CAMPO_PER_CODICE[e.codice.trim().toUpperCase()];
+  return {
+    ...e,
+    ...(campo ? { campo } : {}),
+    catalogo: voce
+      ? { descrizione: voce.descrizione, severita: voce.severita ?? null, suggerimento: voce.suggerimento ?? null, procedura: voce.procedura ?? null, fonte: voce.fonte }
+      : null,
+    etichettaCampo: etichettaCampo(campo) ?? etichettaCampo(e.oggetto),
+  };
+}
+
+const ETICHETTE_SERVIZIO: Record<string, string> = {
+  '1001': 'Iscrizione per nascita',
+  '1002': 'Iscrizione da altro comune o dall\'estero',
+  '1013': 'Annullamento iscrizione',
+  '2001': 'Cancellazione per morte',
+  '2003': 'Cancellazione per altri motivi',
+  '2011': 'Annullamento cancellazione',
+  '5001': 'Composizione famiglia',
+  '5005': 'Cambio di residenza',
+  '5008': 'Stato civile e dati personali',
+  '5012': 'Annullamento mutazione',
+};
+
+export function supportoDi(p: Pratica): Supporto {
+  const codici = [...new Set(p.errori.map((e) => e.codice))];
+  const data = p.aggiornata;
+  const righe = [
+    `Servizio: ${p.servizio} (${ETICHETTE_SERVIZIO[p.servizio] ?? ''})`,
+    `Data: ${data}`,
+    `idOperazioneComune: ${p.idOperazioneComune ?? '—'}`,
+    `idOperazioneANPR: ${p.idOperazioneANPR ?? '—'}`,
+    `Stato: ${p.stato}`,
+    `Codici: ${codici.length ? codici.join(', ') : '—'}`,
+  ];
+  return { testo: righe.join('\n'), data, servizio: p.servizio, idOperazioneComune: p.idOperazioneComune, idOperazioneANPR: p.idOperazioneANPR, codici };
+}
+
+function operatoreDi(context: CallContext): { codiceFiscale: string; ruolo: string } {
+  if (!context.operatore) throw new AppError('NON_AUTENTICATO', 'Sessione scaduta o non aperta: accedere per continuare.');
+  return context.operatore;
+}
+
+function erroreCoda(error: unknown): never {
+  if (error instanceof QueueError) throw new AppError(`CODA_${error.codice}`, error.message);
+  throw error;
+}
+
+function oggi(services: CoreServices): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(services.options.clock.now());
+}
+
+function scadenzaDi(servizio: string, dataProtocollo: string | null | undefined): string | undefined {
+  return DICHIARAZIONI_RESIDENZA.has(servizio) && dataProtocollo ? addGiorniLavorativi(dataProtocollo, 2) : undefined;
+}
+
+function daAnnullareDi(payload: Record<string, unknown>) {
+  const a = payload['_annulla'] as { praticaId?: string; servizio?: string; idOperazioneComune?: string; idOperazioneANPR?: string; dataDecorrenza?: string | null } | undefined;
+  if (!a?.praticaId || !a.servizio || !a.idOperazioneComune || !a.idOperazioneANPR) return null;
+  return { praticaId: a.praticaId, servizio: a.servizio, idOperazioneComune: a.idOperazioneComune, idOperazioneANPR: a.idOperazioneANPR, dataDecorrenza: a.dataDecorrenza ?? null };
+}
+
+/**
+ * Every ANPR error and warning of an answer goes to the anomaly lists as soon
+ * as a pratica gets it (idempotent: the same answer adds nothing twice).
+ */
+export function avviaRegistroEsiti(services: CoreServices): () => void {
+  const log = services.logger?.child('pratiche');
+  return services.events.subscribe((event, payload) => {
+    if (event !== 'pratiche.cambiata') return;
+    const e = payload as { praticaId: string; stato: string; idOperazioneComune: string | null; idOperazioneANPR: string | null };
+    if (!STATI_CON_ESITO.has(e.stato) || !e.idOperazioneComune) return;
+    void services.coda
+      .queue()
+      .then((queue) => {
+        const p = queue.get(e.praticaId);
+        if (!p || p.errori.length === 0 || !p.idOperazioneComune) return;
+        const r = registraAnomalieDaRisposta(services.db, {
+          soggettoKey: p.soggettoKey,
+          idOperazioneComune: p.idOperazioneComune,
+          idOperazioneANPR: p.idOperazioneANPR,
+          servizio: p.servizio,
+          errori: p.errori,
+        });
+        if (r.inserite) log?.info('anomalies registered from answer', { pratica: p.id, inserite: r.inserite, codici: p.errori.map((x) => x.codice).join(',') });
+      })
+      .catch((error: unknown) => log?.warn('anomalies not registered', { pratica: e.praticaId, error: error instanceof Error ? error.message : String(error) }));
+  });
+}
+
+export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'pratiche'>, 'pratiche.elenco' | 'pratiche.dettaglio'> {
+  avviaRegistroEsiti(services);
+  const coda = (): Promise<Queue> => services.coda.queue();
+  const mustGet = (queue: Queue, id: string): Pratica => {
+    const p = queue.get(id);
+    if (!p) throw new AppError('PRATICA_NON_TROVATA', 'Pratica non trovata.');
+    return p;
+  };
+  const nomeOperatore = (cf: string | null): string | null => {
+    if (!cf) return null;
+    try {
+      const o = services.accesso.elenco().find((x) => x.codiceFiscale === cf);
+      return o ? `${o.nome} ${o.cognome}`.trim() : null;
+    } catch {
+      return null;
+    }
+  };
+  const esitoPronta = async (queue: Queue, id: string, operatore: string) => {
+    try {
+      const esito = await queue.rendiPronta(id, operatore);
+      const pratica = vista(mustGet(queue, id));
+      if (esito.ok) return { ok: true, problemi: [], pratica };
+      return { ok: false, problemi: esito.problemi.map(traduciProblema), pratica };
+    } catch (error) {
+      return erroreCoda(error);
+    }
+  };
+
+  return {
+    'pratiche.salvaBozza': async (r, context) => {
+      const op = operatoreDi(context);
+      if ((SERVIZI_ANNULLAMENTO as readonly string[]).includes(r.servizio) && op.ruolo !== 'ufficiale_anagrafe' && op.ruolo !== 'amministratore') {
+        throw new AppError('OPERAZIONE_NON_CONSENTITA', "Gli annullamenti sono riservati all'ufficiale d'anagrafe.");
+      }
+      const queue = await coda();
+      const meta = {
+        payload: r.payload,
+        soggettoKey: r.soggettoKey ?? undefined,
+        dataDecorrenza: r.dataDecorrenza ?? undefined,
+        protocollo: r.protocollo ?? undefined,
+        dataProtocollo: r.dataProtocollo ?? undefined,
+        scadenza: scadenzaDi(r.servizio, r.dataProtocollo),
+      };
+      try {
+        if (!r.id) {
+          const id = queue.salvaBozza({ servizio: r.servizio as ServiceCode, formato: 'dati', ...meta, operatore: op.codiceFiscale });
+          return vista(mustGet(queue, id));
+        }
+        const cur = mustGet(queue, r.id);
+        if (cur.servizio !== r.servizio) throw new AppError('SERVIZIO_DIVERSO', 'La bozza appartiene a un altro tipo di pratica.');
+        return vista(queue.modifica(r.id, meta, op.codiceFiscale));
+      } catch (error) {
+        return erroreCoda(error);
+      }
+    },
+    'pratiche.rendiPronta': async ({ id }, context) => esitoPronta(await coda(), id, operatoreDi(context).codiceFiscale),
+    'pratiche.invia': async ({ id }, context) => {
+      const op = operatoreDi(context).codiceFiscale;
+      const queue = await coda();
+      const p = mustGet(queue, id);
+      if (p.scartata) throw new AppError('PRATICA_SCARTATA', 'La pratica è stata scartata.');
+      if (p.stato === 'bozza') return esitoPronta(queue, id, op);
+      try {
+        if (p.stato === 'richiede_intervento') queue.riprova(id, op);
+        else if (p.stato === 'pronta' || p.stato === 'in_invio' || p.stato === 'esito_incerto') {
+          // "Invia ora": the same submission (same id, same body) is due now.
+          services.db
+            .prepare("UPDATE invii SET prossimo_tentativo = ? WHERE pratica_id = ? AND aperto = 1")
+            .run(services.options.clock.now().toISOString(), id);
+          queue.resume();
+        } else throw new AppError('STATO_NON_VALIDO', 'La pratica ha già un esito di ANPR: non c\'è nulla da inviare.');
+      } catch (error) {
+        return erroreCoda(error);
+      }
+      return { ok: true, problemi: [], pratica: vista(mustGet(queue, id)) };
+    },
+    'pratiche.riprova': async ({ id }, context) => {
+      try {
+        return vista((await coda()).riprova(id, operatoreDi(context).codiceFiscale));
+      } catch (error) {
+        return erroreCoda(error);
+      }
+    },
+    'pratiche.scarta': async ({ id }, context) => {
+      try {
+        return vista((await coda()).scarta(id, operatoreDi(context).codiceFiscale));
+      } catch (error) {
+        return erroreCoda(error);
+      }
+    },
+    'pratiche.annulla': async ({ id }, context) => {
+      const op = operatoreDi(context).codiceFiscale;
+      const queue = await coda();
+      const p = mustGet(queue, id);
+      const servizio = ANNULLAMENTO_DI[p.servizio];
+      if (!servizio) throw new AppError('NON_ANNULLABILE', 'Questo tipo di pratica non si annulla con un servizio ANPR.');
+      if ((p.stato !== 'accolta' && p.stato !== 'accolta_con_avvisi') || !p.idOperazioneComune || !p.idOperazioneANPR) {
+        throw new AppError('NON_ANNULLABILE', 'Si può annullare solo una pratica accolta da ANPR.');
+      }
+      const nuova = queue.salvaBozza({
+        servizio,
+        formato: 'dati',
+        payload: {
+          _annulla: { praticaId: p.id, servizio: p.servizio, idOperazioneComune: p.idOperazioneComune, idOperazioneANPR: p.idOperazioneANPR, dataDecorrenza: p.dataDecorrenza },
+        },
+        soggettoKey: p.soggettoKey ?? undefined,
+        operatore: op,
+      });
+      return vista(mustGet(queue, nuova));
+    },
+    'pratiche.apri': async ({ id }) => {
+      const queue = await coda();
+      const p = mustGet(queue, id);
+      const payload = (p.payload && typeof p.payload === 'object' ? p.payload : {}) as Record<string, unknown>;
+      return {
+        pratica: vista(p),
+        payload,
+        invii: queue.invii(id).map(invio),
+        errori: p.errori.map(spiegaErrore),
+        supporto: supportoDi(p),
+        daAnnullare: daAnnullareDi(payload),
+        nomeOperatore: nomeOperatore(p.operatore),
+      };
+    },
+    'pratiche.supporto': async ({ id }) => supportoDi(mustGet(await coda(), id)),
+    'pratiche.scadenze': async (r) => {
+      const entro = r?.entroGiorni ?? 60;
+      const oggiIso = oggi(services);
+      const out: Scadenza[] = [];
+      for (const p of (await coda()).list()) {
+        if (p.scartata || !DICHIARAZIONI_RESIDENZA.has(p.servizio) || !p.dataProtocollo) continue;
+        const accolta = p.stato === 'accolta' || p.stato === 'accolta_con_avvisi';
+        const base = { praticaId: p.id, servizio: p.servizio, stato: p.stato, soggettoKey: p.soggettoKey, protocollo: p.protocollo };
+        if (!accolta) {
+          const scadenza = p.scadenza ?? addGiorniLavorativi(p.dataProtocollo, 2);
+          out.push({ ...base, tipo: 'registrazione', scadenza, giorni: diffGiorni(oggiIso, scadenza) });
+        } else {
+          const scadenza = addGiorni(p.dataProtocollo, 45);
+          const giorni = diffGiorni(oggiIso, scadenza);
+          if (giorni >= 0) out.push({ ...base, tipo: 'accertamenti', scadenza, giorni });
+        }
+      }
+      return out.filter((s) => s.giorni <= entro).sort((a, b) => a.scadenza.localeCompare(b.scadenza));
+    },
+  };
+}

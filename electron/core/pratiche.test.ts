@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createTestCore } from '../test-support/core';
+import type { Core } from './create-core';
+import { traduciProblema } from './handlers/pratiche';
+
+type Scheda = { tipo: string; attiva: boolean; idFamigliaConvivenzaANPR: string; componenti: string[]; intestatarioId?: string };
+
+async function call<T>(core: Core, channel: string, payload?: unknown): Promise<T> {
+  const r = await core.router.dispatch(channel, payload, { transport: 'test' });
+  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+  return r.value as T;
+}
+
+async function famiglia(core: Core): Promise<Scheda> {
+  await core.anpr.client();
+  const sim = core.anpr.simulatore()!;
+  return (sim.admin.store.db.prepare('SELECT doc FROM schede ORDER BY rowid').all() as { doc: string }[])
+    .map((row) => JSON.parse(row.doc) as Scheda)
+    .find((s) => s.tipo === 'famiglia' && s.attiva && s.componenti.length >= 2)!;
+}
+
+const oggi = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date());
+
+function payload5005(idFamiglia: string) {
+  return {
+    generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: idFamiglia, tipoScheda: '1' },
+    residenzaFamiglia: [
+      {
+        tipoIndirizzo: '1',
+        indirizzo: { cap: '01022', comune: { nomeComune: 'BAGNOREGIO', codiceIstat: '056003', siglaProvinciaIstat: 'VT' }, toponimo: { specie: 'VIA', denominazioneToponimo: 'DEI MILLE' }, numeroCivico: { numero: '12' } },
+      },
+    ],
+    datiControllo: { tipoMutazione: '2', tipoScheda: '1' },
+    _modulo: { qualunque: 'valore' },
+  };
+}
+
+describe('pratiche over IPC (training simulator)', () => {
+  it('saves drafts, reports problems in Italian, sends, explains refusals and feeds the anomaly lists', async () => {
+    const core = createTestCore({ clock: { now: () => new Date() } });
+    const fam = await famiglia(core);
+    // An incomplete draft is always saved.
+    const bozza = await call<{ id: string; stato: string; operatore: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: { _modulo: { via: 'Gar' } } });
+    expect(bozza.stato).toBe('bozza');
+    expect(bozza.operatore).toBe('TSTMRA80A01H501C');
+    const ko = await call<{ ok: boolean; problemi: { messaggio: string; campo: string | null }[] }>(core, 'pratiche.rendiPronta', { id: bozza.id });
+    expect(ko.ok).toBe(false);
+    expect(ko.problemi.length).toBeGreaterThan(0);
+    // Completed: pronta, then accepted by the dispatcher.
+    await call(core, 'pratiche.salvaBozza', { id: bozza.id, servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: oggi(), soggettoKey: fam.componenti[0], protocollo: 'P-1', dataProtocollo: oggi() });
+    const ok = await call<{ ok: boolean; problemi: unknown[] }>(core, 'pratiche.rendiPronta', { id: bozza.id });
+    expect(ok).toMatchObject({ ok: true, problemi: [] });
+    // "Invia ora" on a pronta pratica just wakes the dispatcher.
+    expect(await call<{ ok: boolean; pratica: { stato: string } }>(core, 'pratiche.invia', { id: bozza.id })).toMatchObject({ ok: true, pratica: { stato: 'pronta' } });
+    await core.coda.start();
+    const queue = await core.coda.queue();
+    await expect.poll(() => queue.get(bozza.id)?.stato, { timeout: 20_000 }).toMatch(/^accolta/);
+    const aperta = await call<{ supporto: { testo: string; idOperazioneANPR: string }; pratica: { scadenza: string } }>(core, 'pratiche.apri', { id: bozza.id });
+    expect(aperta.supporto.idOperazioneANPR).toMatch(/^\d+$/);
+    expect(aperta.supporto.testo).toContain('idOperazioneComune');
+    expect(aperta.pratica.scadenza).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const scadenze = await call<{ tipo: string }[]>(core, 'pratiche.scadenze');
+    expect(scadenze.map((s) => s.tipo)).toContain('accertamenti');
+
+    // Refused: a decorrenza before the family's residence (EN237 or EN240); every error explained.
+    const r = await call<{ id: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: '1990-01-01', soggettoKey: fam.componenti[0] });
+    expect((await call<{ ok: boolean }>(core, 'pratiche.rendiPronta', { id: r.id })).ok).toBe(true);
+    await expect.poll(() => queue.get(r.id)?.stato, { timeout: 20_000 }).toBe('respinta');
+    const rif = await call<{ errori: { codice: string; catalogo: { descrizione: string } | null }[] }>(core, 'pratiche.apri', { id: r.id });
+    expect(rif.errori.length).toBeGreaterThan(0);
+    expect(rif.errori[0]!.catalogo?.descrizione).toBeTruthy();
+    await expect
+      .poll(() => (core.db.prepare("SELECT count(*) AS n FROM anomalie WHERE codice = ?").get(rif.errori[0]!.codice) as { n: number }).n, { timeout: 5_000 })
+      .toBeGreaterThan(0);
+    // Fixed and resent: accepted under a new id.
+    await call(core, 'pratiche.salvaBozza', { id: r.id, servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: oggi() });
+    expect((await call<{ ok: boolean }>(core, 'pratiche.invia', { id: r.id })).ok).toBe(true);
+    await expect.poll(() => queue.get(r.id)?.stato, { timeout: 20_000 }).toMatch(/^accolta/);
+
+    // Annulment of the accepted one: a 5012 draft pointing at it.
+    const ann = await call<{ servizio: string; id: string }>(core, 'pratiche.annulla', { id: bozza.id });
+    expect(ann.servizio).toBe('5012');
+    expect((await call<{ daAnnullare: { praticaId: string } }>(core, 'pratiche.apri', { id: ann.id })).daAnnullare?.praticaId).toBe(bozza.id);
+    await core.dispose();
+  }, 60_000);
+
+  it('sends a 2001 death of a non-head member', async () => {
+    const core = createTestCore({ clock: { now: () => new Date() } });
+    const fam = await famiglia(core);
+    const morto = fam.componenti.find((c) => c !== fam.intestatarioId)!;
+    const g = core.anpr.simulatore()!.admin.persona(morto) as unknown as { codiceFiscale: string; cognome: string; nome: string; sesso: 'M' | 'F'; dataNascita: string };
+    const p = await call<{ id: string }>(core, 'pratiche.salvaBozza', {
+      servizio: '2001',
+      payload: {
+        motivoCancellazione: { tipoMotivoCancellazione: '1' },
+        generalitaPerRicerca: { codiceFiscale: { codFiscale: g.codiceFiscale }, cognome: g.cognome, nome: g.nome, sesso: g.sesso, dataNascita: g.dataNascita, idSchedaSoggettoANPR: morto },
+        datiDecesso: { dataEvento: oggi(), luogoEvento: { comune: { nomeComune: 'BAGNOREGIO', codiceIstat: '056003', siglaProvinciaIstat: 'VT' } } },
+        datiControllo: { ruoloSoggetto: '2' },
+      },
+      dataDecorrenza: oggi(),
+      soggettoKey: morto,
+    });
+    const pronta = await call<{ ok: boolean; problemi: unknown[] }>(core, 'pratiche.rendiPronta', { id: p.id });
+    expect(pronta.problemi).toEqual([]);
+    await core.coda.start();
+    const queue = await core.coda.queue();
+    await expect.poll(() => queue.get(p.id)?.stato, { timeout: 20_000 }).toMatch(/^accolta/);
+    await core.dispose();
+  }, 60_000);
+
+  it('refuses annulments to an operatore and every change to sola lettura, in the core', async () => {
+    const op = createTestCore({}, { accesso: 'operatore' });
+    await expect(call(op, 'pratiche.annulla', { id: 'x' })).rejects.toMatchObject({ code: 'OPERAZIONE_NON_CONSENTITA' });
+    await expect(call(op, 'pratiche.salvaBozza', { servizio: '5012', payload: {} })).rejects.toMatchObject({ code: 'OPERAZIONE_NON_CONSENTITA' });
+    await op.dispose();
+    const ro = createTestCore({}, { accesso: 'sola_lettura' });
+    for (const [channel, payload] of [
+      ['pratiche.salvaBozza', { servizio: '5005', payload: {} }],
+      ['pratiche.invia', { id: 'x' }],
+      ['pratiche.rendiPronta', { id: 'x' }],
+      ['pratiche.scarta', { id: 'x' }],
+    ] as const) {
+      await expect(call(ro, channel, payload)).rejects.toMatchObject({ code: 'OPERAZIONE_NON_CONSENTITA' });
+    }
+    expect(await call<unknown[]>(ro, 'tabelle.comuni', { testo: 'bagnor' })).toEqual(expect.arrayContaining([expect.objectContaining({ codiceIstat: '056003' })]));
+    await ro.dispose();
+  });
+
+  it('translates XSD messages into Italian, tied to the element', () => {
+    const p = traduciProblema("riga 3: Element '{http://sogei.it/ANPR/tipoDato}cap': [facet 'pattern'] The value '1234' is not accepted by the pattern '[0-9]{5}'.");
+    expect(p).toMatchObject({ campo: 'cap', fonte: 'xsd' });
+    expect(p.messaggio).toContain('«1234»');
+    expect(p.messaggio).toContain('CAP');
+    const m = traduciProblema("Element '{x}indirizzo': Missing child element(s). Expected is ( {x}toponimo ).");
+    expect(m.campo).toBe('toponimo');
+  });
+});

@@ -1,0 +1,353 @@
+/**
+ * The operation forms of the renderer (renderer/src/screens/pratiche/moduli/
+ * m<CODE>.logic.ts) produce payloads that, wrapped with a testata, validate
+ * against the official XSD and are ACCEPTED by the training simulator for
+ * real residents of its synthetic population.
+ *
+ * The core never imports the renderer (lint) and the node TS project does
+ * not include renderer files, so the pure form logic is loaded at run time
+ * through a computed path and typed here by the small interface it exposes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRequest } from './anpr/services/builders';
+import { testataMin } from './anpr/services/fixtures.test-data';
+import type { ServiceCode } from './anpr/services/registry';
+import { closeTransportAgents } from './anpr/transport/https-transport';
+import { validateRequestBody } from './anpr/xsd/validate';
+import type { PersonaSim, SchedaSim } from './simulator/state/store';
+import { oggi, startFixture, testata, type SimFixture } from './simulator/test-helpers';
+
+type Valori = Record<string, unknown>;
+interface Esito {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}
+interface Logica {
+  schema: { safeParse(v: unknown): Esito };
+  valoriIniziali(contesto: object): Valori;
+  versoPayload(v: Valori): Record<string, unknown>;
+  dataDecorrenza(v: Valori): string | undefined;
+}
+
+const DIR = '../renderer/src/screens/pratiche/moduli/';
+
+async function logica(file: string, prefisso: string): Promise<Logica> {
+  const m = (await import(/* @vite-ignore */ `${DIR}${file}`)) as Record<string, unknown>;
+  const pick = (nome: string) => {
+    const x = m[`${nome}${prefisso}`];
+    if (!x) throw new Error(`${file}: ${nome}${prefisso} missing`);
+    return x;
+  };
+  return {
+    schema: pick('schema') as Logica['schema'],
+    valoriIniziali: pick('valoriIniziali') as Logica['valoriIniziali'],
+    versoPayload: pick('versoPayload') as Logica['versoPayload'],
+    dataDecorrenza: pick('dataDecorrenza') as Logica['dataDecorrenza'],
+  };
+}
+
+/** Deep merge of plain objects (override wins). */
+function unisci(base: Valori, over: Valori): Valori {
+  const out: Valori = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = base[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? unisci(b as Valori, v as Valori) : v;
+  }
+  return out;
+}
+
+function valida(l: Logica, v: Valori): Record<string, unknown> {
+  const r = l.schema.safeParse(v);
+  if (!r.success) throw new Error(`schema refused: ${JSON.stringify(r.error?.issues.map((i) => [i.path.join('.'), i.message]))}`);
+  return l.versoPayload(v);
+}
+
+async function xsdValido(service: ServiceCode, payload: Record<string, unknown>): Promise<void> {
+  const xml = buildRequest(service, { testata: testataMin, ...payload } as never);
+  expect(await validateRequestBody(xml, service)).toEqual({ valid: true });
+}
+
+const itDate = (isoDate: string) => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
+
+const ROMA = { tipo: 'comune', nomeComune: 'Roma', codiceIstat: '058091', siglaProvincia: 'rm', belfiore: 'H501', codiceStato: '', localita: '' };
+const ATTO = { nomeComune: 'Roma', codiceIstat: '058091', siglaProvincia: 'RM', anno: '2025', parte: '2', serie: 'A', numeroAtto: '77', volume: '', dataFormazione: '15/03/2025' };
+
+// ---------------------------------------------------------------- XSD, offline
+
+describe('form payloads validate against the official XSD', () => {
+  it('5008 matrimonio, vedovanza, divorzio, generalità', async () => {
+    const l = await logica('m5008.logic.ts', '5008');
+    const base = l.valoriIniziali({ soggetto: { codiceFiscale: 'RSSMRA80A01H501U', idSchedaSoggettoANPR: '9007199254740993', cognome: 'Rossi', nome: 'Mario' } });
+    const casi: Valori[] = [
+      { tipoMutazione: '12', matrimonio: { coniuge: { codiceFiscale: 'BNCLRA82B41F205H', cognome: 'Bianchi', nome: 'Laura', sesso: 'F', dataNascita: '01/02/1982' }, data: '15/03/2025', luogo: ROMA, atto: ATTO } },
+      { tipoMutazione: '12', matrimonio: { coniuge: { cognome: 'Dupont', nome: 'Claire' }, data: '15/03/2025', luogo: { ...ROMA, tipo: 'estero', codiceStato: '215', localita: 'Lione' } } },
+      { tipoMutazione: '13', vedovanza: { dataMorte: '01/03/2025' } },
+      { tipoMutazione: '14', cessazione: { tipoCessazione: '1', dataSentenza: '10/01/2025', numeroSentenza: '123/2025', tipoTribunale: '1', autorita: 'Tribunale di Roma', dataValidita: '10/02/2025' } },
+      { tipoMutazione: '14', cessazione: { tipoCessazione: '8', atto: ATTO } },
+      { tipoMutazione: '1', generalita: { cognome: "D'Angelo", gestioneCF: '0' } },
+    ];
+    for (const c of casi) {
+      const p = valida(l, unisci(base, { dataDecorrenza: '20/03/2025', numeroPratica: 'SC-2025-1', ...c }));
+      await xsdValido('5008', p);
+    }
+  });
+});
+
+describe('form payloads validate against the official XSD (iscrizioni, cancellazioni, annullamenti)', () => {
+  it('1001 with parents by CF, with an explicit family (attribuzione 5) and minimal', async () => {
+    const l = await logica('m1001.logic.ts', '1001');
+    const base = l.valoriIniziali({});
+    const neonato = { cognome: 'Rossi', nome: 'Luca', sesso: 'M', dataNascita: '20/03/2025', luogoNascita: ROMA };
+    const padre = { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario' };
+    const madre = { codiceFiscale: 'BNCLRA82B41F205H', cognome: 'Bianchi', nome: 'Laura' };
+    const casi: Valori[] = [
+      { neonato, padre, madre, atto: { ...ATTO, dataFormazione: '21/03/2025' } },
+      { neonato: { ...neonato, codiceFiscale: 'RSSLCU25C20H501I' }, gestioneCF: '0', filiazione: '3', origineCognome: '2', madre, attribuzioneFamiglia: '5', idFamiglia: '123456789012', codiceLegame: '4' },
+      { neonato: { ...neonato, luogoNascita: { ...ROMA, tipo: 'estero', codiceStato: '215', localita: 'Parigi' } }, filiazione: '2', padre, attribuzioneFamiglia: '2', atto: { ...ATTO, anno: '', parte: '', numeroAtto: '', nomeComune: '', codiceIstat: '', siglaProvincia: '', serie: '', dataFormazione: '' } },
+    ];
+    for (const c of casi) await xsdValido('1001', valida(l, unisci(base, { dataDecorrenza: '21/03/2025', ...c })));
+  });
+
+  it('2003 to another comune, abroad, irreperibilità with a new head of family', async () => {
+    const l = await logica('m2003.logic.ts', '2003');
+    const base = l.valoriIniziali({ soggetto: { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario' } });
+    const casi: Valori[] = [
+      { motivo: '3', destinazione: { ...ROMA, nomeComune: 'Milano', codiceIstat: '015146', siglaProvincia: 'MI' } },
+      { motivo: '5', note: 'Trasferimento in Francia', destinazione: { ...ROMA, tipo: 'estero', codiceStato: '215', localita: 'Lione' } },
+      { motivo: '6', conDestinazione: false, ruoloSoggetto: '1', nuovoIntestatario: { codiceFiscale: 'BNCLRA82B41F205H', cognome: 'Bianchi', nome: 'Laura' } },
+    ];
+    for (const c of casi) await xsdValido('2003', valida(l, unisci(base, { dataDecorrenza: '20/03/2025', ...c })));
+  });
+
+  it('1002 new family from abroad, existing family from another comune, convivenza, CF to verify', async () => {
+    const l = await logica('m1002.logic.ts', '1002');
+    const base = l.valoriIniziali({});
+    const persona = { cognome: 'Popescu', nome: 'Andrei', sesso: 'M', dataNascita: '04/03/1990', luogoNascita: { ...ROMA, tipo: 'estero', codiceStato: '235', localita: 'Bucarest' } };
+    const residenza = { nomeComune: 'Roma', codiceIstat: '058091', siglaProvincia: 'RM', cap: '00185', specie: 'Via', denominazione: 'Giolitti', numero: '3', lettera: 'b', scala: 'A', piano: '2', interno: '5' };
+    const casi: Valori[] = [
+      { motivo: '4', persona, cittadinanza: '235', statoCivile: '1', provenienza: { ...ROMA, tipo: 'estero', codiceStato: '235', localita: 'Bucarest' }, residenza, numeroPratica: 'IMM-1' },
+      { motivo: '3', persona: { ...persona, luogoNascita: ROMA }, provenienza: { ...ROMA, nomeComune: 'Milano', codiceIstat: '015146', siglaProvincia: 'MI' }, residenza, attribuzioneFamiglia: '5', idFamiglia: '123456789012', codiceLegame: '13' },
+      { motivo: '9', note: 'Ricollocazione', conProvenienza: false, persona, residenza, attribuzioneFamiglia: '4', idFamiglia: '123456789012', codiceLegame: '2' },
+      { motivo: '5', conProvenienza: false, persona: { ...persona, codiceFiscale: 'PPSNDR90C04Z129U' }, gestioneCF: '0', residenza, attribuzioneFamiglia: '5', idFamiglia: '123456789012', codiceLegame: '3' },
+    ];
+    for (const c of casi) await xsdValido('1002', valida(l, unisci(base, { dataDecorrenza: '20/03/2025', ...c })));
+  });
+
+  it('5001 new head and composition, famiglia and convivenza', async () => {
+    const l = await logica('m5001.logic.ts', '5001');
+    const base = l.valoriIniziali({ soggetto: { codiceFiscale: 'BNCLRA82B41F205H', cognome: 'Bianchi', nome: 'Laura', idFamigliaConvivenzaANPR: '123456789012' } });
+    const mario = { soggetto: { idSchedaSoggettoANPR: '9007199254740993', codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario', sesso: 'M', dataNascita: '01/01/1980' }, codiceLegame: '2' };
+    const laura = { soggetto: { idSchedaSoggettoANPR: '', codiceFiscale: 'BNCLRA82B41F205H', cognome: 'Bianchi', nome: 'Laura', sesso: '', dataNascita: '' }, codiceLegame: '1' };
+    const casi: Valori[] = [
+      { tipoMutazione: '1', componenti: [laura, mario], numeroPratica: 'FAM-1' },
+      { tipoMutazione: '2', componenti: [{ ...mario, codiceLegame: '13' }] },
+      { tipoMutazione: '2', tipoScheda: '2', componenti: [{ ...mario, codiceLegame: '25' }] },
+    ];
+    for (const c of casi) await xsdValido('5001', valida(l, unisci(base, { dataDecorrenza: '20/03/2025', ...c })));
+  });
+
+  it('1013 / 2011 / 5012 from the pratica to annul', async () => {
+    for (const [servizio, annullata] of [['1013', '1001'], ['2011', '2003'], ['5012', '5008']] as const) {
+      const l = await logica('mAnnullamenti.logic.ts', servizio);
+      const v = l.valoriIniziali({
+        soggetto: { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario', idFamigliaConvivenzaANPR: '123456789012' },
+        praticaDaAnnullare: { servizio: annullata, idOperazioneComune: '2025032700000100', idOperazioneANPR: '9007199254740993', dataDecorrenza: '2025-03-20' },
+      });
+      const p = valida(l, unisci(v, { dataDecorrenza: '21/03/2025', motivo: '1', note: 'Registrazione errata', annullamentoCF: true, ripristino: servizio === '5012' ? 'RA' : '' }));
+      await xsdValido(servizio, p);
+    }
+  });
+});
+
+// ---------------------------------------------------------------- simulator, real residents
+
+describe('form payloads are accepted by the training simulator', () => {
+  let f: SimFixture;
+  let D: string;
+  beforeAll(async () => {
+    f = await startFixture();
+    D = oggi();
+  });
+  afterAll(async () => {
+    closeTransportAgents();
+    await f.sim.close();
+  });
+
+  const persone = (): PersonaSim[] =>
+    (f.sim.admin.store.db.prepare("SELECT doc FROM persone WHERE stato = 'residente' ORDER BY rowid").all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as PersonaSim);
+  const schede = (): SchedaSim[] =>
+    (f.sim.admin.store.db.prepare('SELECT doc FROM schede ORDER BY rowid').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as SchedaSim).filter((s) => s.attiva);
+  const usati = new Set<string>();
+  const scegli = (pred: (p: PersonaSim) => boolean): PersonaSim => {
+    const p = persone().find((x) => !usati.has(x.idSchedaSoggettoANPR) && pred(x));
+    if (!p) throw new Error('no suitable resident');
+    usati.add(p.idSchedaSoggettoANPR);
+    return p;
+  };
+  const soggetto = (p: PersonaSim) => ({ idSchedaSoggettoANPR: p.idSchedaSoggettoANPR, codiceFiscale: p.codiceFiscale, cognome: p.cognome, nome: p.nome, sesso: p.sesso, dataNascita: itDate(p.dataNascita) });
+
+  async function invia(service: ServiceCode, l: Logica, v: Valori) {
+    const payload = valida(l, v);
+    await xsdValido(service, payload);
+    const idOperazioneComune = f.nextId();
+    const r = await f.client.send(service, { testata, ...payload } as never, { idOperazioneComune, testata: { dataDecorrenza: l.dataDecorrenza(v) } });
+    expect(r.outcome.kind === 'respinta' ? r.outcome.errori : r.outcome.kind).toMatch(/^accolta/);
+    const idOperazioneANPR = r.outcome.kind === 'accolta' || r.outcome.kind === 'accolta_con_avvisi' ? (r.outcome.idOperazioneANPR ?? '') : '';
+    return { idOperazioneComune, idOperazioneANPR };
+  }
+
+  let matrimonio: { idOperazioneComune: string; idOperazioneANPR: string; a: PersonaSim };
+
+  it('5008 matrimonio: both spouses become coniugati', async () => {
+    const l = await logica('m5008.logic.ts', '5008');
+    const a = scegli((p) => p.statoCivile.codice === '1' && p.sesso === 'M' && p.dataNascita < '1995-01-01');
+    const b = scegli((p) => p.statoCivile.codice === '1' && p.sesso === 'F' && p.dataNascita < '1995-01-01');
+    const v = unisci(l.valoriIniziali({ soggetto: soggetto(a) }), {
+      dataDecorrenza: itDate(D),
+      tipoMutazione: '12',
+      matrimonio: { coniuge: soggetto(b), data: itDate(D), luogo: ROMA, atto: { ...ATTO, anno: D.slice(0, 4), dataFormazione: itDate(D) } },
+    });
+    matrimonio = { ...(await invia('5008', l, v)), a };
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '2', coniugeId: b.idSchedaSoggettoANPR });
+    expect(f.sim.admin.persona(b.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '2', coniugeId: a.idSchedaSoggettoANPR });
+  });
+
+  it('5008 divorzio of a married resident', async () => {
+    const l = await logica('m5008.logic.ts', '5008');
+    const a = scegli((p) => p.statoCivile.codice === '2');
+    const v = unisci(l.valoriIniziali({ soggetto: { codiceFiscale: a.codiceFiscale } }), {
+      dataDecorrenza: itDate(D),
+      soggetto: { cognome: a.cognome, nome: a.nome },
+      tipoMutazione: '14',
+      cessazione: { tipoCessazione: '1', dataSentenza: itDate(D), tipoTribunale: '1', autorita: 'Tribunale di Roma', dataValidita: itDate(D) },
+    });
+    await invia('5008', l, v);
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile.codice).toBe('4');
+  });
+
+  it('5012 annuls the marriage: the spouse is celibe again', async () => {
+    const l = await logica('mAnnullamenti.logic.ts', '5012');
+    const v = unisci(
+      l.valoriIniziali({
+        soggetto: { codiceFiscale: matrimonio.a.codiceFiscale, cognome: matrimonio.a.cognome, nome: matrimonio.a.nome },
+        praticaDaAnnullare: { servizio: '5008', idOperazioneComune: matrimonio.idOperazioneComune, idOperazioneANPR: matrimonio.idOperazioneANPR, dataDecorrenza: D },
+      }),
+      { dataDecorrenza: itDate(D), note: 'Matrimonio registrato per errore' },
+    );
+    await invia('5012', l, v);
+    expect(f.sim.admin.persona(matrimonio.a.idSchedaSoggettoANPR)!.statoCivile.codice).toBe('1');
+  });
+
+  it('1001 a newborn joins the parents family (CF attributed by ANPR)', async () => {
+    const l = await logica('m1001.logic.ts', '1001');
+    const padre = scegli((p) => p.sesso === 'M' && p.statoCivile.codice === '2' && !!p.statoCivile.coniugeId && f.sim.admin.persona(p.statoCivile.coniugeId)?.stato === 'residente');
+    const madre = f.sim.admin.persona(padre.statoCivile.coniugeId!)!;
+    usati.add(madre.idSchedaSoggettoANPR);
+    const prima = schede().find((s) => s.idFamigliaConvivenzaANPR === padre.legame.idFamigliaConvivenzaANPR)!.componenti.length;
+    const v = unisci(l.valoriIniziali({}), {
+      dataDecorrenza: itDate(D),
+      neonato: { cognome: padre.cognome, nome: 'Luca', sesso: 'M', dataNascita: itDate(D), luogoNascita: ROMA },
+      atto: { ...ATTO, anno: D.slice(0, 4), dataFormazione: itDate(D) },
+      padre: soggetto(padre),
+      madre: soggetto(madre),
+    });
+    const r = await invia('1001', l, v);
+    expect(r.idOperazioneANPR).not.toBe('');
+    expect(schede().find((s) => s.idFamigliaConvivenzaANPR === padre.legame.idFamigliaConvivenzaANPR)!.componenti.length).toBe(prima + 1);
+  });
+
+  it('2003 emigration to another comune, then 2011 annuls it', async () => {
+    const l = await logica('m2003.logic.ts', '2003');
+    const schedeAttive = schede();
+    const p = scegli((x) => x.dataNascita < '2005-01-01' && schedeAttive.some((s) => s.tipo === 'famiglia' && s.idFamigliaConvivenzaANPR === x.legame.idFamigliaConvivenzaANPR && s.intestatarioId !== x.idSchedaSoggettoANPR));
+    const v = unisci(l.valoriIniziali({ soggetto: { idSchedaSoggettoANPR: p.idSchedaSoggettoANPR, codiceFiscale: p.codiceFiscale, cognome: p.cognome, nome: p.nome } }), {
+      dataDecorrenza: itDate(D),
+      motivo: '3',
+      destinazione: { ...ROMA, nomeComune: 'Milano', codiceIstat: '015146', siglaProvincia: 'MI' },
+      ruoloSoggetto: '2',
+    });
+    const c = await invia('2003', l, v);
+    expect(f.sim.admin.persona(p.idSchedaSoggettoANPR)!.stato).toBe('cancellato');
+    const la = await logica('mAnnullamenti.logic.ts', '2011');
+    const va = unisci(
+      la.valoriIniziali({ soggetto: { codiceFiscale: p.codiceFiscale, cognome: p.cognome, nome: p.nome }, praticaDaAnnullare: { servizio: '2003', idOperazioneComune: c.idOperazioneComune, idOperazioneANPR: c.idOperazioneANPR, dataDecorrenza: D } }),
+      { dataDecorrenza: itDate(D), note: 'Cancellazione errata' },
+    );
+    await invia('2011', la, va);
+    expect(f.sim.admin.persona(p.idSchedaSoggettoANPR)!.stato).toBe('residente');
+  });
+
+  const intestatarioDi = (s: SchedaSim | undefined) => (s?.tipo === 'famiglia' ? s.intestatarioId : undefined);
+  const indirizzoDelComune = () => {
+    const r = f.sim.admin.store.db.prepare('SELECT doc FROM indirizzi ORDER BY rowid LIMIT 1').get() as { doc: string };
+    const i = JSON.parse(r.doc) as { cap: string; comune: { nomeComune: string; codiceIstat: string; siglaProvincia: string } };
+    return { nomeComune: i.comune.nomeComune, codiceIstat: i.comune.codiceIstat, siglaProvincia: i.comune.siglaProvincia, cap: i.cap, specie: 'VIA', denominazione: 'Giolitti', numero: '3', lettera: '', scala: '', piano: '', interno: '' };
+  };
+
+  it('1002 an immigrant from abroad founds a new family (head, new address)', async () => {
+    const l = await logica('m1002.logic.ts', '1002');
+    const prima = schede().length;
+    const v = unisci(l.valoriIniziali({}), {
+      dataDecorrenza: itDate(D),
+      motivo: '4',
+      persona: { cognome: 'Popescu', nome: 'Andrei', sesso: 'M', dataNascita: '04/03/1990', luogoNascita: { ...ROMA, tipo: 'estero', codiceStato: '235', localita: 'Bucarest' } },
+      cittadinanza: '235',
+      statoCivile: '1',
+      provenienza: { ...ROMA, tipo: 'estero', codiceStato: '235', localita: '' },
+      residenza: indirizzoDelComune(),
+    });
+    const r = await invia('1002', l, v);
+    expect(r.idOperazioneANPR).not.toBe('');
+    expect(schede().length).toBe(prima + 1);
+    const p = persone().find((x) => x.cognome === 'POPESCU' && x.nome === 'ANDREI')!;
+    expect(p.codiceFiscale.slice(11, 15)).toBe('Z129');
+    expect(intestatarioDi(schede().find((s) => s.idFamigliaConvivenzaANPR === p.legame.idFamigliaConvivenzaANPR))).toBe(p.idSchedaSoggettoANPR);
+  });
+
+  it("1002 a person from another comune joins a resident's family", async () => {
+    const l = await logica('m1002.logic.ts', '1002');
+    const schedeAttive = schede();
+    const capo = scegli((x) => schedeAttive.some((s) => s.tipo === 'famiglia' && s.idFamigliaConvivenzaANPR === x.legame.idFamigliaConvivenzaANPR && s.intestatarioId === x.idSchedaSoggettoANPR));
+    const idFamiglia = capo.legame.idFamigliaConvivenzaANPR;
+    const prima = schede().find((s) => s.idFamigliaConvivenzaANPR === idFamiglia)!.componenti.length;
+    const v = unisci(l.valoriIniziali({ soggetto: { idFamigliaConvivenzaANPR: idFamiglia } }), {
+      dataDecorrenza: itDate(D),
+      motivo: '3',
+      persona: { cognome: capo.cognome, nome: 'Giovanna', sesso: 'F', dataNascita: '12/05/1950', luogoNascita: ROMA },
+      provenienza: { ...ROMA, nomeComune: 'Milano', codiceIstat: '015146', siglaProvincia: 'MI' },
+      residenza: indirizzoDelComune(),
+      attribuzioneFamiglia: '5',
+      codiceLegame: '6',
+    });
+    await invia('1002', l, v);
+    const dopo = schede().find((s) => s.idFamigliaConvivenzaANPR === idFamiglia)!;
+    expect(dopo.componenti.length).toBe(prima + 1);
+    expect(intestatarioDi(dopo)).toBe(capo.idSchedaSoggettoANPR);
+  });
+
+  it('5001 another adult member becomes the head of a real family', async () => {
+    const l = await logica('m5001.logic.ts', '5001');
+    const schedeAttive = schede();
+    const adulto = (id: string, capo: string) => id !== capo && !usati.has(id) && (f.sim.admin.persona(id)?.dataNascita ?? '9') < '2000-01-01';
+    const scheda = schedeAttive.find((s) => {
+      const capo = intestatarioDi(s);
+      return !!capo && !usati.has(capo) && s.componenti.some((id) => adulto(id, capo));
+    })!;
+    const capo = intestatarioDi(scheda)!;
+    const vecchio = f.sim.admin.persona(capo)!;
+    const nuovo = f.sim.admin.persona(scheda.componenti.find((id) => adulto(id, capo))!)!;
+    usati.add(vecchio.idSchedaSoggettoANPR);
+    usati.add(nuovo.idSchedaSoggettoANPR);
+    const v = unisci(l.valoriIniziali({ soggetto: { ...soggetto(nuovo), idFamigliaConvivenzaANPR: scheda.idFamigliaConvivenzaANPR } }), {
+      dataDecorrenza: itDate(D),
+      tipoMutazione: '1',
+      componenti: [
+        { soggetto: soggetto(nuovo), codiceLegame: '1' },
+        { soggetto: soggetto(vecchio), codiceLegame: '13' },
+      ],
+    });
+    await invia('5001', l, v);
+    expect(intestatarioDi(schede().find((s) => s.idFamigliaConvivenzaANPR === scheda.idFamigliaConvivenzaANPR))).toBe(nuovo.idSchedaSoggettoANPR);
+    expect(f.sim.admin.persona(vecchio.idSchedaSoggettoANPR)!.legame.codiceLegame).toBe('13');
+  });
+});

@@ -1,0 +1,384 @@
+/**
+ * Field components shared by the operation forms, bound to react-hook-form.
+ * Same markup as components/Campo (bootstrap-italia classes, label, hint and
+ * inline error linked by aria-describedby, aria-invalid), plus selects,
+ * type-ahead (datalist) and the recurring groups (subject, place, act).
+ */
+import { useId, type ReactNode } from 'react';
+import { get, useWatch, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
+import { cfCalcolato, type GeneralitaValori, type Voce } from './comuni';
+import { STATI_ESTERI } from './stati';
+
+type Form<V extends FieldValues> = UseFormReturn<V>;
+
+function messaggio<V extends FieldValues>(form: Form<V>, nome: string): string | undefined {
+  const e = get(form.formState.errors, nome) as { message?: unknown } | undefined;
+  return typeof e?.message === 'string' ? e.message : undefined;
+}
+
+interface BaseProps<V extends FieldValues> {
+  form: Form<V>;
+  nome: string;
+  label: string;
+  aiuto?: ReactNode;
+  obbligatorio?: boolean;
+  className?: string;
+}
+
+function Involucro({ id, label, aiuto, errore, obbligatorio, className, children }: { id: string; label: string; aiuto?: ReactNode; errore?: string; obbligatorio?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <div className={`campo ${className ?? ''}`}>
+      <label htmlFor={id} className="campo__label">
+        {label}
+        {obbligatorio && <span className="campo__obbligatorio" aria-hidden="true"> *</span>}
+      </label>
+      {children}
+      {aiuto && (
+        <div id={`${id}-aiuto`} className="campo__aiuto">
+          {aiuto}
+        </div>
+      )}
+      {errore && (
+        <div id={`${id}-errore`} className="campo__errore" role="alert">
+          {errore}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function descritto(id: string, aiuto: ReactNode, errore: string | undefined): string | undefined {
+  return [aiuto ? `${id}-aiuto` : null, errore ? `${id}-errore` : null].filter(Boolean).join(' ') || undefined;
+}
+
+export function CampoTesto<V extends FieldValues>({
+  form,
+  nome,
+  label,
+  aiuto,
+  obbligatorio,
+  className,
+  maxLength,
+  placeholder,
+  lista,
+  inputMode,
+  autoComplete = 'off',
+  monospace,
+}: BaseProps<V> & { maxLength?: number; placeholder?: string; lista?: string; inputMode?: 'numeric' | 'text'; autoComplete?: string; monospace?: boolean }) {
+  const id = useId();
+  const errore = messaggio(form, nome);
+  return (
+    <Involucro id={id} label={label} aiuto={aiuto} errore={errore} obbligatorio={obbligatorio} className={`${className ?? ''}${monospace ? ' campo--monospace' : ''}`}>
+      <input
+        id={id}
+        type="text"
+        className={`form-control${errore ? ' is-invalid' : ''}`}
+        aria-invalid={errore ? true : undefined}
+        aria-describedby={descritto(id, aiuto, errore)}
+        aria-required={obbligatorio || undefined}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        list={lista}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        {...form.register(nome as Path<V>)}
+      />
+    </Involucro>
+  );
+}
+
+export function CampoData<V extends FieldValues>(props: BaseProps<V>) {
+  return <CampoTesto {...props} maxLength={10} placeholder="gg/mm/aaaa" inputMode="numeric" aiuto={props.aiuto ?? 'Formato gg/mm/aaaa.'} />;
+}
+
+export function CampoSelect<V extends FieldValues>({ form, nome, label, aiuto, obbligatorio, className, voci, vuota = 'Scegliere…', mostraCodice = true }: BaseProps<V> & { voci: readonly Voce[]; vuota?: string | false; mostraCodice?: boolean }) {
+  const id = useId();
+  const errore = messaggio(form, nome);
+  return (
+    <Involucro id={id} label={label} aiuto={aiuto} errore={errore} obbligatorio={obbligatorio} className={className}>
+      <select
+        id={id}
+        className={`form-select${errore ? ' is-invalid' : ''}`}
+        aria-invalid={errore ? true : undefined}
+        aria-describedby={descritto(id, aiuto, errore)}
+        aria-required={obbligatorio || undefined}
+        {...form.register(nome as Path<V>)}
+      >
+        {vuota !== false && <option value="">{vuota}</option>}
+        {voci.map((v) => (
+          <option key={v.codice} value={v.codice}>
+            {mostraCodice ? `${v.codice} – ${v.descrizione}` : v.descrizione}
+          </option>
+        ))}
+      </select>
+    </Involucro>
+  );
+}
+
+export function CampoSpunta<V extends FieldValues>({ form, nome, label, aiuto }: Omit<BaseProps<V>, 'obbligatorio'>) {
+  const id = useId();
+  return (
+    <div className="form-check campo">
+      <input id={id} type="checkbox" className="form-check-input" aria-describedby={aiuto ? `${id}-aiuto` : undefined} {...form.register(nome as Path<V>)} />
+      <label htmlFor={id} className="form-check-label">
+        {label}
+      </label>
+      {aiuto && (
+        <div id={`${id}-aiuto`} className="campo__aiuto">
+          {aiuto}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A group of fields with a visible legend (read by screen readers before each field). */
+export function Sezione({ titolo, children, descrizione }: { titolo: string; descrizione?: ReactNode; children: ReactNode }) {
+  const id = useId();
+  return (
+    <fieldset className="pannello mb-3" aria-describedby={descrizione ? `${id}-descr` : undefined}>
+      <legend className="pannello__titolo">{titolo}</legend>
+      {descrizione && (
+        <p id={`${id}-descr`} className="campo__aiuto mb-2">
+          {descrizione}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
+export function Riga({ children }: { children: ReactNode }) {
+  return <div className="row g-3">{children}</div>;
+}
+
+export function Col({ children, w = 4 }: { children: ReactNode; w?: number }) {
+  return <div className={`col-12 col-md-${w}`}>{children}</div>;
+}
+
+/** One <datalist> of the foreign states for the whole form (type-ahead on the code). */
+export function ListaStati({ id }: { id: string }) {
+  return (
+    <datalist id={id}>
+      {STATI_ESTERI.map((s) => (
+        <option key={s.codice} value={s.codice}>
+          {s.denominazione}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
+export const ID_LISTA_STATI = 'moduli-stati-esteri';
+
+export const SESSI: readonly Voce[] = [
+  { codice: 'M', descrizione: 'Maschile' },
+  { codice: 'F', descrizione: 'Femminile' },
+];
+
+/** Code of a foreign state with type-ahead and its name shown as a hint. */
+export function CampoStato<V extends FieldValues>({ form, nome, label, obbligatorio }: Omit<BaseProps<V>, 'aiuto'>) {
+  const codice = useWatch({ control: form.control, name: nome as Path<V> }) as unknown;
+  const stato = typeof codice === 'string' ? STATI_ESTERI.find((s) => s.codice === codice.trim()) : undefined;
+  return (
+    <CampoTesto
+      form={form}
+      nome={nome}
+      label={label}
+      obbligatorio={obbligatorio}
+      lista={ID_LISTA_STATI}
+      inputMode="numeric"
+      maxLength={3}
+      aiuto={stato ? `Stato: ${stato.denominazione}` : 'Codice ISTAT a 3 cifre: digitare per cercare (100 Italia).'}
+    />
+  );
+}
+
+/** A subject already in ANPR: ID ANPR or codice fiscale (or cognome + nome). */
+export function CampiSoggetto<V extends FieldValues>({ form, prefisso }: { form: Form<V>; prefisso: string }) {
+  return (
+    <>
+      <Riga>
+        <Col>
+          <CampoTesto form={form} nome={`${prefisso}.codiceFiscale`} label="Codice fiscale" maxLength={16} monospace aiuto="16 caratteri; viene controllato il carattere di controllo." />
+        </Col>
+        <Col>
+          <CampoTesto form={form} nome={`${prefisso}.idSchedaSoggettoANPR`} label="ID scheda soggetto ANPR" inputMode="numeric" maxLength={16} aiuto="In alternativa al codice fiscale." />
+        </Col>
+        <Col>
+          <CampoData form={form} nome={`${prefisso}.dataNascita`} label="Data di nascita" />
+        </Col>
+      </Riga>
+      <Riga>
+        <Col>
+          <CampoTesto form={form} nome={`${prefisso}.cognome`} label="Cognome" obbligatorio />
+        </Col>
+        <Col>
+          <CampoTesto form={form} nome={`${prefisso}.nome`} label="Nome" obbligatorio />
+        </Col>
+        <Col>
+          <CampoSelect form={form} nome={`${prefisso}.sesso`} label="Sesso" voci={SESSI} vuota="Non indicato" mostraCodice={false} />
+        </Col>
+      </Riga>
+    </>
+  );
+}
+
+/** A place: Italian comune (name, ISTAT code, province, optionally Belfiore) or foreign state. */
+export function CampiLuogo<V extends FieldValues>({ form, prefisso, titolo, belfiore = false }: { form: Form<V>; prefisso: string; titolo: string; belfiore?: boolean }) {
+  const tipo = useWatch({ control: form.control, name: `${prefisso}.tipo` as Path<V> }) as unknown;
+  const idGruppo = useId();
+  return (
+    <fieldset className="mb-2" aria-labelledby={`${idGruppo}-titolo`}>
+      <legend id={`${idGruppo}-titolo`} className="campo__label">
+        {titolo}
+      </legend>
+      <div className="scelta-modo mb-2" role="radiogroup" aria-labelledby={`${idGruppo}-titolo`}>
+        {(['comune', 'estero'] as const).map((t) => (
+          <label key={t} className={`scelta-modo__opzione${tipo === t ? ' scelta-modo__opzione--attiva' : ''}`}>
+            <input type="radio" value={t} {...form.register(`${prefisso}.tipo` as Path<V>)} />
+            {t === 'comune' ? 'Comune italiano' : 'Stato estero'}
+          </label>
+        ))}
+      </div>
+      {tipo === 'estero' ? (
+        <Riga>
+          <Col>
+            <CampoStato form={form} nome={`${prefisso}.codiceStato`} label="Stato" obbligatorio />
+          </Col>
+          <Col w={8}>
+            <CampoTesto form={form} nome={`${prefisso}.localita`} label="Località" aiuto="Città o località estera (facoltativa)." />
+          </Col>
+        </Riga>
+      ) : (
+        <Riga>
+          <Col w={belfiore ? 4 : 5}>
+            <CampoTesto form={form} nome={`${prefisso}.nomeComune`} label="Comune" obbligatorio />
+          </Col>
+          <Col w={belfiore ? 3 : 4}>
+            <CampoTesto form={form} nome={`${prefisso}.codiceIstat`} label="Codice ISTAT" inputMode="numeric" maxLength={6} obbligatorio aiuto="6 cifre, es. 058091." />
+          </Col>
+          <Col w={belfiore ? 2 : 3}>
+            <CampoTesto form={form} nome={`${prefisso}.siglaProvincia`} label="Provincia" maxLength={2} obbligatorio aiuto="Sigla, es. RM." />
+          </Col>
+          {belfiore && (
+            <Col w={3}>
+              <CampoTesto form={form} nome={`${prefisso}.belfiore`} label="Codice catastale" maxLength={4} monospace aiuto="Es. H501: serve per calcolare il codice fiscale." />
+            </Col>
+          )}
+        </Riga>
+      )}
+    </fieldset>
+  );
+}
+
+/** Full generalità (newborn, immigrant) with the CF computable from the data. */
+export function CampiGeneralita<V extends FieldValues>({ form, prefisso }: { form: Form<V>; prefisso: string }) {
+  const g = useWatch({ control: form.control, name: prefisso as Path<V> }) as unknown as GeneralitaValori | undefined;
+  const calcolato = g ? cfCalcolato(g) : undefined;
+  const idAiuto = useId();
+  return (
+    <>
+      <Riga>
+        <Col>
+          <CampoTesto form={form} nome={`${prefisso}.cognome`} label="Cognome" />
+          <CampoSpunta form={form} nome={`${prefisso}.senzaCognome`} label="Senza cognome" />
+        </Col>
+        <Col>
+          <CampoTesto form={form} nome={`${prefisso}.nome`} label="Nome" obbligatorio />
+        </Col>
+        <Col w={2}>
+          <CampoSelect form={form} nome={`${prefisso}.sesso`} label="Sesso" voci={SESSI} mostraCodice={false} obbligatorio />
+        </Col>
+        <Col w={2}>
+          <CampoData form={form} nome={`${prefisso}.dataNascita`} label="Data di nascita" obbligatorio />
+        </Col>
+      </Riga>
+      <CampiLuogo form={form} prefisso={`${prefisso}.luogoNascita`} titolo="Luogo di nascita" belfiore />
+      <Riga>
+        <Col w={5}>
+          <CampoTesto
+            form={form}
+            nome={`${prefisso}.codiceFiscale`}
+            label="Codice fiscale"
+            maxLength={16}
+            monospace
+            aiuto="Facoltativo: se vuoto lo attribuisce ANPR/Agenzia delle Entrate."
+          />
+        </Col>
+        <Col w={7}>
+          <div className="campo">
+            <span className="campo__label" aria-hidden="true">
+              &nbsp;
+            </span>
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              disabled={!calcolato}
+              aria-describedby={idAiuto}
+              onClick={() => calcolato && form.setValue(`${prefisso}.codiceFiscale` as Path<V>, calcolato as PathValue<V, Path<V>>, { shouldDirty: true })}
+            >
+              Calcola codice fiscale
+            </button>
+            <div id={idAiuto} className="campo__aiuto">
+              {calcolato ? `Dai dati risulta ${calcolato} (omocodia esclusa).` : 'Servono nome, sesso, data e luogo di nascita (con codice catastale).'}
+            </div>
+          </div>
+        </Col>
+      </Riga>
+    </>
+  );
+}
+
+/** A civil-status act (comune, anno, parte, serie, numero, volume, data). */
+export function CampiAtto<V extends FieldValues>({ form, prefisso }: { form: Form<V>; prefisso: string }) {
+  return (
+    <>
+      <Riga>
+        <Col w={5}>
+          <CampoTesto form={form} nome={`${prefisso}.nomeComune`} label="Comune di registrazione" />
+        </Col>
+        <Col w={4}>
+          <CampoTesto form={form} nome={`${prefisso}.codiceIstat`} label="Codice ISTAT del comune" inputMode="numeric" maxLength={6} />
+        </Col>
+        <Col w={3}>
+          <CampoTesto form={form} nome={`${prefisso}.siglaProvincia`} label="Provincia" maxLength={2} />
+        </Col>
+      </Riga>
+      <Riga>
+        <Col w={2}>
+          <CampoTesto form={form} nome={`${prefisso}.anno`} label="Anno" inputMode="numeric" maxLength={4} />
+        </Col>
+        <Col w={2}>
+          <CampoTesto form={form} nome={`${prefisso}.parte`} label="Parte" maxLength={5} />
+        </Col>
+        <Col w={2}>
+          <CampoTesto form={form} nome={`${prefisso}.serie`} label="Serie" maxLength={10} />
+        </Col>
+        <Col w={2}>
+          <CampoTesto form={form} nome={`${prefisso}.numeroAtto`} label="Numero" maxLength={20} />
+        </Col>
+        <Col w={2}>
+          <CampoTesto form={form} nome={`${prefisso}.volume`} label="Volume" maxLength={5} />
+        </Col>
+        <Col w={2}>
+          <CampoData form={form} nome={`${prefisso}.dataFormazione`} label="Data di formazione" />
+        </Col>
+      </Riga>
+    </>
+  );
+}
+
+/** Data di decorrenza + numero pratica del comune: first section of every form. */
+export function CampiDecorrenza<V extends FieldValues>({ form, aiuto }: { form: Form<V>; aiuto?: string }) {
+  return (
+    <Riga>
+      <Col>
+        <CampoData form={form} nome="dataDecorrenza" label="Data di decorrenza" obbligatorio aiuto={aiuto ?? 'Data da cui vale la registrazione (gg/mm/aaaa), non successiva a oggi.'} />
+      </Col>
+      <Col>
+        <CampoTesto form={form} nome="numeroPratica" label="Numero pratica del comune" maxLength={20} aiuto="Facoltativo, al massimo 20 caratteri." />
+      </Col>
+    </Riga>
+  );
+}

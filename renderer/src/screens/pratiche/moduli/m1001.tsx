@@ -1,0 +1,96 @@
+/** 1001 — iscrizione per nascita: the fields. */
+import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { CampiAtto, CampiDecorrenza, CampiGeneralita, CampiSoggetto, CampoSelect, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
+import { RELAZIONI_PARENTELA } from './comuni';
+import {
+  ATTRIBUZIONI_FAMIGLIA,
+  FILIAZIONI,
+  GESTIONE_CF_NASCITA,
+  ORIGINI_COGNOME,
+  chiaveSoggetto1001,
+  dataDecorrenza1001,
+  daPayload1001,
+  schema1001,
+  valoriIniziali1001,
+  versoPayload1001,
+  type Valori1001,
+} from './m1001.logic';
+import type { ContestoModulo, ModuloPratica } from './tipi';
+
+function Campi1001({ form }: { form: UseFormReturn<Valori1001>; contesto: ContestoModulo }) {
+  const attribuzione = useWatch({ control: form.control, name: 'attribuzioneFamiglia' });
+  return (
+    <>
+      <ListaStati id={ID_LISTA_STATI} />
+      <Sezione titolo="Pratica">
+        <CampiDecorrenza form={form} aiuto="Di norma la data di nascita o di ricezione della dichiarazione (gg/mm/aaaa)." />
+      </Sezione>
+      <Sezione titolo="Generalità del nato">
+        <CampiGeneralita form={form} prefisso="neonato" />
+        <Riga>
+          <Col>
+            <CampoStato form={form} nome="cittadinanza" label="Cittadinanza" obbligatorio />
+          </Col>
+          <Col w={8}>
+            <CampoSelect form={form} nome="gestioneCF" label="Gestione del codice fiscale" voci={GESTIONE_CF_NASCITA} vuota={false} obbligatorio />
+          </Col>
+        </Riga>
+      </Sezione>
+      <Sezione titolo="Atto di nascita" descrizione="Facoltativo; se indicato servono comune, anno, parte e numero.">
+        <CampiAtto form={form} prefisso="atto" />
+      </Sezione>
+      <Sezione titolo="Filiazione">
+        <Riga>
+          <Col w={6}>
+            <CampoSelect form={form} nome="filiazione" label="Filiazione" voci={FILIAZIONI} obbligatorio />
+          </Col>
+          <Col w={6}>
+            <CampoSelect form={form} nome="origineCognome" label="Origine del cognome" voci={ORIGINI_COGNOME} vuota="Non indicata" />
+          </Col>
+        </Riga>
+      </Sezione>
+      <Sezione titolo="Padre" descrizione="Residente in ANPR: codice fiscale o ID ANPR, cognome e nome. Lasciare vuoto se non riconosciuto.">
+        <CampiSoggetto form={form} prefisso="padre" />
+      </Sezione>
+      <Sezione titolo="Madre" descrizione="Residente in ANPR: codice fiscale o ID ANPR, cognome e nome. Lasciare vuoto se non riconosciuta.">
+        <CampiSoggetto form={form} prefisso="madre" />
+      </Sezione>
+      <Sezione titolo="Famiglia di iscrizione" descrizione="Il nato entra in una famiglia o convivenza già esistente.">
+        <Riga>
+          <Col w={6}>
+            <CampoSelect form={form} nome="attribuzioneFamiglia" label="Attribuzione della famiglia" voci={ATTRIBUZIONI_FAMIGLIA} obbligatorio />
+          </Col>
+          <Col w={6}>
+            <CampoTesto
+              form={form}
+              nome="idFamiglia"
+              label="ID ANPR della famiglia o convivenza"
+              inputMode="numeric"
+              maxLength={16}
+              obbligatorio={attribuzione === '4' || attribuzione === '5'}
+              aiuto="Obbligatorio per convivenza o altra famiglia; facoltativo altrimenti."
+            />
+          </Col>
+        </Riga>
+        {(attribuzione === '4' || attribuzione === '5') && (
+          <CampoSelect form={form} nome="codiceLegame" label="Relazione con l'intestatario" voci={RELAZIONI_PARENTELA} obbligatorio aiuto="Tabella 5 (relazione di parentela)." />
+        )}
+      </Sezione>
+    </>
+  );
+}
+
+export const modulo1001: ModuloPratica<Valori1001> = {
+  servizio: '1001',
+  titolo: 'Iscrizione per nascita',
+  descrizione: 'Iscrive un nato nella famiglia dei genitori (o in altra famiglia o convivenza esistente).',
+  valoriIniziali: valoriIniziali1001,
+  schema: schema1001,
+  versoPayload: (v) => versoPayload1001(v) as unknown as Record<string, unknown>,
+  daPayload: daPayload1001,
+  chiaveSoggetto: chiaveSoggetto1001,
+  dataDecorrenza: dataDecorrenza1001,
+  Campi: Campi1001,
+};
+
+export default modulo1001;

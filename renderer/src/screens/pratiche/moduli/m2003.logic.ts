@@ -1,0 +1,160 @@
+/**
+ * 2003 — cancellazione per altri motivi (emigrazione in comune non subentrato
+ * o all'estero, irreperibilità, …). Pure part; the fields are in m2003.tsx.
+ * Payload = Richiesta2003Input without testata. The cancellation date is the
+ * operation's dataDecorrenza (the simulator and ANPR want them equal, EN315).
+ */
+import { z } from 'zod';
+import {
+  chiaveDi,
+  compatta,
+  controllaDecorrenza,
+  controllaLuogo,
+  controllaSoggetto,
+  dataIt,
+  errore,
+  generalitaRicerca,
+  iso,
+  luogoDa,
+  luogoPayload,
+  luogoVuoto,
+  luogoZ,
+  oggiIt,
+  procedimentoPayload,
+  soggettoDa,
+  soggettoVuoto,
+  soggettoVuotoDa,
+  soggettoZ,
+  testo,
+  type ContestoSoggetto,
+  type DatiProcedimentoPayload,
+  type GeneralitaPayload,
+  type LuogoEventoPayload,
+  type LuogoValori,
+  type SoggettoFamigliaPayload,
+  type SoggettoValori,
+  type Voce,
+} from './comuni';
+
+/** Tabella 15, resources/anpr/tabelle/tab_Motivi_di_cancellazione_dall_Anagrafe.csv (1 and 2, death, go through 2001). */
+export const MOTIVI_CANCELLAZIONE: readonly Voce[] = [
+  { codice: '3', descrizione: 'Trasferimento di residenza in comune non subentrato' },
+  { codice: '4', descrizione: 'Trasferimento di domicilio (senza fissa dimora)' },
+  { codice: '5', descrizione: 'Trasferimento di residenza all’estero di uno straniero' },
+  { codice: '6', descrizione: 'Irreperibilità' },
+  { codice: '7', descrizione: 'Mancato rinnovo dimora abituale/permesso di soggiorno' },
+  { codice: '8', descrizione: 'Trasferimento di residenza (iscrizione AIRE)' },
+  { codice: '9', descrizione: 'Rettifiche post censuarie' },
+  { codice: '10', descrizione: 'Doppia iscrizione' },
+  { codice: '11', descrizione: 'Perdita della cittadinanza italiana' },
+  { codice: '12', descrizione: 'Ripristino posizione precedente' },
+  { codice: '13', descrizione: 'Altro' },
+];
+
+/** ruoloSoggetto (datiControllo). */
+export const RUOLI_SOGGETTO: readonly Voce[] = [
+  { codice: '1', descrizione: 'Intestatario della scheda di famiglia' },
+  { codice: '2', descrizione: 'Altro componente' },
+];
+
+export interface Valori2003 {
+  dataDecorrenza: string;
+  numeroPratica: string;
+  soggetto: SoggettoValori;
+  motivo: string;
+  note: string;
+  conDestinazione: boolean;
+  destinazione: LuogoValori;
+  ruoloSoggetto: string;
+  nuovoIntestatario: SoggettoValori;
+}
+
+export function valoriIniziali2003(contesto: ContestoSoggetto): Valori2003 {
+  const s = contesto.soggetto;
+  return {
+    dataDecorrenza: oggiIt(),
+    numeroPratica: '',
+    soggetto: soggettoVuoto({ idSchedaSoggettoANPR: s?.idSchedaSoggettoANPR ?? '', codiceFiscale: s?.codiceFiscale ?? '', cognome: s?.cognome ?? '', nome: s?.nome ?? '', dataNascita: dataIt(s?.dataNascita) }),
+    motivo: '',
+    note: '',
+    conDestinazione: true,
+    destinazione: luogoVuoto(),
+    ruoloSoggetto: '2',
+    nuovoIntestatario: soggettoVuoto(),
+  };
+}
+
+export const schema2003 = z
+  .object({
+    dataDecorrenza: z.string(),
+    numeroPratica: z.string(),
+    soggetto: soggettoZ,
+    motivo: z.string(),
+    note: z.string(),
+    conDestinazione: z.boolean(),
+    destinazione: luogoZ,
+    ruoloSoggetto: z.string(),
+    nuovoIntestatario: soggettoZ,
+  })
+  .superRefine((v, ctx) => {
+    controllaDecorrenza(ctx, v);
+    controllaSoggetto(ctx, v.soggetto, ['soggetto']);
+    if (!MOTIVI_CANCELLAZIONE.some((m) => m.codice === v.motivo)) errore(ctx, ['motivo'], 'Scegliere il motivo della cancellazione (Tabella 15).');
+    if ((testo(v.note) ?? '').length > 240) errore(ctx, ['note'], 'Le note sono di al massimo 240 caratteri.');
+    if (v.motivo === '13' && !testo(v.note)) errore(ctx, ['note'], 'Per «Altro» descrivere il motivo nelle note.');
+    const serveComune = v.motivo === '3';
+    const serveEstero = v.motivo === '5' || v.motivo === '8';
+    if (serveComune || serveEstero || v.conDestinazione) {
+      if (serveComune && v.destinazione.tipo !== 'comune') errore(ctx, ['destinazione', 'tipo'], 'Per il trasferimento in altro comune la destinazione è un comune italiano.');
+      else if (serveEstero && v.destinazione.tipo !== 'estero') errore(ctx, ['destinazione', 'tipo'], "Per il trasferimento all'estero la destinazione è uno stato estero.");
+      else controllaLuogo(ctx, v.destinazione, ['destinazione'], { istatObbligatorio: true });
+    }
+    if (!RUOLI_SOGGETTO.some((r) => r.codice === v.ruoloSoggetto)) errore(ctx, ['ruoloSoggetto'], 'Indicare se il soggetto è intestatario della scheda.');
+    if (!soggettoVuotoDa(v.nuovoIntestatario)) {
+      if (v.ruoloSoggetto !== '1') errore(ctx, ['nuovoIntestatario', 'codiceFiscale'], "Il nuovo intestatario si indica solo quando si cancella l'intestatario.");
+      controllaSoggetto(ctx, v.nuovoIntestatario, ['nuovoIntestatario'], 'del nuovo intestatario');
+    }
+  });
+
+export interface Payload2003 {
+  datiCancellazione: { motivoCancellazione: string; notecancellazione?: string; dataDecorrenzaCancellazione: string };
+  generalitaPerRicerca: GeneralitaPayload;
+  destinazione?: LuogoEventoPayload;
+  elencoSoggetti?: SoggettoFamigliaPayload[];
+  datiDelProcedimento?: DatiProcedimentoPayload;
+  datiControllo: { ruoloSoggetto: string };
+}
+
+export function versoPayload2003(v: Valori2003): Payload2003 {
+  const d = iso(v.dataDecorrenza) ?? '';
+  const conDest = v.motivo === '3' || v.motivo === '5' || v.motivo === '8' || v.conDestinazione;
+  return compatta<Payload2003>({
+    datiCancellazione: compatta({ motivoCancellazione: v.motivo, notecancellazione: testo(v.note), dataDecorrenzaCancellazione: d }),
+    generalitaPerRicerca: generalitaRicerca(v.soggetto),
+    destinazione: conDest ? luogoPayload(v.destinazione) : undefined,
+    elencoSoggetti:
+      v.ruoloSoggetto === '1' && !soggettoVuotoDa(v.nuovoIntestatario)
+        ? [{ generalita: generalitaRicerca(v.nuovoIntestatario), legameSoggetto: { tipoLegame: '3', dataDecorrenza: d, codiceLegame: '1' } }]
+        : undefined,
+    datiDelProcedimento: procedimentoPayload(v),
+    datiControllo: { ruoloSoggetto: v.ruoloSoggetto },
+  });
+}
+
+export function daPayload2003(payload: Record<string, unknown>): Valori2003 {
+  const p = payload as unknown as Partial<Payload2003>;
+  const v = valoriIniziali2003({});
+  v.numeroPratica = p.datiDelProcedimento?.numeroPraticaComune ?? '';
+  v.dataDecorrenza = dataIt(p.datiCancellazione?.dataDecorrenzaCancellazione) || v.dataDecorrenza;
+  v.soggetto = soggettoDa(p.generalitaPerRicerca);
+  v.motivo = p.datiCancellazione?.motivoCancellazione ?? '';
+  v.note = p.datiCancellazione?.notecancellazione ?? '';
+  v.conDestinazione = !!p.destinazione;
+  v.destinazione = luogoDa(p.destinazione);
+  v.ruoloSoggetto = p.datiControllo?.ruoloSoggetto ?? '2';
+  v.nuovoIntestatario = soggettoDa(p.elencoSoggetti?.[0]?.generalita);
+  return v;
+}
+
+export const chiaveSoggetto2003 = (v: Valori2003) => chiaveDi(v.soggetto);
+export const dataDecorrenza2003 = (v: Valori2003) => iso(v.dataDecorrenza);

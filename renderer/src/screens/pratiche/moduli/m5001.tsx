@@ -1,0 +1,101 @@
+/** 5001 — mutazione della famiglia / convivenza (nuovo intestatario, composizione): the fields. */
+import { get, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
+import { CampiDecorrenza, CampiSoggetto, CampoSelect, CampoTesto, Col, Riga, Sezione } from './campi';
+import { RELAZIONI_PARENTELA } from './comuni';
+import {
+  TIPI_MUTAZIONE_FAMIGLIA,
+  TIPI_SCHEDA,
+  chiaveSoggetto5001,
+  componenteVuoto,
+  dataDecorrenza5001,
+  daPayload5001,
+  schema5001,
+  valoriIniziali5001,
+  versoPayload5001,
+  type Valori5001,
+} from './m5001.logic';
+import type { ContestoModulo, ModuloPratica } from './tipi';
+
+/** Error on the list as a whole (zod path ['componenti']). */
+function erroreElenco(form: UseFormReturn<Valori5001>): string | undefined {
+  const e = get(form.formState.errors, 'componenti') as { message?: unknown; root?: { message?: unknown } } | undefined;
+  const m = e?.message ?? e?.root?.message;
+  return typeof m === 'string' ? m : undefined;
+}
+
+function Campi5001({ form }: { form: UseFormReturn<Valori5001>; contesto: ContestoModulo }) {
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'componenti' });
+  const tipoMutazione = useWatch({ control: form.control, name: 'tipoMutazione' });
+  const errore = erroreElenco(form);
+  return (
+    <>
+      <Sezione titolo="Pratica">
+        <CampiDecorrenza form={form} aiuto="Data da cui vale la nuova composizione (gg/mm/aaaa), non successiva a oggi." />
+        <Riga>
+          <Col>
+            <CampoSelect form={form} nome="tipoMutazione" label="Tipo di mutazione" voci={TIPI_MUTAZIONE_FAMIGLIA} obbligatorio aiuto="Tabella 46." />
+          </Col>
+          <Col>
+            <CampoSelect form={form} nome="tipoScheda" label="Tipo di scheda" voci={TIPI_SCHEDA} vuota={false} mostraCodice={false} obbligatorio />
+          </Col>
+          <Col>
+            <CampoTesto form={form} nome="idFamiglia" label="ID ANPR della famiglia o convivenza" inputMode="numeric" maxLength={16} obbligatorio aiuto="Dalla scheda famiglia (sole cifre)." />
+          </Col>
+        </Riga>
+      </Sezione>
+      <Sezione
+        titolo="Componenti"
+        descrizione={
+          tipoMutazione === '1'
+            ? "Indicare il nuovo intestatario (relazione 1) e, se resta nella famiglia, il vecchio intestatario con la nuova relazione."
+            : "Residenti che entrano nella famiglia o cambiano relazione con l'intestatario (Tabella 5)."
+        }
+      >
+        {errore && (
+          <div className="campo__errore mb-2" role="alert">
+            {errore}
+          </div>
+        )}
+        {fields.map((f, i) => (
+          <fieldset key={f.id} className="mb-3" aria-label={`Componente ${i + 1}`}>
+            <legend className="campo__label">Componente {i + 1}</legend>
+            <CampiSoggetto form={form} prefisso={`componenti.${i}.soggetto`} />
+            <Riga>
+              <Col w={6}>
+                <CampoSelect form={form} nome={`componenti.${i}.codiceLegame`} label="Relazione con l'intestatario" voci={RELAZIONI_PARENTELA} obbligatorio />
+              </Col>
+              <Col w={6}>
+                <div className="campo">
+                  <span className="campo__label" aria-hidden="true">
+                    &nbsp;
+                  </span>
+                  <button type="button" className="btn btn-outline-danger btn-sm" disabled={fields.length === 1} onClick={() => remove(i)}>
+                    Togli il componente {i + 1}
+                  </button>
+                </div>
+              </Col>
+            </Riga>
+          </fieldset>
+        ))}
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => append(componenteVuoto())}>
+          Aggiungi un componente
+        </button>
+      </Sezione>
+    </>
+  );
+}
+
+export const modulo5001: ModuloPratica<Valori5001> = {
+  servizio: '5001',
+  titolo: 'Mutazione della famiglia',
+  descrizione: "Nuovo intestatario della famiglia o della convivenza, o cambio di composizione (componenti e relazioni di parentela).",
+  valoriIniziali: valoriIniziali5001,
+  schema: schema5001,
+  versoPayload: (v) => versoPayload5001(v) as unknown as Record<string, unknown>,
+  daPayload: daPayload5001,
+  chiaveSoggetto: chiaveSoggetto5001,
+  dataDecorrenza: dataDecorrenza5001,
+  Campi: Campi5001,
+};
+
+export default modulo5001;

@@ -1,0 +1,341 @@
+/**
+ * 5008 — mutazione dati individuali: stato civile (matrimonio, vedovanza,
+ * separazione/divorzio/annullamento) and generalità. Pure part (values,
+ * schema, payload); the fields are in m5008.tsx.
+ *
+ * Payload = Richiesta5008Input without testata (electron/anpr/services/builders.ts).
+ */
+import { z } from 'zod';
+import {
+  attoDa,
+  attoPayload,
+  attoVuoto,
+  attoZ,
+  chiaveDi,
+  compatta,
+  controllaAtto,
+  controllaCf,
+  controllaData,
+  controllaDecorrenza,
+  controllaLuogo,
+  controllaSoggetto,
+  dataIt,
+  errore,
+  generalitaRicerca,
+  iso,
+  luogoDa,
+  luogoPayload,
+  luogoVuoto,
+  luogoZ,
+  maiuscolo,
+  obbligatorio,
+  oggiIt,
+  procedimentoPayload,
+  soggettoDa,
+  soggettoVuoto,
+  soggettoZ,
+  testo,
+  type AttoPayload,
+  type AttoValori,
+  type ContestoSoggetto,
+  type DatiEventoPayload,
+  type DatiProcedimentoPayload,
+  type GeneralitaPayload,
+  type LuogoValori,
+  type SoggettoValori,
+  type Voce,
+} from './comuni';
+
+/** Tabella 36, resources/anpr/tabelle/tab_Tipi_di_mutazione.csv — the codes this form handles. */
+export const TIPI_MUTAZIONE_5008: readonly Voce[] = [
+  { codice: '12', descrizione: 'Matrimonio' },
+  { codice: '13', descrizione: 'Vedovanza' },
+  { codice: '14', descrizione: 'Annullamento matrimonio (separazione, divorzio, annullamento, nullità)' },
+  { codice: '18', descrizione: 'Unione civile' },
+  { codice: '19', descrizione: 'Scioglimento unione' },
+  { codice: '1', descrizione: 'Dati anagrafici / Codice fiscale' },
+];
+
+/** Tabella 31, resources/anpr/tabelle/tab_Tipo_cessazione_matrimonio.csv */
+export const TIPI_CESSAZIONE: readonly Voce[] = [
+  { codice: '1', descrizione: 'Cessazione effetti civili' },
+  { codice: '2', descrizione: 'Annullamento' },
+  { codice: '3', descrizione: 'Scioglimento' },
+  { codice: '4', descrizione: 'Nullità' },
+  { codice: '5', descrizione: 'Separazione' },
+  { codice: '6', descrizione: 'Cessazione effetti civili - D.L. 12 settembre 2014' },
+  { codice: '7', descrizione: 'Scioglimento D.L. 12 settembre 2014, n. 132' },
+  { codice: '8', descrizione: 'Separazione - D.L. 12 settembre 2014, n. 132' },
+  { codice: '9', descrizione: 'Delibazione (estero)' },
+  { codice: '10', descrizione: 'Notaio (estero)' },
+  { codice: '22', descrizione: 'Altro tipo di cessazione / scioglimento' },
+];
+
+/** Tabella 32, resources/anpr/tabelle/tab_Tipo_tribunale.csv */
+export const TIPI_TRIBUNALE: readonly Voce[] = [
+  { codice: '1', descrizione: 'Tribunale civile italiano' },
+  { codice: '2', descrizione: 'Sacra Rota' },
+  { codice: '3', descrizione: 'Tribunale estero' },
+  { codice: '4', descrizione: 'Avvocato/Notaio/Uff. Stato Civile' },
+  { codice: '9', descrizione: 'Non conosciuto' },
+];
+
+/** gestioneCF (datiControllo): what ANPR does with the codice fiscale. */
+export const GESTIONE_CF: readonly Voce[] = [
+  { codice: '0', descrizione: "Solo verifica con l'Agenzia delle Entrate" },
+  { codice: '1', descrizione: "Richiesta di attribuzione all'Agenzia delle Entrate" },
+  { codice: '2', descrizione: 'Codice omocodice' },
+];
+
+export type TipoMutazione5008 = '' | '12' | '13' | '14' | '18' | '19' | '1';
+
+export interface Valori5008 {
+  dataDecorrenza: string;
+  numeroPratica: string;
+  soggetto: SoggettoValori;
+  tipoMutazione: TipoMutazione5008;
+  matrimonio: { coniuge: SoggettoValori; data: string; luogo: LuogoValori; atto: AttoValori };
+  vedovanza: { dataMorte: string; luogo: LuogoValori; atto: AttoValori };
+  cessazione: { tipoCessazione: string; dataSentenza: string; numeroSentenza: string; tipoTribunale: string; autorita: string; dataValidita: string; atto: AttoValori };
+  generalita: { codiceFiscale: string; cognome: string; nome: string; sesso: '' | 'M' | 'F'; dataNascita: string; gestioneCF: string };
+}
+
+export function valoriIniziali5008(contesto: ContestoSoggetto): Valori5008 {
+  return {
+    dataDecorrenza: oggiIt(),
+    numeroPratica: '',
+    soggetto: soggettoVuoto({
+      idSchedaSoggettoANPR: contesto.soggetto?.idSchedaSoggettoANPR ?? '',
+      codiceFiscale: contesto.soggetto?.codiceFiscale ?? '',
+      cognome: contesto.soggetto?.cognome ?? '',
+      nome: contesto.soggetto?.nome ?? '',
+      dataNascita: dataIt(contesto.soggetto?.dataNascita),
+    }),
+    tipoMutazione: '',
+    matrimonio: { coniuge: soggettoVuoto(), data: '', luogo: luogoVuoto(), atto: attoVuoto() },
+    vedovanza: { dataMorte: '', luogo: luogoVuoto(), atto: attoVuoto() },
+    cessazione: { tipoCessazione: '', dataSentenza: '', numeroSentenza: '', tipoTribunale: '', autorita: '', dataValidita: '', atto: attoVuoto() },
+    generalita: { codiceFiscale: '', cognome: '', nome: '', sesso: '', dataNascita: '', gestioneCF: '' },
+  };
+}
+
+
+/** Stato civile following a cessation (Tabella 31): divorce → 4, annulment/nullity → 1, separation → unchanged. */
+export function statoCivileDopoCessazione(tipo: string): string | undefined {
+  if (['1', '3', '6', '7', '22'].includes(tipo)) return '4';
+  if (['2', '4', '9', '10'].includes(tipo)) return '1';
+  return undefined;
+}
+
+function dopo(ctx: z.RefinementCtx, data: string | undefined, decorrenza: string | undefined, path: (string | number)[], cosa: string): void {
+  if (data && decorrenza && data > decorrenza) errore(ctx, path, `${cosa} non può essere successiva alla data di decorrenza.`);
+}
+
+export const schema5008 = z
+  .object({
+    dataDecorrenza: z.string(),
+    numeroPratica: z.string(),
+    soggetto: soggettoZ,
+    tipoMutazione: z.enum(['', '12', '13', '14', '18', '19', '1']),
+    matrimonio: z.object({ coniuge: soggettoZ, data: z.string(), luogo: luogoZ, atto: attoZ }),
+    vedovanza: z.object({ dataMorte: z.string(), luogo: luogoZ, atto: attoZ }),
+    cessazione: z.object({
+      tipoCessazione: z.string(),
+      dataSentenza: z.string(),
+      numeroSentenza: z.string(),
+      tipoTribunale: z.string(),
+      autorita: z.string(),
+      dataValidita: z.string(),
+      atto: attoZ,
+    }),
+    generalita: z.object({ codiceFiscale: z.string(), cognome: z.string(), nome: z.string(), sesso: z.enum(['', 'M', 'F']), dataNascita: z.string(), gestioneCF: z.string() }),
+  })
+  .superRefine((v, ctx) => {
+    const dec = controllaDecorrenza(ctx, v);
+    controllaSoggetto(ctx, v.soggetto, ['soggetto']);
+    switch (v.tipoMutazione) {
+      case '': {
+        errore(ctx, ['tipoMutazione'], 'Scegliere il tipo di mutazione.');
+        break;
+      }
+      case '12': {
+        const m = v.matrimonio;
+        controllaSoggetto(ctx, m.coniuge, ['matrimonio', 'coniuge'], 'del coniuge');
+        const cfS = maiuscolo(v.soggetto.codiceFiscale);
+        if (cfS && cfS === maiuscolo(m.coniuge.codiceFiscale)) errore(ctx, ['matrimonio', 'coniuge', 'codiceFiscale'], 'Il coniuge non può essere il soggetto stesso.');
+        const d = controllaData(ctx, m.data, ['matrimonio', 'data'], { obbligatoria: true, nome: 'la data del matrimonio', nonFutura: true });
+        dopo(ctx, d, dec, ['matrimonio', 'data'], 'La data del matrimonio');
+        controllaLuogo(ctx, m.luogo, ['matrimonio', 'luogo'], { istatObbligatorio: false });
+        controllaAtto(ctx, m.atto, ['matrimonio', 'atto']);
+        break;
+      }
+      case '13': {
+        const w = v.vedovanza;
+        const d = controllaData(ctx, w.dataMorte, ['vedovanza', 'dataMorte'], { obbligatoria: true, nome: 'la data di morte del coniuge', nonFutura: true });
+        dopo(ctx, d, dec, ['vedovanza', 'dataMorte'], 'La data di morte del coniuge');
+        if (w.luogo.tipo === 'estero' || w.luogo.nomeComune || w.luogo.codiceIstat) controllaLuogo(ctx, w.luogo, ['vedovanza', 'luogo'], { istatObbligatorio: false });
+        controllaAtto(ctx, w.atto, ['vedovanza', 'atto']);
+        break;
+      }
+      case '14': {
+        const c = v.cessazione;
+        if (!TIPI_CESSAZIONE.some((t) => t.codice === c.tipoCessazione)) errore(ctx, ['cessazione', 'tipoCessazione'], 'Scegliere il tipo di cessazione (Tabella 31).');
+        const conSentenza = [c.dataSentenza, c.numeroSentenza, c.tipoTribunale, c.autorita, c.dataValidita].some((x) => !!testo(x));
+        const conAtto = Object.values(c.atto).some((x) => !!testo(x));
+        if (!conSentenza && !conAtto) errore(ctx, ['cessazione', 'dataSentenza'], "Indicare la sentenza (o l'accordo) oppure l'atto di stato civile che registra la cessazione.");
+        if (conSentenza) {
+          const ds = controllaData(ctx, c.dataSentenza, ['cessazione', 'dataSentenza'], { obbligatoria: true, nome: 'la data della sentenza', nonFutura: true });
+          dopo(ctx, ds, dec, ['cessazione', 'dataSentenza'], 'La data della sentenza');
+          if (!TIPI_TRIBUNALE.some((t) => t.codice === c.tipoTribunale)) errore(ctx, ['cessazione', 'tipoTribunale'], "Scegliere l'autorità che ha emesso il provvedimento (Tabella 32).");
+          obbligatorio(ctx, c.autorita, ['cessazione', 'autorita'], "Indicare l'autorità (es. Tribunale di Roma).");
+          if ((testo(c.autorita) ?? '').length > 80) errore(ctx, ['cessazione', 'autorita'], "L'autorità è di al massimo 80 caratteri.");
+          const dv = controllaData(ctx, c.dataValidita, ['cessazione', 'dataValidita'], { obbligatoria: true, nome: 'la data di passaggio in giudicato / efficacia', nonFutura: true });
+          if (ds && dv && dv < ds) errore(ctx, ['cessazione', 'dataValidita'], 'La data di efficacia non può precedere la data della sentenza.');
+          if ((testo(c.numeroSentenza) ?? '').length > 20) errore(ctx, ['cessazione', 'numeroSentenza'], 'Il numero della sentenza è di al massimo 20 caratteri.');
+        }
+        if (conAtto) controllaAtto(ctx, c.atto, ['cessazione', 'atto'], true);
+        break;
+      }
+      case '18':
+      case '19': {
+        errore(
+          ctx,
+          ['tipoMutazione'],
+          "Unione civile e scioglimento non si possono ancora trasmettere da questo modulo: il generatore dei messaggi non gestisce il blocco «unioneCivile». Registrarli dall'applicazione web di ANPR.",
+        );
+        break;
+      }
+      case '1': {
+        const g = v.generalita;
+        if (![g.codiceFiscale, g.cognome, g.nome, g.sesso, g.dataNascita].some((x) => !!testo(x))) {
+          errore(ctx, ['generalita', 'cognome'], 'Indicare almeno un dato da modificare (cognome, nome, sesso, data di nascita o codice fiscale).');
+        }
+        controllaCf(ctx, g.codiceFiscale, ['generalita', 'codiceFiscale']);
+        controllaData(ctx, g.dataNascita, ['generalita', 'dataNascita'], { nome: 'la data di nascita', nonFutura: true });
+        if (testo(g.gestioneCF) && !GESTIONE_CF.some((x) => x.codice === g.gestioneCF)) errore(ctx, ['generalita', 'gestioneCF'], 'Scegliere la gestione del codice fiscale.');
+        break;
+      }
+    }
+  });
+
+// ---------------------------------------------------------------- payload (mirror of Richiesta5008Input)
+
+export interface Payload5008 {
+  generalitaPerRicerca: GeneralitaPayload;
+  generalitaDaModificare?: { generalita: GeneralitaPayload };
+  statoCivile?: { statoCivile: string };
+  matrimonio?: { coniuge: GeneralitaPayload; datiMatrimonio: DatiEventoPayload };
+  vedovanza?: { datiMorteconiuge: DatiEventoPayload };
+  separazioneAnnullamentoCessazioneMatrimonio?: {
+    tipoCessazione: string;
+    sentenza?: { data: string; numero?: string; tipoTribunale: string; autorita: string; dataValidita: string };
+    attoAnnullamentoMatrimonio?: AttoPayload;
+  };
+  datiDelProcedimento?: DatiProcedimentoPayload;
+  datiControllo: { tipoMutazione: string[]; gestioneCF?: string };
+}
+
+function evento(data: string, luogo: LuogoValori | undefined, atto: AttoValori): DatiEventoPayload {
+  return compatta<DatiEventoPayload>({ dataEvento: iso(data) ?? '', luogoEvento: luogo ? luogoPayload(luogo) : undefined, attoEvento: attoPayload(atto) });
+}
+
+function luogoCompilato(l: LuogoValori): boolean {
+  return l.tipo === 'estero' ? !!testo(l.codiceStato) : !!testo(l.nomeComune);
+}
+
+export function versoPayload5008(v: Valori5008): Payload5008 {
+  const base = { generalitaPerRicerca: generalitaRicerca(v.soggetto), datiDelProcedimento: procedimentoPayload(v) };
+  const t = v.tipoMutazione;
+  let p: Payload5008;
+  if (t === '12') {
+    const m = v.matrimonio;
+    p = {
+      ...base,
+      statoCivile: { statoCivile: '2' },
+      matrimonio: { coniuge: generalitaRicerca(m.coniuge), datiMatrimonio: evento(m.data, luogoCompilato(m.luogo) ? m.luogo : undefined, m.atto) },
+      datiControllo: { tipoMutazione: ['12'] },
+    };
+  } else if (t === '13') {
+    const w = v.vedovanza;
+    p = { ...base, statoCivile: { statoCivile: '3' }, vedovanza: { datiMorteconiuge: evento(w.dataMorte, luogoCompilato(w.luogo) ? w.luogo : undefined, w.atto) }, datiControllo: { tipoMutazione: ['13'] } };
+  } else if (t === '14') {
+    const c = v.cessazione;
+    const conSentenza = !!testo(c.dataSentenza);
+    const sc = statoCivileDopoCessazione(c.tipoCessazione);
+    p = {
+      ...base,
+      statoCivile: sc ? { statoCivile: sc } : undefined,
+      separazioneAnnullamentoCessazioneMatrimonio: compatta({
+        tipoCessazione: c.tipoCessazione,
+        sentenza: conSentenza
+          ? compatta({ data: iso(c.dataSentenza) ?? '', numero: testo(c.numeroSentenza), tipoTribunale: c.tipoTribunale, autorita: maiuscolo(c.autorita) ?? '', dataValidita: iso(c.dataValidita) ?? '' })
+          : undefined,
+        attoAnnullamentoMatrimonio: attoPayload(c.atto),
+      }),
+      datiControllo: { tipoMutazione: ['14'] },
+    };
+  } else {
+    const g = v.generalita;
+    const cf = maiuscolo(g.codiceFiscale)?.replace(/\s+/g, '');
+    p = {
+      ...base,
+      generalitaDaModificare: {
+        generalita: compatta<GeneralitaPayload>({
+          codiceFiscale: cf ? { codFiscale: cf } : undefined,
+          // The XSD wants cognome and nome in tipoGeneralita: blank = unchanged, the current ones.
+          cognome: maiuscolo(g.cognome) ?? maiuscolo(v.soggetto.cognome),
+          nome: maiuscolo(g.nome) ?? maiuscolo(v.soggetto.nome),
+          sesso: g.sesso === '' ? undefined : g.sesso,
+          dataNascita: iso(g.dataNascita),
+        }),
+      },
+      datiControllo: compatta({ tipoMutazione: ['1'], gestioneCF: testo(g.gestioneCF) }),
+    };
+  }
+  return compatta(p);
+}
+
+export function daPayload5008(payload: Record<string, unknown>, dataDecorrenza?: string): Valori5008 {
+  const p = payload as unknown as Partial<Payload5008>;
+  const v = valoriIniziali5008({});
+  if (dataDecorrenza) v.dataDecorrenza = dataIt(dataDecorrenza);
+  v.numeroPratica = p.datiDelProcedimento?.numeroPraticaComune ?? '';
+  v.soggetto = soggettoDa(p.generalitaPerRicerca);
+  const t = String(Number(p.datiControllo?.tipoMutazione?.[0] ?? ''));
+  if (t === '12' && p.matrimonio) {
+    const e = p.matrimonio.datiMatrimonio;
+    v.tipoMutazione = '12';
+    v.matrimonio = { coniuge: soggettoDa(p.matrimonio.coniuge), data: dataIt(e.dataEvento), luogo: luogoDa(e.luogoEvento), atto: attoDa(e.attoEvento) };
+  } else if (t === '13' && p.vedovanza) {
+    const e = p.vedovanza.datiMorteconiuge;
+    v.tipoMutazione = '13';
+    v.vedovanza = { dataMorte: dataIt(e.dataEvento), luogo: luogoDa(e.luogoEvento), atto: attoDa(e.attoEvento) };
+  } else if (t === '14' && p.separazioneAnnullamentoCessazioneMatrimonio) {
+    const c = p.separazioneAnnullamentoCessazioneMatrimonio;
+    v.tipoMutazione = '14';
+    v.cessazione = {
+      tipoCessazione: c.tipoCessazione,
+      dataSentenza: dataIt(c.sentenza?.data),
+      numeroSentenza: c.sentenza?.numero ?? '',
+      tipoTribunale: c.sentenza?.tipoTribunale ?? '',
+      autorita: c.sentenza?.autorita ?? '',
+      dataValidita: dataIt(c.sentenza?.dataValidita),
+      atto: attoDa(c.attoAnnullamentoMatrimonio),
+    };
+  } else if (t === '1') {
+    const g = p.generalitaDaModificare?.generalita;
+    v.tipoMutazione = '1';
+    v.generalita = {
+      codiceFiscale: typeof g?.codiceFiscale === 'object' ? g.codiceFiscale.codFiscale : '',
+      cognome: g?.cognome ?? '',
+      nome: g?.nome ?? '',
+      sesso: g?.sesso ?? '',
+      dataNascita: dataIt(g?.dataNascita),
+      gestioneCF: p.datiControllo?.gestioneCF ?? '',
+    };
+  }
+  return v;
+}
+
+export const chiaveSoggetto5008 = (v: Valori5008) => chiaveDi(v.soggetto);
+export const dataDecorrenza5008 = (v: Valori5008) => iso(v.dataDecorrenza);

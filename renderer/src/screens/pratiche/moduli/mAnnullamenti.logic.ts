@@ -1,0 +1,210 @@
+/**
+ * 1013 / 2011 / 5012 — annullamento of an accepted pratica (iscrizione,
+ * cancellazione, mutazione). Built from `contesto.praticaDaAnnullare`: the
+ * annulled operation's ids are carried in the values (read-only in the form)
+ * so that versoPayload, which sees only the values, can write datiOperazione.
+ * Payload = Richiesta1013Input / Richiesta2011Input / Richiesta5012Input without testata.
+ */
+import { z } from 'zod';
+import {
+  chiaveDi,
+  compatta,
+  controllaDecorrenza,
+  controllaSoggetto,
+  dataIt,
+  errore,
+  generalitaRicerca,
+  iso,
+  oggiIt,
+  procedimentoPayload,
+  soggettoDa,
+  soggettoVuoto,
+  soggettoZ,
+  testo,
+  type ContestoSoggetto,
+  type DatiProcedimentoPayload,
+  type GeneralitaPayload,
+  type SoggettoValori,
+  type Voce,
+} from './comuni';
+
+export type ServizioAnnullamento = '1013' | '2011' | '5012';
+
+/** Which accepted operations each annulment service can annul. */
+export const ANNULLABILI: Record<ServizioAnnullamento, readonly string[]> = {
+  '1013': ['1001', '1002'],
+  '2011': ['2001', '2003'],
+  '5012': ['5001', '5005', '5008'],
+};
+
+/** 5012 listaControlli: RA = ripristino posizione anagrafica, RP = ripristino parziale. */
+export const RIPRISTINI: readonly Voce[] = [
+  { codice: '', descrizione: 'Nessun ripristino' },
+  { codice: 'RA', descrizione: 'Ripristino della posizione anagrafica (RA)' },
+  { codice: 'RP', descrizione: 'Ripristino parziale (RP)' },
+];
+
+export interface ValoriAnnullamento {
+  dataDecorrenza: string;
+  numeroPratica: string;
+  /** The operation being annulled (from the pratica, read-only). */
+  operazioneRichiesta: string;
+  idOperazioneComune: string;
+  idOperazioneANPR: string;
+  decorrenzaOriginale: string;
+  motivo: string;
+  note: string;
+  soggetto: SoggettoValori;
+  idFamiglia: string;
+  annullamentoCF: boolean;
+  ripristino: string;
+}
+
+export function valoriInizialiAnnullamento(contesto: ContestoSoggetto): ValoriAnnullamento {
+  const p = contesto.praticaDaAnnullare;
+  const s = contesto.soggetto;
+  return {
+    dataDecorrenza: oggiIt(),
+    numeroPratica: '',
+    operazioneRichiesta: p?.servizio ?? '',
+    idOperazioneComune: p?.idOperazioneComune ?? '',
+    idOperazioneANPR: p?.idOperazioneANPR ?? '',
+    decorrenzaOriginale: dataIt(p?.dataDecorrenza ?? undefined),
+    motivo: '',
+    note: '',
+    soggetto: soggettoVuoto({ idSchedaSoggettoANPR: s?.idSchedaSoggettoANPR ?? '', codiceFiscale: s?.codiceFiscale ?? '', cognome: s?.cognome ?? '', nome: s?.nome ?? '', dataNascita: dataIt(s?.dataNascita) }),
+    idFamiglia: s?.idFamigliaConvivenzaANPR ?? '',
+    annullamentoCF: false,
+    ripristino: '',
+  };
+}
+
+export function schemaAnnullamento(servizio: ServizioAnnullamento) {
+  return z
+    .object({
+      dataDecorrenza: z.string(),
+      numeroPratica: z.string(),
+      operazioneRichiesta: z.string(),
+      idOperazioneComune: z.string(),
+      idOperazioneANPR: z.string(),
+      decorrenzaOriginale: z.string(),
+      motivo: z.string(),
+      note: z.string(),
+      soggetto: soggettoZ,
+      idFamiglia: z.string(),
+      annullamentoCF: z.boolean(),
+      ripristino: z.string(),
+    })
+    .superRefine((v, ctx) => {
+      controllaDecorrenza(ctx, v);
+      if (!ANNULLABILI[servizio].includes(v.operazioneRichiesta)) {
+        errore(ctx, ['operazioneRichiesta'], `Con il servizio ${servizio} si annullano solo le pratiche ${ANNULLABILI[servizio].join(', ')}.`);
+      }
+      if (!/^[0-9a-zA-Z]{1,30}$/.test(v.idOperazioneComune)) errore(ctx, ['idOperazioneComune'], "Manca l'identificativo del comune della pratica da annullare.");
+      if (!/^\d{1,20}$/.test(v.idOperazioneANPR)) errore(ctx, ['idOperazioneANPR'], "Manca l'identificativo ANPR della pratica da annullare: si annullano solo pratiche accolte.");
+      const m = testo(v.motivo);
+      if (m && !/^[0-9A-Za-z]{1,3}$/.test(m)) errore(ctx, ['motivo'], 'Il codice del motivo è di al massimo 3 caratteri alfanumerici.');
+      if (!testo(v.note)) errore(ctx, ['note'], "Indicare perché si annulla l'operazione.");
+      else if (v.note.trim().length > 240) errore(ctx, ['note'], 'Le note sono di al massimo 240 caratteri.');
+      controllaSoggetto(ctx, v.soggetto, ['soggetto']);
+      if (testo(v.idFamiglia) && !/^\d{1,16}$/.test(v.idFamiglia.trim())) errore(ctx, ['idFamiglia'], "L'ID della famiglia è formato da sole cifre (al massimo 16).");
+      if (servizio !== '5012' && testo(v.ripristino)) errore(ctx, ['ripristino'], 'Il ripristino si indica solo per le mutazioni (5012).');
+      if (!RIPRISTINI.some((r) => r.codice === v.ripristino)) errore(ctx, ['ripristino'], 'Scegliere il tipo di ripristino.');
+    });
+}
+
+interface DatiOperazionePayload {
+  operazioneRichiesta: string;
+  idOperazioneComune: string;
+  idOperazioneANPR: string;
+  motivoRichiesta?: string;
+  noteOperazione?: string;
+  dataDecorrenza?: string;
+}
+interface DatiSchedaPayload {
+  soggetto: GeneralitaPayload;
+  schedaFamigliaConvivenza?: { idFamigliaConvivenzaANPR: string; tipoScheda: string };
+}
+export interface Payload1013 {
+  datiOperazione: DatiOperazionePayload;
+  datiSchedaSoggettoFamigliaConvivenza: DatiSchedaPayload;
+  datiDelProcedimento?: DatiProcedimentoPayload;
+  datiControllo: { tiposcheda: string; annullamentoAttribuzione: string };
+}
+export interface Payload2011 {
+  datiOperazioneDaAnnullare: DatiOperazionePayload;
+  datiSchedaSoggettoFamigliaConvivenza: DatiSchedaPayload;
+  datiDelProcedimento?: DatiProcedimentoPayload;
+  datiControllo: { tipoScheda: string };
+}
+export interface Payload5012 {
+  datiOperazioneDaAnnullare: DatiOperazionePayload;
+  datiSchedaSoggettoFamigliaConvivenza: DatiSchedaPayload;
+  datiControllo: { tipoScheda: string; annullamentoAttribuzioneCF: string; listaControlli?: { codice: string; valore: string }[] };
+}
+
+export function versoPayloadAnnullamento(servizio: ServizioAnnullamento, v: ValoriAnnullamento): Payload1013 | Payload2011 | Payload5012 {
+  const op = compatta<DatiOperazionePayload>({
+    operazioneRichiesta: v.operazioneRichiesta,
+    idOperazioneComune: v.idOperazioneComune,
+    idOperazioneANPR: v.idOperazioneANPR,
+    motivoRichiesta: testo(v.motivo)?.toUpperCase(),
+    noteOperazione: testo(v.note),
+    dataDecorrenza: iso(v.decorrenzaOriginale),
+  });
+  const idFam = testo(v.idFamiglia);
+  const scheda = compatta<DatiSchedaPayload>({
+    soggetto: generalitaRicerca(v.soggetto),
+    schedaFamigliaConvivenza: idFam ? { idFamigliaConvivenzaANPR: idFam, tipoScheda: '1' } : undefined,
+  });
+  const sn = v.annullamentoCF ? 'S' : 'N';
+  if (servizio === '1013') {
+    return compatta<Payload1013>({ datiOperazione: op, datiSchedaSoggettoFamigliaConvivenza: scheda, datiDelProcedimento: procedimentoPayload(v), datiControllo: { tiposcheda: '1', annullamentoAttribuzione: sn } });
+  }
+  if (servizio === '2011') {
+    return compatta<Payload2011>({ datiOperazioneDaAnnullare: op, datiSchedaSoggettoFamigliaConvivenza: scheda, datiDelProcedimento: procedimentoPayload(v), datiControllo: { tipoScheda: '1' } });
+  }
+  return {
+    datiOperazioneDaAnnullare: op,
+    datiSchedaSoggettoFamigliaConvivenza: scheda,
+    datiControllo: compatta({ tipoScheda: '1', annullamentoAttribuzioneCF: sn, listaControlli: v.ripristino ? [{ codice: v.ripristino, valore: '1' }] : undefined }),
+  };
+}
+
+export function daPayloadAnnullamento(payload: Record<string, unknown>): ValoriAnnullamento {
+  const p = payload as Partial<Payload1013 & Payload2011 & Payload5012>;
+  const op = p.datiOperazione ?? p.datiOperazioneDaAnnullare;
+  const v = valoriInizialiAnnullamento({});
+  const dc = p.datiControllo as Record<string, unknown> | undefined;
+  const lista = dc?.listaControlli as { codice: string }[] | undefined;
+  return {
+    ...v,
+    numeroPratica: p.datiDelProcedimento?.numeroPraticaComune ?? '',
+    operazioneRichiesta: op?.operazioneRichiesta ?? '',
+    idOperazioneComune: op?.idOperazioneComune ?? '',
+    idOperazioneANPR: op?.idOperazioneANPR ?? '',
+    decorrenzaOriginale: dataIt(op?.dataDecorrenza),
+    motivo: op?.motivoRichiesta ?? '',
+    note: op?.noteOperazione ?? '',
+    soggetto: soggettoDa(p.datiSchedaSoggettoFamigliaConvivenza?.soggetto),
+    idFamiglia: p.datiSchedaSoggettoFamigliaConvivenza?.schedaFamigliaConvivenza?.idFamigliaConvivenzaANPR ?? '',
+    annullamentoCF: dc?.annullamentoAttribuzione === 'S' || dc?.annullamentoAttribuzioneCF === 'S',
+    ripristino: lista?.[0]?.codice ?? '',
+  };
+}
+
+// Per-service names (used by the tests' loader and by the modules).
+export const valoriIniziali1013 = valoriInizialiAnnullamento;
+export const valoriIniziali2011 = valoriInizialiAnnullamento;
+export const valoriIniziali5012 = valoriInizialiAnnullamento;
+export const schema1013 = schemaAnnullamento('1013');
+export const schema2011 = schemaAnnullamento('2011');
+export const schema5012 = schemaAnnullamento('5012');
+export const versoPayload1013 = (v: ValoriAnnullamento) => versoPayloadAnnullamento('1013', v);
+export const versoPayload2011 = (v: ValoriAnnullamento) => versoPayloadAnnullamento('2011', v);
+export const versoPayload5012 = (v: ValoriAnnullamento) => versoPayloadAnnullamento('5012', v);
+export const dataDecorrenzaAnnullamento = (v: ValoriAnnullamento) => iso(v.dataDecorrenza);
+export const dataDecorrenza1013 = dataDecorrenzaAnnullamento;
+export const dataDecorrenza2011 = dataDecorrenzaAnnullamento;
+export const dataDecorrenza5012 = dataDecorrenzaAnnullamento;
+export const chiaveSoggettoAnnullamento = (v: ValoriAnnullamento) => chiaveDi(v.soggetto);

@@ -1,0 +1,48 @@
+/**
+ * The contract between the pratiche screen and each operation form.
+ *
+ * A form module describes ONE ANPR service: its default values, a zod schema
+ * of its values with Italian messages (checked inline, at the field), the
+ * conversion of those values into the JSON the core stores as the pratica's
+ * payload — exactly the typed builder input of that service without
+ * `testata` (see `Richiesta<CODE>Input` in electron/anpr/services/builders.ts;
+ * the renderer cannot import it, so the shape is mirrored here by each
+ * module) — and the React component that renders the fields.
+ *
+ * The screen owns everything else: autosave of drafts, XSD check, "pronta",
+ * sending, the ANPR error list. Modules never talk to the bridge except for
+ * look-ups (decoding tables, 3001 parents) through `contesto`.
+ */
+import type { ComponentType } from 'react';
+import type { UseFormReturn, FieldValues } from 'react-hook-form';
+import type { ZodType } from 'zod';
+
+export type ServizioPratica = '1001' | '1002' | '1013' | '2001' | '2003' | '2011' | '5001' | '5005' | '5008' | '5012';
+
+/** Data about the person or earlier pratica the form is started from. */
+export interface ContestoModulo {
+  /** ID ANPR / idSchedaSoggettoANPR / codice fiscale of the subject, when known. */
+  soggetto?: { idSchedaSoggettoANPR?: string; codiceFiscale?: string; cognome?: string; nome?: string; dataNascita?: string; idFamigliaConvivenzaANPR?: string };
+  /** For annulments: the accepted pratica being annulled. */
+  praticaDaAnnullare?: { servizio: string; idOperazioneComune: string; idOperazioneANPR: string; dataDecorrenza: string | null };
+}
+
+export interface ModuloPratica<V extends FieldValues = FieldValues> {
+  servizio: ServizioPratica;
+  /** Italian title, e.g. "Iscrizione per nascita". */
+  titolo: string;
+  /** One line on when to use it. */
+  descrizione: string;
+  valoriIniziali(contesto: ContestoModulo): V;
+  /** Values → errors at the field (Italian). Drafts are saved even when invalid. */
+  schema: ZodType<V>;
+  /** Values → the pratica payload (builder input without testata). Only called on valid values. */
+  versoPayload(valori: V): Record<string, unknown>;
+  /** A stored payload back into form values (reopening a draft or a refused pratica). */
+  daPayload?(payload: Record<string, unknown>): V;
+  /** Key of the subject for per-person ordering (ID ANPR or CF), from the values. */
+  chiaveSoggetto(valori: V): string | undefined;
+  /** `dataDecorrenza` of the operation (yyyy-mm-dd), from the values. */
+  dataDecorrenza(valori: V): string | undefined;
+  Campi: ComponentType<{ form: UseFormReturn<V>; contesto: ContestoModulo }>;
+}

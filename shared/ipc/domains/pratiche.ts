@@ -1,0 +1,138 @@
+/**
+ * Working on pratiche (issue 6, part B): drafts saved as the clerk types,
+ * "pronta" after the official checks, send now / retry / discard, annulments
+ * of accepted pratiche, support information, ANPR's errors explained from the
+ * official catalogue, and the deadlines of residence declarations.
+ *
+ * The operator is never part of a request: the core takes it from the session.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../../domain/date-it';
+import { ErroreAnprSchema, InvioSchema, PraticaSchema } from './coda';
+
+export const SERVIZI_PRATICA = ['1001', '1002', '1013', '2001', '2003', '2011', '5001', '5005', '5008', '5012'] as const;
+export const ServizioPraticaSchema = z.enum(SERVIZI_PRATICA);
+/** Annulments: started only from an accepted pratica, by an ufficiale d'anagrafe. */
+export const SERVIZI_ANNULLAMENTO = ['1013', '2011', '5012'] as const;
+
+/** What each annulment annuls. */
+export const ANNULLAMENTO_DI: Record<string, (typeof SERVIZI_ANNULLAMENTO)[number]> = {
+  '1001': '1013',
+  '1002': '1013',
+  '2001': '2011',
+  '2003': '2011',
+  '5001': '5012',
+  '5005': '5012',
+  '5008': '5012',
+};
+
+/**
+ * Key of the payload under which the form keeps the values exactly as typed
+ * (a draft may be incomplete or invalid; the builders ignore this key).
+ */
+export const CHIAVE_VALORI_MODULO = '_modulo';
+
+const DataIso = z.string().refine(isIsoDate, 'Data non valida (AAAA-MM-GG).');
+
+export const SalvaBozzaSchema = z.object({
+  /** Absent: a new draft; present: update that draft (or a refused / pronta pratica, which goes back to bozza). */
+  id: z.string().min(1).max(64).optional(),
+  servizio: ServizioPraticaSchema,
+  /** Any JSON object: the builder input without testata, plus the form values under `_modulo`. */
+  payload: z.record(z.string(), z.unknown()),
+  soggettoKey: z.string().max(64).nullable().optional(),
+  dataDecorrenza: DataIso.nullable().optional(),
+  protocollo: z.string().max(40).nullable().optional(),
+  dataProtocollo: DataIso.nullable().optional(),
+});
+export type SalvaBozza = z.input<typeof SalvaBozzaSchema>;
+
+export const ProblemaSchema = z.object({
+  /** Italian, for the clerk. */
+  messaggio: z.string(),
+  /** The element or payload field it concerns (e.g. `cap`, `datiControllo.tipoMutazione`), when known. */
+  campo: z.string().nullable(),
+  fonte: z.enum(['schema', 'xsd', 'regole']),
+  /** The original (English) validator message, for support. */
+  originale: z.string().nullable(),
+});
+export type Problema = z.infer<typeof ProblemaSchema>;
+
+export const EsitoProntaSchema = z.object({
+  ok: z.boolean(),
+  problemi: z.array(ProblemaSchema),
+  pratica: PraticaSchema,
+});
+export type EsitoPronta = z.infer<typeof EsitoProntaSchema>;
+
+export const ErroreSpiegatoSchema = ErroreAnprSchema.extend({
+  /** From the official catalogue (resources/anpr/errori), when the code is listed. */
+  catalogo: z
+    .object({
+      descrizione: z.string(),
+      severita: z.string().nullable(),
+      suggerimento: z.string().nullable(),
+      procedura: z.string().nullable(),
+      fonte: z.string(),
+    })
+    .nullable(),
+  /** Italian label of the field it concerns, when it can be told. */
+  etichettaCampo: z.string().nullable(),
+});
+export type ErroreSpiegato = z.infer<typeof ErroreSpiegatoSchema>;
+
+export const SupportoSchema = z.object({
+  /** Ready to paste into a ticket to ANPR's assistance. */
+  testo: z.string(),
+  data: z.string().nullable(),
+  servizio: z.string(),
+  idOperazioneComune: z.string().nullable(),
+  idOperazioneANPR: z.string().nullable(),
+  codici: z.array(z.string()),
+});
+export type Supporto = z.infer<typeof SupportoSchema>;
+
+export const PraticaApertaSchema = z.object({
+  pratica: PraticaSchema,
+  payload: z.record(z.string(), z.unknown()),
+  invii: z.array(InvioSchema),
+  errori: z.array(ErroreSpiegatoSchema),
+  supporto: SupportoSchema,
+  /** For an annulment draft: the accepted pratica it annuls. */
+  daAnnullare: z
+    .object({ praticaId: z.string(), servizio: z.string(), idOperazioneComune: z.string(), idOperazioneANPR: z.string(), dataDecorrenza: z.string().nullable() })
+    .nullable(),
+  /** Display name of the operator who created it (from the local accounts), if known. */
+  nomeOperatore: z.string().nullable(),
+});
+export type PraticaAperta = z.infer<typeof PraticaApertaSchema>;
+
+export const ScadenzaSchema = z.object({
+  praticaId: z.string(),
+  servizio: z.string(),
+  stato: z.string(),
+  /** `registrazione`: 2 working days from the declaration; `accertamenti`: 45 days for the checks. */
+  tipo: z.enum(['registrazione', 'accertamenti']),
+  scadenza: z.string(),
+  /** Negative when overdue. */
+  giorni: z.number().int(),
+  soggettoKey: z.string().nullable(),
+  protocollo: z.string().nullable(),
+});
+export type Scadenza = z.infer<typeof ScadenzaSchema>;
+
+const Id = z.object({ id: z.string().min(1).max(64) });
+
+export const praticheChannels = {
+  'pratiche.salvaBozza': { request: SalvaBozzaSchema, response: PraticaSchema },
+  'pratiche.rendiPronta': { request: Id, response: EsitoProntaSchema },
+  /** "Invia ora": a draft is checked and marked pronta; a waiting one is sent at once; one needing attention is retried. */
+  'pratiche.invia': { request: Id, response: EsitoProntaSchema },
+  'pratiche.riprova': { request: Id, response: PraticaSchema },
+  'pratiche.scarta': { request: Id, response: PraticaSchema },
+  /** Starts the annulment (1013/2011/5012) of an accepted pratica: returns the new draft. */
+  'pratiche.annulla': { request: Id, response: PraticaSchema },
+  'pratiche.apri': { request: Id, response: PraticaApertaSchema },
+  'pratiche.supporto': { request: Id, response: SupportoSchema },
+  'pratiche.scadenze': { request: z.object({ entroGiorni: z.number().int().min(0).max(365).optional() }).optional(), response: z.array(ScadenzaSchema) },
+} as const;
