@@ -32,7 +32,7 @@ export function ensureRendererBuilt() {
   const index = join(ROOT, 'out', 'renderer', 'index.html');
   const sources = Math.max(newestMtime(join(ROOT, 'renderer')), newestMtime(join(ROOT, 'shared')));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return 0;
-  return run(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  return run(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.config.ts', '--logLevel', 'warn']);
 }
 
 export function electronVersion() {
