@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { cfCalcolato, generalitaVuota, luogoVuoto, soggettoVuoto } from './comuni';
 import { schema1001, valoriIniziali1001, versoPayload1001 } from './m1001.logic';
-import { daPayload1002, indirizzoVuoto, schema1002, valoriIniziali1002, versoPayload1002 } from './m1002.logic';
+import { daPayload1002, schema1002, valoriIniziali1002, versoPayload1002 } from './m1002.logic';
+import { indirizzoVuoto } from './indirizzo';
 import { schema2003, valoriIniziali2003, versoPayload2003 } from './m2003.logic';
 import { componenteVuoto, daPayload5001, schema5001, valoriIniziali5001, versoPayload5001 } from './m5001.logic';
 import { schema5008, valoriIniziali5008, versoPayload5008, type Valori5008 } from './m5008.logic';
