@@ -27,7 +27,7 @@ export interface AnprAccess {
   /** The client for the current environment (starts the training simulator on first use). */
   client(): Promise<AnprClient>;
   /** Parameters of the current environment, for the queue. */
-  ambiente(): Promise<{ ambiente: string; comune: string; postazione: string; operatore: string }>;
+  ambiente(): Promise<{ ambiente: string; comune: string; postazione: string; operatore: string; codDestinatario: string }>;
   nuovoIdOperazione(): Promise<string>;
   /** The running training simulator, if any (tests and diagnostics). */
   simulatore(): SimulatorHandle | null;
@@ -36,6 +36,8 @@ export interface AnprAccess {
 
 export const DEFAULT_CA_BUNDLE = join(RESOURCES_DIR, 'ca', 'anpr-ca-bundle.pem');
 const ENDPOINTS = { TEST: 'https://wstest.anpr.interno.it', PRODUZIONE: 'https://ws.anpr.interno.it' } as const;
+/** The interface version ANPR currently accepts (testataRichiesta/codDestinatario). */
+const COD_DESTINATARIO = 'ANPR05';
 
 interface Session {
   key: string;
@@ -44,6 +46,7 @@ interface Session {
   comune: string;
   postazione: string;
   operatore: string;
+  codDestinatario: string;
 }
 
 export function createAnprAccess(deps: {
@@ -96,7 +99,7 @@ export function createAnprAccess(deps: {
         logger: deps.logger,
         version: deps.version,
       });
-      return (session = { key, client, ambiente: 'SIMULATORE', comune: env.idSede, postazione: env.idPostazione, operatore });
+      return (session = { key, client, ambiente: 'SIMULATORE', comune: env.idSede, postazione: env.idPostazione, operatore, codDestinatario: env.codDestinatario });
     }
     const tipo = settings.ambiente.tipo;
     const endpoint = settings.ambiente.endpoint.startsWith('https://') ? settings.ambiente.endpoint : ENDPOINTS[tipo];
@@ -123,14 +126,22 @@ export function createAnprAccess(deps: {
         ambiente: tipo === 'PRODUZIONE' ? 'PROD' : 'TEST',
         endpoint,
         caPems,
-        codDestinatario: 'ANPR05',
+        codDestinatario: COD_DESTINATARIO,
       },
       keystores: { comune: comuneKeystore, ...(postazioneKeystore ? { postazione: postazioneKeystore } : {}) },
       clock: deps.clock,
       logger: deps.logger,
       version: deps.version,
     });
-    return (session = { key, client, ambiente: tipo, comune: settings.comune.codiceIstat, postazione: postazioneKeystore?.info.commonName ?? postazione, operatore: operatoreCorrente });
+    return (session = {
+      key,
+      client,
+      ambiente: tipo,
+      comune: settings.comune.codiceIstat,
+      postazione: postazioneKeystore?.info.commonName ?? postazione,
+      operatore: operatoreCorrente,
+      codDestinatario: COD_DESTINATARIO,
+    });
   };
 
   return {
@@ -138,8 +149,8 @@ export function createAnprAccess(deps: {
       return (await build()).client;
     },
     async ambiente() {
-      const { ambiente, comune, postazione, operatore } = await build();
-      return { ambiente, comune, postazione, operatore };
+      const { ambiente, comune, postazione, operatore, codDestinatario } = await build();
+      return { ambiente, comune, postazione, operatore, codDestinatario };
     },
     async nuovoIdOperazione() {
       const { ambiente, comune, postazione } = await build();

@@ -13,7 +13,7 @@ import type { ConnectionMonitor } from './connection-monitor';
 import type { AnprAccess } from './anpr-access';
 import { createQueue, type Queue } from '../queue';
 import { lookup3003FromClient, sendFnFromClient } from '../queue/anpr-adapter';
-import type { SendFn } from '../queue/types';
+import type { Lookup3003Fn, SendFn } from '../queue/types';
 
 export interface CodaHost {
   /** The queue of the current environment. */
@@ -50,21 +50,22 @@ export function createCodaHost(deps: {
       await current.queue.stop();
       current.unsubscribe();
     }
-    // Resolved per call, so a changed certificate or operator takes effect at once.
+    // Both resolved per call, so a changed certificate or operator takes effect at once.
     const send: SendFn = async (service, bodyXml, idOperazioneComune) =>
       sendFnFromClient(await deps.anpr.client())(service, bodyXml, idOperazioneComune);
-    const client = await deps.anpr.client();
+    const lookup3003: Lookup3003Fn = async (args) =>
+      lookup3003FromClient(await deps.anpr.client(), { comune: ambiente.comune, codDestinatario: ambiente.codDestinatario, ambiente: ambiente.ambiente })(args);
     const queue = createQueue({
       db: deps.db,
       send,
-      lookup3003: lookup3003FromClient(client, { comune: ambiente.comune, codDestinatario: 'ANPR05', ambiente: ambiente.ambiente }),
+      lookup3003,
       clock: deps.clock,
       logger: deps.logger,
       comune: ambiente.comune,
       ambiente: ambiente.ambiente,
       postazione: ambiente.postazione,
       operatore: ambiente.operatore,
-      codDestinatario: 'ANPR05',
+      codDestinatario: ambiente.codDestinatario,
       applicativo: { nome: 'Sportello ANPR', versione: deps.version, fornitore: 'Sportello ANPR' },
       isOnline: ambiente.ambiente === 'SIMULATORE' ? () => true : hasNetwork,
     });
