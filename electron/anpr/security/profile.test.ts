@@ -5,34 +5,17 @@ import * as soap from 'soap';
 import { SignedXml } from 'xml-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestPki, type TestPki } from '../../test-support/pki';
+import { BODY_3002 } from '../../test-support/bodies';
 import { signIdPostazione } from './cms';
 import { loadPkcs12, type LoadedKeystore } from './keystore';
 import { signEnvelope, type SignEnvelopeParams } from './profile';
 import { verifyWsSecurity, type WsSecurityResult } from './verify';
 import { NS } from './xml-util';
+import { anprResourcePath } from '../xsd/resources';
 
-const EXAMPLE_3002 = '/work/shared/anpr/esempi/client-example/Richiesta3002_888002_FREE.req.xml';
+const EXAMPLE_3002 = anprResourcePath('esempi', 'client-example', 'Richiesta3002_888002_FREE.req.xml');
 
-/** A realistic 3002 body: search by codice fiscale. */
-export const BODY_3002 = `<ns2:Richiesta3002 xmlns:ns2="http://sogei.it/ANPR/3000consultazione">
-  <testataRichiesta>
-    <idOperazioneComune>1000042</idOperazioneComune>
-    <codMittente>058091</codMittente>
-    <codDestinatario>ANPR02</codDestinatario>
-    <operazioneRichiesta>3002</operazioneRichiesta>
-    <dataOraRichiesta>2026-03-02T10:15:30.123+01:00</dataOraRichiesta>
-    <tipoOperazione>C</tipoOperazione>
-    <tipoInvio>PROD</tipoInvio>
-  </testataRichiesta>
-  <criteriRicerca>
-    <codiceFiscale>RSSMRA80A01H501U</codiceFiscale>
-  </criteriRicerca>
-  <datiRichiesta>
-    <schedaAnagraficaRichiesta>1</schedaAnagraficaRichiesta>
-    <dataRiferimentoRichiesta>2026-03-02</dataRiferimentoRichiesta>
-    <datiAnagraficiRichiesti>2</datiAnagraficiRichiesti>
-  </datiRichiesta>
-</ns2:Richiesta3002>`;
+
 
 let pki: TestPki;
 let comune: LoadedKeystore;

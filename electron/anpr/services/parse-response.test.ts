@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMtomResponse, xopInclude } from '../mtom/mtom';
 import { validateResponseBody } from '../xsd/validate';
 import { parseHttpResponse, parseResponse } from './parse-response';
+import { anprResourcePath } from '../xsd/resources';
 
 const env = (body: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
@@ -99,8 +100,7 @@ describe('SOAP faults and malformed input', () => {
 
 describe('query responses', () => {
   it('official Risposta3002 rispostaKO EN122 example', () => {
-    const p = '/work/shared/anpr/esempi/client-example/Risposta3002_rispostaKO_EN122.soap.xml';
-    if (!fs.existsSync(p)) return;
+    const p = anprResourcePath('esempi', 'client-example', 'Risposta3002_rispostaKO_EN122.soap.xml');
     const o = parseResponse('3002', fs.readFileSync(p, 'utf8'));
     expect(o).toMatchObject({
       kind: 'respinta',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateRequestBody } from '../xsd/validate';
 import { buildTestataRichiesta } from './testata';
 import { replaceTestata } from './replace-testata';
+import { anprResourcePath } from '../xsd/resources';
 import { parseXmlSafely, childByLocalName, childText, elementChildren, localNameOf } from '../xml/safe';
 
 describe('buildTestataRichiesta', () => {
@@ -66,15 +67,13 @@ describe('replaceTestata', () => {
   });
 
   it('works on the official stub and refuses DOCTYPE', async () => {
-    const p = '/work/shared/anpr/esempi/client-example/stub_Richiesta3002.xml';
-    if (fs.existsSync(p)) {
-      const out = replaceTestata(fs.readFileSync(p, 'utf8'), {
-        idOperazioneComune: '77',
-        codMittente: '058091',
-        dataOraRichiesta: '2025-03-27T10:00:00',
-      }).replace('PARAM_DATARIFERIMENTO', '2025-03-27');
-      expect(await validateRequestBody(out, '3002')).toEqual({ valid: true });
-    }
+    const p = anprResourcePath('esempi', 'client-example', 'stub_Richiesta3002.xml');
+    const out = replaceTestata(fs.readFileSync(p, 'utf8'), {
+      idOperazioneComune: '77',
+      codMittente: '058091',
+      dataOraRichiesta: '2025-03-27T10:00:00',
+    }).replace('PARAM_DATARIFERIMENTO', '2025-03-27');
+    expect(await validateRequestBody(out, '3002')).toEqual({ valid: true });
     expect(() => replaceTestata('<!DOCTYPE a><a/>', {})).toThrow();
   });
 });

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { buildRequest } from '../services/builders';
 import { MINIMAL } from '../services/fixtures.test-data';
 import { validateRequestBody, validateResponseBody } from './validate';
+import { anprResourcePath } from './resources';
 
-const ESEMPI = '/work/shared/anpr/esempi/client-example';
-const hasEsempi = fs.existsSync(ESEMPI);
+const ESEMPI = anprResourcePath('esempi', 'client-example');
 const read = (f: string): string => fs.readFileSync(path.join(ESEMPI, f), 'utf8');
 
-describe.skipIf(!hasEsempi)('official example requests validate', () => {
+describe('official example requests validate', () => {
   it('Richiesta3002_888002_FREE', async () => {
     expect(await validateRequestBody(read('Richiesta3002_888002_FREE.req.xml'), '3002')).toEqual({ valid: true });
   });
