@@ -17,8 +17,6 @@ import { BODY_3002 } from '../electron/test-support/bodies';
 
 import type { BenchResult } from './types';
 
-
-
 function medianMs(fn: (i: number) => unknown, iterations: number, warmup: number): number {
   for (let i = 0; i < warmup; i++) fn(i);
   const samples = new Float64Array(iterations);

@@ -15,8 +15,6 @@ import { anprResourcePath } from '../xsd/resources';
 
 const EXAMPLE_3002 = anprResourcePath('esempi', 'client-example', 'Richiesta3002_888002_FREE.req.xml');
 
-
-
 let pki: TestPki;
 let comune: LoadedKeystore;
 let postazione: LoadedKeystore;
