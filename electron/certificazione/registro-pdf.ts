@@ -2,32 +2,16 @@
  * The day's register of certificates as a small PDF 1.4 for the accounts
  * office: A4 landscape, Helvetica (WinAnsi), a table that continues over as
  * many pages as needed, totals of bollo and diritti, "pagina n di m".
- * Written by hand (like the simulator's certificates, but separate from
- * them): the register is our document, the certificates are ANPR's.
+ * Drawn with the project's small PDF writer (electron/pdf): the register is
+ * our document, unlike the certificates, which are ANPR's.
  */
 import type { RegistroCertificati } from '../../shared/ipc/domains/certificazione';
 import { euroCsv, oraRoma } from './registro-csv';
+import { assemblePdf, pdfString } from '../pdf/pdf-writer';
 
 const W = 842;
 const H = 595;
 const M = 36;
-
-/** WinAnsi bytes for a JS string, escaped for a PDF literal string. */
-function pdfString(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    let code = ch.charCodeAt(0);
-    if (ch === '—') code = 0x97;
-    else if (ch === '–') code = 0x96;
-    else if (ch === '’') code = 0x92;
-    else if (ch === '…') code = 0x85;
-    else if (ch === '€') code = 0x80;
-    else if (code > 0xff) code = 0x3f;
-    const c = String.fromCharCode(code);
-    out += c === '(' || c === ')' || c === '\\' ? `\\${c}` : c;
-  }
-  return `(${out})`;
-}
 
 /** Rough Helvetica width: enough to truncate cells safely. */
 function larghezza(s: string, size: number): number {
@@ -131,40 +115,10 @@ export function registroPdf(reg: RegistroCertificati, opts: { comune: string; ge
   pagine.push(ops);
 
   const generato = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' }).format(opts.generatoIl);
-  const contenuti = pagine.map((p, i) => {
-    const piede = `BT /F1 7 Tf ${M} 20 Td ${pdfString(`Sportello ANPR · generato il ${generato} · pagina ${i + 1} di ${pagine.length}`)} Tj ET`;
-    return Buffer.from([...p, piede].join('\n'), 'latin1');
-  });
-
-  // Objects: 1 catalog, 2 pages, 3 F1, 4 F2, 5 info, then (page, content) pairs.
-  const n = contenuti.length;
-  const kids = contenuti.map((_, i) => `${6 + 2 * i} 0 R`).join(' ');
-  const objects: Buffer[] = [
-    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>', 'latin1'),
-    Buffer.from(`<< /Type /Pages /Kids [${kids}] /Count ${n} >>`, 'latin1'),
-    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>', 'latin1'),
-    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>', 'latin1'),
-    Buffer.from(`<< /Title ${pdfString(`Registro certificati ${dataIt}`)} /Producer (Sportello ANPR) >>`, 'latin1'),
-  ];
-  contenuti.forEach((c, i) => {
-    objects.push(
-      Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${W} ${H}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${7 + 2 * i} 0 R >>`, 'latin1'),
-      Buffer.concat([Buffer.from(`<< /Length ${c.length} >>\nstream\n`, 'latin1'), c, Buffer.from('\nendstream', 'latin1')]),
-    );
-  });
-  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  let len = chunks[0]!.length;
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(len);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), o, Buffer.from('\nendobj\n', 'latin1')]);
-    chunks.push(b);
-    len += b.length;
-  });
-  const xref =
-    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
-    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
-    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R >>\nstartxref\n${len}\n%%EOF\n`;
-  chunks.push(Buffer.from(xref, 'latin1'));
-  return Buffer.concat(chunks);
+  const pagineFinite = pagine.map((p, i) => ({
+    width: W,
+    height: H,
+    ops: [...p, `BT /F1 7 Tf ${M} 20 Td ${pdfString(`Sportello ANPR · generato il ${generato} · pagina ${i + 1} di ${pagine.length}`)} Tj ET`],
+  }));
+  return assemblePdf(pagineFinite, { title: `Registro certificati ${dataIt}`, producer: 'Sportello ANPR' });
 }
