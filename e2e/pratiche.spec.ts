@@ -56,6 +56,25 @@ function famigliaDelSimulatore(webHost: WebHostProcess, salta = 0): { intestatar
   }
 }
 
+/** A resident married couple living in the same family (the parents of a 1001), from the simulator's state. */
+function coppiaDelSimulatore(webHost: WebHostProcess, salta = 0): { padre: Persona; madre: Persona } {
+  const db = new Database(join(webHost.dataDir, 'ambiente-prova', 'stato', 'simulatore-anpr.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const righe = db
+      .prepare(
+        `SELECT p.doc AS padre, m.doc AS madre FROM persone p JOIN persone m ON m.id = json_extract(p.doc, '$.statoCivile.coniugeId')
+          WHERE json_extract(p.doc, '$.sesso') = 'M' AND json_extract(p.doc, '$.stato') = 'residente' AND json_extract(m.doc, '$.stato') = 'residente'
+            AND json_extract(p.doc, '$.legame.idFamigliaConvivenzaANPR') = json_extract(m.doc, '$.legame.idFamigliaConvivenzaANPR')
+          ORDER BY p.rowid`,
+      )
+      .all() as { padre: string; madre: string }[];
+    const r = righe[salta]!;
+    return { padre: JSON.parse(r.padre) as Persona, madre: JSON.parse(r.madre) as Persona };
+  } finally {
+    db.close();
+  }
+}
+
 async function indirizzoSimulatore(webHost: WebHostProcess): Promise<string> {
   await expect.poll(() => /E2E simulatore: (https:\/\/\S+)/.exec(webHost.output())?.[1] ?? null, { timeout: 20_000 }).not.toBeNull();
   return /E2E simulatore: (https:\/\/\S+)/.exec(webHost.output())![1]!;
@@ -375,3 +394,98 @@ test('ogni modulo si apre, segnala in linea i dati mancanti e passa l’audit di
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
   await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
 });
+
+test('1001 nascita: genitori cercati in ANPR (3001), errori in linea, ANPR fermo, accolta, schede aggiornate; 1013 la annulla', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(150_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { padre, madre } = coppiaDelSimulatore(webHost);
+  const idFamiglia = padre.legame.idFamigliaConvivenzaANPR;
+  await apri(page, '/pratiche/nuova?servizio=1001');
+  await expect(page.getByRole('heading', { level: 1, name: /Iscrizione per nascita/ })).toBeVisible();
+  const sezione = (titolo: string) => page.locator('fieldset.pannello', { has: page.locator('legend', { hasText: titolo }) });
+  const padreSez = sezione('Padre');
+  const madreSez = sezione('Madre');
+
+  // The parents, typed with the keyboard; a wrong check character is caught at the field.
+  await padreSez.getByRole('textbox', { name: 'Codice fiscale' }).click();
+  await page.keyboard.type(padre.codiceFiscale.slice(0, 15) + (padre.codiceFiscale.endsWith('A') ? 'B' : 'A'));
+  await page.keyboard.press('Tab');
+  await expect(padreSez.locator('.campo__errore')).toContainText('carattere di controllo');
+  await padreSez.getByRole('textbox', { name: 'Codice fiscale' }).fill('');
+  await padreSez.getByRole('textbox', { name: 'Codice fiscale' }).pressSequentially(padre.codiceFiscale);
+  await padreSez.getByRole('textbox', { name: 'Cognome' }).click();
+  await page.keyboard.type(padre.cognome);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(padre.nome);
+  await madreSez.getByRole('textbox', { name: 'Cognome' }).click();
+  await page.keyboard.type(madre.cognome);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(madre.nome);
+
+  // 3001: ANPR finds both; the clerk takes them into the form, with the family.
+  await page.getByRole('button', { name: 'Cerca i genitori in ANPR' }).click();
+  const ricerca = page.getByTestId('ricerca-genitori');
+  await ricerca.getByRole('button', { name: `Usa come padre (${padre.cognome} ${padre.nome})` }).click();
+  await ricerca.getByRole('button', { name: `Usa come madre (${madre.cognome} ${madre.nome})` }).first().click();
+  await expect(ricerca.getByText('Inserito nel modulo')).toHaveCount(2);
+  await expect(madreSez.getByRole('textbox', { name: 'Codice fiscale' })).toHaveValue(madre.codiceFiscale);
+  await expect(madreSez.getByRole('textbox', { name: 'ID scheda soggetto ANPR' })).toHaveValue(madre.idSchedaSoggettoANPR);
+  await expect(page.getByRole('textbox', { name: 'ID ANPR della famiglia o convivenza' })).toHaveValue(idFamiglia);
+
+  // The newborn: a birth date that does not exist, then the right one; birthplace from the table of comuni.
+  const nato = sezione('Generalità del nato');
+  await nato.getByRole('textbox', { name: 'Cognome' }).click();
+  await page.keyboard.type(padre.cognome);
+  await nato.getByRole('textbox', { name: 'Nome', exact: true }).click();
+  await page.keyboard.type('Tommaso');
+  await nato.getByLabel('Sesso').selectOption('M');
+  const nascita = nato.getByRole('textbox', { name: 'Data di nascita' });
+  await nascita.click();
+  await page.keyboard.type('30/02/2026');
+  await page.keyboard.press('Tab');
+  await expect(nato.getByText('Il giorno 30 non esiste nel mese 02/2026.')).toBeVisible();
+  await nascita.fill('');
+  await nascita.pressSequentially(oggiIt());
+  const comune = nato.getByRole('combobox', { name: 'Comune' });
+  await comune.click();
+  await page.keyboard.type('Bagnoreg');
+  await expect(page.getByRole('option', { name: /BAGNOREGIO/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(nato.getByRole('textbox', { name: 'Codice ISTAT' })).toHaveValue('056003');
+  await expect(nato.getByRole('textbox', { name: 'Codice catastale' })).toHaveValue('A577');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-1001-bozza', out);
+
+  // ANPR offline: marked pronta anyway; sent when ANPR is back.
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+
+  // The newborn's sheet is ANPR's answer: the ID and the codice fiscale ANPR attributed.
+  await page.getByRole('link', { name: 'Scheda soggetto' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${padre.cognome} TOMMASO` })).toBeVisible();
+  await page.getByRole('link', { name: 'Scheda famiglia' }).first().click();
+  await expect(page.getByTestId('componenti-famiglia')).toContainText('TOMMASO');
+  await expect(page.getByTestId('componenti-famiglia')).toContainText(padre.codiceFiscale);
+  await schermata(page, 'scheda-famiglia-dopo-1001', out);
+
+  // 1013 started from the accepted pratica: the birth registration is annulled.
+  await apri(page, '/pratiche');
+  const riga = page.getByTestId('tabella-pratiche').locator('tbody tr').first();
+  await riga.getByRole('button').first().click();
+  await page.getByTestId('dettaglio-pratica').getByRole('button', { name: 'Annulla in ANPR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /1013/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Motivazione' }).click();
+  await page.keyboard.type('Atto di nascita trascritto per errore');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-1013-annullamento', out);
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  await apri(page, `/soggetti/${padre.idSchedaSoggettoANPR}/famiglia`);
+  await expect(page.getByTestId('componenti-famiglia')).toContainText(padre.codiceFiscale);
+  await expect(page.getByTestId('componenti-famiglia')).not.toContainText('TOMMASO');
+});
+

@@ -42,6 +42,7 @@ export const PERMESSI: { readonly [C in Channel]?: Permesso } = {
   'certificati.elenco': 'consultazione',
   'ricerca.soggetti': 'consultazione',
   'ricerca.scheda': 'consultazione',
+  'ricerca.genitori': 'consultazione',
   'certificazione.tabelle': 'consultazione',
   'certificazione.archivio': 'consultazione',
   'certificazione.pdf': 'consultazione',

@@ -63,4 +63,30 @@ describe('ricerca (3002) through the core', () => {
     sim.admin.clearFaults();
     await core.dispose();
   });
+
+  it('3001 finds the parents for a birth: by codice fiscale and by name, each with the family the newborn can join', async () => {
+    const { core, sim } = await coreConSimulatore();
+    const adulti = sim.admin.campione(undefined, 200).filter((p) => p.dataNascita < '2000-01-01');
+    const padre = adulti.find((p) => p.sesso === 'M')!;
+    const madre = adulti.find((p) => p.sesso === 'F')!;
+    const esito = await core.router.dispatch('ricerca.genitori', { padre: { codiceFiscale: padre.codiceFiscale, cognome: padre.cognome, nome: padre.nome }, madre: { cognome: madre.cognome, nome: madre.nome } }, web);
+    expect(esito).toMatchObject({
+      ok: true,
+      value: {
+        avviso: null,
+        padri: [{ idSchedaSoggettoANPR: padre.idSchedaSoggettoANPR, codiceFiscale: padre.codiceFiscale, idFamigliaConvivenzaANPR: padre.legame.idFamigliaConvivenzaANPR, residenza: expect.stringContaining('BAGNOREGIO') }],
+        madri: expect.arrayContaining([expect.objectContaining({ idSchedaSoggettoANPR: madre.idSchedaSoggettoANPR, idFamigliaConvivenzaANPR: madre.legame.idFamigliaConvivenzaANPR })]),
+      },
+    });
+
+    // Only one parent found: the other is named in the note.
+    const soloPadre = await core.router.dispatch('ricerca.genitori', { padre: { codiceFiscale: padre.codiceFiscale, cognome: padre.cognome, nome: padre.nome }, madre: { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'ROSSI', nome: 'MARIO' } }, web);
+    expect(soloPadre).toMatchObject({ ok: true, value: { madri: [], avviso: 'ANPR non ha trovato la madre tra i residenti.' } });
+    // Nobody: ANPR's refusal, with its code.
+    const nessuno = await core.router.dispatch('ricerca.genitori', { madre: { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'ROSSI', nome: 'MARIO' } }, web);
+    expect(nessuno).toMatchObject({ ok: true, value: { padri: [], madri: [], avviso: expect.stringContaining('(EN143)') } });
+    // At least one parent, checked before calling ANPR.
+    expect(await core.router.dispatch('ricerca.genitori', {}, web)).toMatchObject({ ok: false, error: { code: 'RICHIESTA_NON_VALIDA' } });
+    await core.dispose();
+  });
 });

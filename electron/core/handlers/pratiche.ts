@@ -228,6 +228,16 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       return null;
     }
   };
+  const soggettiDaRisposta = (praticaId: string) =>
+    services.db
+      .prepare<[string], { id_anpr: string | null; dati_json: string }>('SELECT id_anpr, dati_json FROM soggetti_locali WHERE pratica_id = ? ORDER BY rowid')
+      .all(praticaId)
+      .flatMap((r) => {
+        const g = (JSON.parse(r.dati_json) as { generalitaAttuali?: { idSchedaSoggettoANPR?: string; codiceFiscale?: string; cognome?: string; nome?: string } }).generalitaAttuali;
+        const idScheda = g?.idSchedaSoggettoANPR ?? r.id_anpr;
+        if (!idScheda || !/^\d{1,16}$/.test(idScheda)) return [];
+        return [{ idSchedaSoggettoANPR: idScheda, codiceFiscale: g?.codiceFiscale ?? null, descrizione: [g?.cognome, g?.nome].filter(Boolean).join(' ') }];
+      });
   const esitoPronta = async (queue: Queue, id: string, operatore: string) => {
     try {
       const esito = await queue.rendiPronta(id, operatore);
@@ -333,6 +343,7 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
         supporto: supportoDi(p),
         daAnnullare: daAnnullareDi(payload),
         nomeOperatore: nomeOperatore(p.operatore),
+        soggettiANPR: soggettiDaRisposta(id),
       };
     },
     'pratiche.supporto': async ({ id }) => supportoDi(mustGet(await coda(), id)),

@@ -1,5 +1,6 @@
 import { createMemoryLogger } from '../../log/logger';
 import { createRicerca } from '../../ricerca/ricerca';
+import { createRicercaGenitori } from '../../ricerca/genitori';
 import type { CoreServices, DomainHandlers } from './services';
 
 export function ricercaHandlers(services: CoreServices): DomainHandlers<'ricerca'> {
@@ -10,7 +11,9 @@ export function ricercaHandlers(services: CoreServices): DomainHandlers<'ricerca
     settings: services.settings,
     anpr: services.anpr,
   });
+  const genitori = createRicercaGenitori({ clock: services.options.clock, logger: services.logger ?? createMemoryLogger(), anpr: services.anpr });
   return {
+    'ricerca.genitori': (richiesta) => genitori(richiesta),
     'ricerca.soggetti': (criterio) => ricerca.soggetti(criterio),
     'ricerca.scheda': ({ idSchedaSoggettoANPR }) => ricerca.scheda(idSchedaSoggettoANPR),
   };

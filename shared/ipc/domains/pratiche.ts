@@ -104,6 +104,8 @@ export const PraticaApertaSchema = z.object({
     .nullable(),
   /** Display name of the operator who created it (from the local accounts), if known. */
   nomeOperatore: z.string().nullable(),
+  /** The subjects as ANPR returned them when it accepted the pratica (e.g. a newborn's new ID). */
+  soggettiANPR: z.array(z.object({ idSchedaSoggettoANPR: z.string(), codiceFiscale: z.string().nullable(), descrizione: z.string() })),
 });
 export type PraticaAperta = z.infer<typeof PraticaApertaSchema>;
 

@@ -110,10 +110,47 @@ export const SchedaCompletaSchema = FonteDatiSchema.extend({
 });
 export type SchedaCompleta = z.infer<typeof SchedaCompletaSchema>;
 
+/** One parent to look for with 3001: surname and name (ANPR's generalità require both), optionally the codice fiscale. */
+const GenitoreCercatoSchema = z.object({
+  codiceFiscale: CodiceFiscaleSchema.optional(),
+  cognome: z.string().trim().min(1, 'Indicare il cognome del genitore.').max(80),
+  nome: z.string().trim().min(1, 'Indicare il nome del genitore.').max(80),
+});
+
+/** 3001 (ricerca genitori), run before a 1001 birth: at least one parent. */
+export const RicercaGenitoriSchema = z
+  .object({ padre: GenitoreCercatoSchema.optional(), madre: GenitoreCercatoSchema.optional() })
+  .refine((r) => !!r.padre || !!r.madre, 'Indicare almeno un genitore da cercare.');
+export type RicercaGenitori = z.input<typeof RicercaGenitoriSchema>;
+
+export const GenitoreTrovatoSchema = z.object({
+  idSchedaSoggettoANPR: z.string(),
+  codiceFiscale: z.string().nullable(),
+  cognome: z.string(),
+  nome: z.string(),
+  sesso: z.string().nullable(),
+  /** ISO yyyy-mm-dd. */
+  dataNascita: z.string().nullable(),
+  luogoNascita: z.string().nullable(),
+  residenza: z.string().nullable(),
+  /** The family the newborn can join (attribuzione "famiglia dei genitori"). */
+  idFamigliaConvivenzaANPR: z.string().nullable(),
+});
+export type GenitoreTrovato = z.infer<typeof GenitoreTrovatoSchema>;
+
+export const EsitoRicercaGenitoriSchema = z.object({
+  padri: z.array(GenitoreTrovatoSchema),
+  madri: z.array(GenitoreTrovatoSchema),
+  /** Italian note when ANPR found nobody or refused the search. */
+  avviso: z.string().nullable(),
+});
+export type EsitoRicercaGenitori = z.infer<typeof EsitoRicercaGenitoriSchema>;
+
 export const ricercaChannels = {
   'ricerca.soggetti': { request: CriterioRicercaSchema, response: EsitoRicercaSchema },
   'ricerca.scheda': {
     request: z.object({ idSchedaSoggettoANPR: z.string().regex(/^\d{1,16}$/, 'Identificativo non valido.') }),
     response: SchedaCompletaSchema,
   },
+  'ricerca.genitori': { request: RicercaGenitoriSchema, response: EsitoRicercaGenitoriSchema },
 } as const;

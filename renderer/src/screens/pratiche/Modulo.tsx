@@ -324,7 +324,7 @@ function ModuloForm({ c }: { c: Caricato }) {
           window.history.replaceState(null, '', `#/pratiche/${p.id}`);
         }
         togliCopia(chiaveRef.current);
-        setAperta((prev) => (prev ? { ...prev, pratica: p } : { pratica: p, payload: {}, invii: [], errori: [], supporto: { testo: '', data: null, servizio: p.servizio, idOperazioneComune: null, idOperazioneANPR: null, codici: [] }, daAnnullare: null, nomeOperatore: null }));
+        setAperta((prev) => (prev ? { ...prev, pratica: p } : { pratica: p, payload: {}, invii: [], errori: [], supporto: { testo: '', data: null, servizio: p.servizio, idOperazioneComune: null, idOperazioneANPR: null, codici: [] }, daAnnullare: null, nomeOperatore: null, soggettiANPR: [] }));
         setSalvataggio({ tipo: 'salvato', quando: p.aggiornata });
       } catch (e) {
         setSalvataggio({ tipo: 'errore', messaggio: messaggioErrore(e) });
@@ -449,7 +449,8 @@ function ModuloForm({ c }: { c: Caricato }) {
   useEffect(() => {
     if (stato !== 'pronta' && stato !== 'in_invio' && stato !== 'esito_incerto') setEsito(null);
   }, [stato]);
-  const soggettoId = p?.soggettoKey && /^\d{1,16}$/.test(p.soggettoKey) ? p.soggettoKey : (contesto.soggetto?.idSchedaSoggettoANPR ?? null);
+  const soggettoId =
+    aperta?.soggettiANPR[0]?.idSchedaSoggettoANPR ?? (p?.soggettoKey && /^\d{1,16}$/.test(p.soggettoKey) ? p.soggettoKey : (contesto.soggetto?.idSchedaSoggettoANPR ?? null));
   const Campi = modulo.Campi;
   const etichettaSalvataggio = useMemo(() => {
     switch (salvataggio.tipo) {

@@ -6,7 +6,8 @@
  */
 import { useId, type ReactNode } from 'react';
 import { get, useWatch, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
-import { cfCalcolato, type GeneralitaValori, type Voce } from './comuni';
+import { CercaComune } from '../../../components/CercaComune';
+import { cfCalcolato, iso, type GeneralitaValori, type Voce } from './comuni';
 import { STATI_ESTERI } from './stati';
 
 type Form<V extends FieldValues> = UseFormReturn<V>;
@@ -224,8 +225,47 @@ export function CampiSoggetto<V extends FieldValues>({ form, prefisso }: { form:
   );
 }
 
-/** A place: Italian comune (name, ISTAT code, province, optionally Belfiore) or foreign state. */
-export function CampiLuogo<V extends FieldValues>({ form, prefisso, titolo, belfiore = false }: { form: Form<V>; prefisso: string; titolo: string; belfiore?: boolean }) {
+/**
+ * An Italian comune picked from the official table (type-ahead, valid at the
+ * date in `campoData` when given): fills name, ISTAT code, province and,
+ * with `belfiore`, the cadastral code the codice fiscale is computed from.
+ */
+export function CampoComune<V extends FieldValues>({ form, prefisso, label = 'Comune', campoData, belfiore = false }: { form: Form<V>; prefisso: string; label?: string; campoData?: string; belfiore?: boolean }) {
+  const f = form as unknown as Form<FieldValues>;
+  const campo = (nome: string) => `${prefisso}.${nome}`;
+  const nomeComune = (useWatch({ control: f.control, name: campo('nomeComune') }) as string | undefined) ?? '';
+  const codiceIstat = useWatch({ control: f.control, name: campo('codiceIstat') }) as string | undefined;
+  const siglaProvincia = useWatch({ control: f.control, name: campo('siglaProvincia') }) as string | undefined;
+  const data = useWatch({ control: f.control, name: campoData ?? campo('nomeComune') }) as string | undefined;
+  const imposta = (nome: string, valore: string) => f.setValue(campo(nome), valore, { shouldDirty: true });
+  return (
+    <CercaComune
+      label={label}
+      obbligatorio
+      name={campo('nomeComune')}
+      valore={nomeComune}
+      data={campoData ? iso(data) : undefined}
+      errore={messaggio(f, campo('nomeComune'))}
+      aiuto={codiceIstat ? `ISTAT ${codiceIstat} · provincia ${siglaProvincia ?? ''}` : 'Digitare le prime lettere e scegliere dalla tabella dei comuni.'}
+      onTesto={(t) => {
+        imposta('nomeComune', t);
+        imposta('codiceIstat', '');
+        imposta('siglaProvincia', '');
+        if (belfiore) imposta('belfiore', '');
+      }}
+      onScelto={(c) => {
+        imposta('nomeComune', c.denominazione);
+        imposta('codiceIstat', c.codiceIstat);
+        imposta('siglaProvincia', c.siglaProvincia);
+        if (belfiore) imposta('belfiore', c.belfiore ?? '');
+        void f.trigger([campo('nomeComune'), campo('codiceIstat'), campo('siglaProvincia')]);
+      }}
+    />
+  );
+}
+
+/** A place: Italian comune (from the official table, with ISTAT code, province, optionally Belfiore) or foreign state. */
+export function CampiLuogo<V extends FieldValues>({ form, prefisso, titolo, belfiore = false, campoData }: { form: Form<V>; prefisso: string; titolo: string; belfiore?: boolean; campoData?: string }) {
   const tipo = useWatch({ control: form.control, name: `${prefisso}.tipo` as Path<V> }) as unknown;
   const idGruppo = useId();
   return (
@@ -253,10 +293,10 @@ export function CampiLuogo<V extends FieldValues>({ form, prefisso, titolo, belf
       ) : (
         <Riga>
           <Col w={belfiore ? 4 : 5}>
-            <CampoTesto form={form} nome={`${prefisso}.nomeComune`} label="Comune" obbligatorio />
+            <CampoComune form={form} prefisso={prefisso} campoData={campoData} belfiore={belfiore} />
           </Col>
           <Col w={belfiore ? 3 : 4}>
-            <CampoTesto form={form} nome={`${prefisso}.codiceIstat`} label="Codice ISTAT" inputMode="numeric" maxLength={6} obbligatorio aiuto="6 cifre, es. 058091." />
+            <CampoTesto form={form} nome={`${prefisso}.codiceIstat`} label="Codice ISTAT" inputMode="numeric" maxLength={6} obbligatorio aiuto="Dalla tabella dei comuni; 6 cifre, es. 058091." />
           </Col>
           <Col w={belfiore ? 2 : 3}>
             <CampoTesto form={form} nome={`${prefisso}.siglaProvincia`} label="Provincia" maxLength={2} obbligatorio aiuto="Sigla, es. RM." />
@@ -294,7 +334,7 @@ export function CampiGeneralita<V extends FieldValues>({ form, prefisso }: { for
           <CampoData form={form} nome={`${prefisso}.dataNascita`} label="Data di nascita" obbligatorio />
         </Col>
       </Riga>
-      <CampiLuogo form={form} prefisso={`${prefisso}.luogoNascita`} titolo="Luogo di nascita" belfiore />
+      <CampiLuogo form={form} prefisso={`${prefisso}.luogoNascita`} titolo="Luogo di nascita" belfiore campoData={`${prefisso}.dataNascita`} />
       <Riga>
         <Col w={5}>
           <CampoTesto

@@ -15,6 +15,7 @@ import {
   versoPayload1001,
   type Valori1001,
 } from './m1001.logic';
+import { RicercaGenitori1001 } from './ricerca-genitori';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
 function Campi1001({ form }: { form: UseFormReturn<Valori1001>; contesto: ContestoModulo }) {
@@ -54,6 +55,9 @@ function Campi1001({ form }: { form: UseFormReturn<Valori1001>; contesto: Contes
       </Sezione>
       <Sezione titolo="Madre" descrizione="Residente in ANPR: codice fiscale o ID ANPR, cognome e nome. Lasciare vuoto se non riconosciuta.">
         <CampiSoggetto form={form} prefisso="madre" />
+      </Sezione>
+      <Sezione titolo="Genitori in ANPR" descrizione="Cerca padre e madre tra i residenti in ANPR (servizio 3001) con cognome, nome ed eventuale codice fiscale indicati sopra; il genitore scelto completa i suoi dati e la famiglia del nato.">
+        <RicercaGenitori1001 form={form} />
       </Sezione>
       <Sezione titolo="Famiglia di iscrizione" descrizione="Il nato entra in una famiglia o convivenza già esistente.">
         <Riga>

@@ -5,10 +5,9 @@
  *
  * Payload = Richiesta2001Input without testata (electron/anpr/services/builders.ts).
  */
-import { get, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { CercaComune } from '../../../components/CercaComune';
-import { CampiDecorrenza, CampiSoggetto, CampoData, CampoSelect, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
+import { CampiDecorrenza, CampiSoggetto, CampoComune, CampoData, CampoSelect, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
 import {
   chiaveDi,
   compatta,
@@ -177,11 +176,7 @@ export function daPayload2001(p: Record<string, unknown>): Valori2001 {
 }
 
 function Campi2001({ form }: { form: UseFormReturn<Valori2001>; contesto: ContestoModulo }) {
-  const [motivo, ruolo, tipoLuogo, nomeComune, codiceIstat, siglaProvincia, dataMorte] = useWatch({
-    control: form.control,
-    name: ['motivo', 'ruoloSoggetto', 'luogo.tipo', 'luogo.nomeComune', 'luogo.codiceIstat', 'luogo.siglaProvincia', 'dataMorte'],
-  });
-  const erroreComune = (get(form.formState.errors, 'luogo.nomeComune') as { message?: string } | undefined)?.message;
+  const [motivo, ruolo, tipoLuogo] = useWatch({ control: form.control, name: ['motivo', 'ruoloSoggetto', 'luogo.tipo'] });
   return (
     <>
       <ListaStati id={ID_LISTA_STATI} />
@@ -251,26 +246,7 @@ function Campi2001({ form }: { form: UseFormReturn<Valori2001>; contesto: Contes
               </>
             ) : (
               <Col w={6}>
-                <CercaComune
-                  label="Comune del decesso"
-                  obbligatorio
-                  name="luogo.nomeComune"
-                  valore={nomeComune}
-                  data={iso(dataMorte)}
-                  errore={erroreComune}
-                  aiuto={codiceIstat ? `ISTAT ${codiceIstat} · provincia ${siglaProvincia}` : 'Digitare le prime lettere e scegliere dalla tabella dei comuni.'}
-                  onTesto={(t) => {
-                    form.setValue('luogo.nomeComune', t, { shouldDirty: true });
-                    form.setValue('luogo.codiceIstat', '', { shouldDirty: true });
-                    form.setValue('luogo.siglaProvincia', '', { shouldDirty: true });
-                  }}
-                  onScelto={(c) => {
-                    form.setValue('luogo.nomeComune', c.denominazione, { shouldDirty: true });
-                    form.setValue('luogo.codiceIstat', c.codiceIstat, { shouldDirty: true });
-                    form.setValue('luogo.siglaProvincia', c.siglaProvincia, { shouldDirty: true });
-                    void form.trigger('luogo.nomeComune');
-                  }}
-                />
+                <CampoComune form={form} prefisso="luogo" label="Comune del decesso" campoData="dataMorte" />
               </Col>
             )}
           </Riga>

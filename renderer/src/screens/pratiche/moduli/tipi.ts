@@ -10,8 +10,8 @@
  * module) — and the React component that renders the fields.
  *
  * The screen owns everything else: autosave of drafts, XSD check, "pronta",
- * sending, the ANPR error list. Modules never talk to the bridge except for
- * look-ups (decoding tables, 3001 parents) through `contesto`.
+ * sending, the ANPR error list. Modules talk to the bridge only for
+ * read-only look-ups (decoding tables, the office's comune, 3001 parents).
  */
 import type { ComponentType } from 'react';
 import type { UseFormReturn, FieldValues } from 'react-hook-form';
