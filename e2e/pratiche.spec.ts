@@ -39,7 +39,7 @@ interface Persona {
 }
 
 /** Residents of the training comune in families of 3+ people: [head, other member], from the simulator's own state. */
-function famigliaDelSimulatore(webHost: WebHostProcess, salta = 0): { intestatario: Persona; componente: Persona; idFamiglia: string } {
+function famigliaDelSimulatore(webHost: WebHostProcess, salta = 0, opzioni: { componenteAdulto?: boolean } = {}): { intestatario: Persona; componente: Persona; idFamiglia: string } {
   const db = new Database(join(webHost.dataDir, 'ambiente-prova', 'stato', 'simulatore-anpr.sqlite'), { readonly: true, fileMustExist: true });
   try {
     const schede = db
@@ -48,9 +48,13 @@ function famigliaDelSimulatore(webHost: WebHostProcess, salta = 0): { intestatar
            AND json_array_length(json_extract(doc, '$.componenti')) > 2 ORDER BY rowid`,
       )
       .all() as { doc: string }[];
-    const s = JSON.parse(schede[salta]!.doc) as { idFamigliaConvivenzaANPR: string; intestatarioId: string; componenti: string[] };
-    const persona = (id: string) => JSON.parse((db.prepare('SELECT doc FROM persone WHERE id = ?').get(id) as { doc: string }).doc) as Persona;
-    return { intestatario: persona(s.intestatarioId), componente: persona(s.componenti.find((c) => c !== s.intestatarioId)!), idFamiglia: s.idFamigliaConvivenzaANPR };
+    const persona = (id: string) => JSON.parse((db.prepare('SELECT doc FROM persone WHERE id = ?').get(id) as { doc: string }).doc) as Persona & { dataNascita: string };
+    const candidate = schede
+      .map((r) => JSON.parse(r.doc) as { idFamigliaConvivenzaANPR: string; intestatarioId: string; componenti: string[] })
+      .map((s) => ({ s, altro: s.componenti.find((c) => c !== s.intestatarioId && (!opzioni.componenteAdulto || persona(c).dataNascita < '2000-01-01')) }))
+      .filter((x) => x.altro);
+    const { s, altro } = candidate[salta]!;
+    return { intestatario: persona(s.intestatarioId), componente: persona(altro!), idFamiglia: s.idFamigliaConvivenzaANPR };
   } finally {
     db.close();
   }
@@ -323,7 +327,7 @@ test('2001 cancellazione per morte: errori in linea, ANPR fermo, accolta, schede
   await expect(page.getByTestId('componenti-famiglia')).not.toContainText(componente.codiceFiscale);
 });
 
-test('2003 cancellazione per irreperibilità (modulo dell’altro gruppo): errori in linea, accolta, scheda aggiornata', async ({ app: page, webHost }, testInfo) => {
+test('2003 cancellazione per irreperibilità: errori in linea, ANPR fermo, accolta, scheda aggiornata; 2011 la annulla', async ({ app: page, webHost }, testInfo) => {
   test.setTimeout(90_000);
   const out = (name: string) => testInfo.outputPath(name);
   await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
@@ -343,13 +347,40 @@ test('2003 cancellazione per irreperibilità (modulo dell’altro gruppo): error
   if (await destinazione.isChecked()) await destinazione.press('Space');
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
   await schermata(page, 'pratica-2003-bozza', out);
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
   await expect(page.getByText('Cancellato').first()).toBeVisible();
+
+  // 2011 started from the accepted cancellation: ANPR restores the resident.
+  await apri(page, '/pratiche');
+  await page.getByTestId('tabella-pratiche').locator('tbody tr').first().getByRole('button').first().click();
+  await page.getByTestId('dettaglio-pratica').getByRole('button', { name: 'Annulla in ANPR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /2011/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Motivazione' }).click();
+  // Pasted-style typographic apostrophe: the XSD does not allow it, the payload gets the ASCII one.
+  await page.keyboard.type('Il soggetto è stato ritrovato all’indirizzo');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  // Once saved, an idle annulment draft is not saved again and again (each save reloads the pratica).
+  let salvataggi = 0;
+  const conta = (r: { url(): string }) => void (r.url().includes('/api/pratiche.salvaBozza') && salvataggi++);
+  page.on('request', conta);
+  await page.waitForTimeout(2_500);
+  page.off('request', conta);
+  expect(salvataggi).toBeLessThanOrEqual(1);
+  await schermata(page, 'pratica-2011-annullamento', out);
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  await apri(page, `/soggetti/${componente.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: `${componente.cognome} ${componente.nome}` })).toBeVisible();
+  await expect(page.getByText('Cancellato')).toHaveCount(0);
+  await expect(page.getByTestId('scheda-residenza')).toContainText('BAGNOREGIO');
 });
 
-test('5008 dati anagrafici (modulo dell’altro gruppo): ANPR fermo, accolta, nuovo nome nella scheda', async ({ app: page, webHost }) => {
+test('5008 dati anagrafici: ANPR fermo, accolta, nuovo nome nella scheda', async ({ app: page, webHost }) => {
   test.setTimeout(90_000);
   await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
   const { componente } = famigliaDelSimulatore(webHost, 5);
@@ -487,5 +518,116 @@ test('1001 nascita: genitori cercati in ANPR (3001), errori in linea, ANPR fermo
   await apri(page, `/soggetti/${padre.idSchedaSoggettoANPR}/famiglia`);
   await expect(page.getByTestId('componenti-famiglia')).toContainText(padre.codiceFiscale);
   await expect(page.getByTestId('componenti-famiglia')).not.toContainText('TOMMASO');
+});
+
+
+test('1002 immigrazione dall’estero: errori in linea, codice fiscale calcolato, ANPR fermo, accolta, nuova famiglia nelle schede', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(120_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  await apri(page, '/pratiche/nuova?servizio=1002');
+  await expect(page.getByRole('heading', { level: 1, name: /Iscrizione per altri motivi/ })).toBeVisible();
+  const sezione = (titolo: string) => page.locator('fieldset.pannello', { has: page.locator('legend', { hasText: titolo }) });
+
+  // Marked pronta while empty: each missing datum is reported at its field.
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('problemi')).toBeVisible();
+  await expect(sezione('Pratica').locator('.campo__errore').first()).toBeVisible();
+  await page.getByLabel("Motivo dell'iscrizione").selectOption('4');
+
+  const persona = sezione('Generalità della persona');
+  await persona.getByRole('textbox', { name: 'Cognome' }).click();
+  await page.keyboard.type('Popescu');
+  await persona.getByRole('textbox', { name: 'Nome', exact: true }).click();
+  await page.keyboard.type('Andrei');
+  await persona.getByLabel('Sesso').selectOption('M');
+  await persona.getByRole('textbox', { name: 'Data di nascita' }).click();
+  await page.keyboard.type('04/03/1990');
+  await persona.getByRole('radio', { name: 'Stato estero' }).check();
+  await persona.getByRole('combobox', { name: 'Stato', exact: true }).click();
+  await page.keyboard.type('235');
+  await expect(persona.getByText('Stato: ROMANIA').first()).toBeVisible();
+  await persona.getByRole('textbox', { name: 'Località' }).click();
+  await page.keyboard.type('Bucarest');
+  // A wrong codice fiscale is caught at the field; the right one is computed from the data.
+  const cf = persona.getByRole('textbox', { name: 'Codice fiscale' });
+  await cf.click();
+  await page.keyboard.type('PPSNDR90C04Z129X');
+  await page.keyboard.press('Tab');
+  await expect(persona.locator('.campo__errore')).toContainText('carattere di controllo');
+  await persona.getByRole('button', { name: 'Calcola codice fiscale' }).click();
+  await expect(cf).toHaveValue(/^PPSNDR90C04Z129[A-Z]$/);
+  await expect(persona.locator('.campo__errore')).toHaveCount(0);
+  await persona.getByLabel('Cittadinanza').fill('235');
+  await persona.getByLabel('Gestione del codice fiscale').selectOption('0');
+
+  const provenienza = sezione('Provenienza');
+  await provenienza.getByRole('radio', { name: 'Stato estero' }).check();
+  await provenienza.getByRole('combobox', { name: 'Stato', exact: true }).fill('235');
+  await expect(page.getByRole('combobox', { name: 'Comune' }).last()).toHaveValue('BAGNOREGIO');
+  await compilaIndirizzo(page, 'Giolitti', '3');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-1002-bozza', out);
+
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+
+  // ANPR's answer: the new resident, at the new address, head of a new family.
+  await page.getByRole('link', { name: 'Scheda soggetto' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'POPESCU ANDREI' })).toBeVisible();
+  await expect(page.getByTestId('scheda-residenza')).toContainText('GIOLITTI');
+  await page.getByRole('link', { name: 'Scheda famiglia' }).first().click();
+  await expect(page.getByTestId('famiglia-indirizzo')).toContainText('GIOLITTI');
+  const componenti = page.getByTestId('componenti-famiglia').locator('tbody tr');
+  await expect(componenti).toHaveCount(1);
+  await expect(componenti.first()).toContainText('POPESCU');
+  await expect(componenti.first()).toContainText('Intestatario');
+});
+
+test('5001 nuovo intestatario: errori in linea, ANPR fermo, accolta, scheda famiglia con il nuovo intestatario', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(120_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { intestatario, componente, idFamiglia } = famigliaDelSimulatore(webHost, 7, { componenteAdulto: true });
+  await apri(page, `/pratiche/nuova?servizio=5001&soggetto=${componente.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Mutazione della famiglia/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'ID ANPR della famiglia o convivenza' })).toHaveValue(idFamiglia);
+  const primo = page.getByRole('group', { name: 'Componente 1' });
+  await expect(primo.getByRole('textbox', { name: 'Codice fiscale' })).toHaveValue(componente.codiceFiscale);
+
+  // The old head joins as a second member; typed twice by mistake, the duplicate is flagged at the field.
+  await page.getByRole('button', { name: 'Aggiungi un componente' }).click();
+  const secondo = page.getByRole('group', { name: 'Componente 2' });
+  await secondo.getByRole('textbox', { name: 'Codice fiscale' }).click();
+  await page.keyboard.type(componente.codiceFiscale);
+  await secondo.getByRole('textbox', { name: 'Cognome' }).click();
+  await page.keyboard.type(componente.cognome);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(componente.nome);
+  await secondo.getByLabel("Relazione con l'intestatario").selectOption('13');
+  await page.keyboard.press('Tab');
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(secondo.getByText('Il componente è già indicato alla riga 1.')).toBeVisible();
+  await secondo.getByRole('textbox', { name: 'Codice fiscale' }).fill(intestatario.codiceFiscale);
+  await secondo.getByRole('textbox', { name: 'Cognome' }).fill(intestatario.cognome);
+  await secondo.getByRole('textbox', { name: 'Nome', exact: true }).fill(intestatario.nome);
+  await expect(secondo.getByText('Il componente è già indicato alla riga 1.')).toHaveCount(0);
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-5001-bozza', out);
+
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+
+  await page.getByRole('link', { name: 'Scheda famiglia' }).click();
+  const righe = page.getByTestId('componenti-famiglia').locator('tbody tr');
+  await expect(righe.filter({ hasText: componente.codiceFiscale })).toContainText('Intestatario');
+  await expect(righe.filter({ hasText: intestatario.codiceFiscale })).toContainText(/Altro parente/i);
+  await schermata(page, 'scheda-famiglia-dopo-5001', out);
 });
 

@@ -16,6 +16,7 @@ import { useForm, type FieldErrors, type FieldValues, type Path, type Resolver }
 import type { ZodType } from 'zod';
 import { isCodiceFiscaleValido } from '../../../../shared/domain/codice-fiscale';
 import { formatDataIt, parseDataItDettaglio } from '../../../../shared/domain/date-it';
+import { normalizzaTestiPerAnpr } from '../../../../shared/domain/testo-anpr';
 import { CHIAVE_VALORI_MODULO, type PraticaAperta, type PraticaVista, type Problema } from '../../../../shared/ipc/contract';
 import { bridge, unwrap } from '../../bridge';
 import { Campo } from '../../components/Campo';
@@ -284,7 +285,8 @@ function ModuloForm({ c }: { c: Caricato }) {
   const richiesta = useCallback(() => {
     const valori = form.getValues();
     const r = modulo.schema.safeParse(valori);
-    const base = r.success ? modulo.versoPayload(r.data) : {};
+    // Typographic apostrophes and quotes (pasted from a word processor) are not in ANPR's XSD patterns.
+    const base = r.success ? normalizzaTestiPerAnpr(modulo.versoPayload(r.data)) : {};
     const prova = <T,>(fn: () => T): T | undefined => {
       try {
         return fn();
@@ -311,6 +313,7 @@ function ModuloForm({ c }: { c: Caricato }) {
   /** Saves now (serialised: the first save creates the draft, the next ones update it). */
   const salva = useCallback((): Promise<void> => {
     clearTimeout(timer.current);
+    timer.current = undefined;
     const run = catena.current.then(async () => {
       if (!bridge) return;
       setSalvataggio({ tipo: 'in_corso' });
@@ -353,14 +356,16 @@ function ModuloForm({ c }: { c: Caricato }) {
   }, []);
 
   // Leaving the page: save what is pending (the local copy covers a closed window).
+  // Only on unmount, with the latest `salva`: `salva` changes whenever the
+  // pratica is reloaded, and saving on each change would loop (save → event →
+  // reload → save).
+  const salvaRef = useRef(salva);
+  salvaRef.current = salva;
   useEffect(
     () => () => {
-      if (timer.current) {
-        clearTimeout(timer.current);
-        void salva();
-      }
+      if (timer.current) void salvaRef.current();
     },
-    [salva],
+    [],
   );
 
   // Live state of this pratica.

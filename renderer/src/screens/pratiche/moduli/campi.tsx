@@ -356,7 +356,7 @@ export function CampiGeneralita<V extends FieldValues>({ form, prefisso }: { for
               className="btn btn-outline-primary btn-sm"
               disabled={!calcolato}
               aria-describedby={idAiuto}
-              onClick={() => calcolato && form.setValue(`${prefisso}.codiceFiscale` as Path<V>, calcolato as PathValue<V, Path<V>>, { shouldDirty: true })}
+              onClick={() => calcolato && form.setValue(`${prefisso}.codiceFiscale` as Path<V>, calcolato as PathValue<V, Path<V>>, { shouldDirty: true, shouldValidate: true })}
             >
               Calcola codice fiscale
             </button>

@@ -107,16 +107,17 @@ export const schema5001 = z
       errore(ctx, ['componenti'], 'Indicare almeno un componente della famiglia (EF028).');
       return;
     }
+    // The same person twice, whether named by ID ANPR or by codice fiscale.
     const visti = new Map<string, number>();
     v.componenti.forEach((c, i) => {
       controllaSoggetto(ctx, c.soggetto, ['componenti', i, 'soggetto'], 'del componente');
       if (!voce(RELAZIONI_PARENTELA, c.codiceLegame)) errore(ctx, ['componenti', i, 'codiceLegame'], "Scegliere la relazione con l'intestatario (Tabella 5).");
-      const chiave = chiaveDi(c.soggetto);
-      if (chiave) {
-        const j = visti.get(chiave);
-        if (j !== undefined) errore(ctx, ['componenti', i, 'soggetto', 'codiceFiscale'], `Il componente è già indicato alla riga ${j + 1}.`);
-        else visti.set(chiave, i);
-      }
+      const chiavi = [testo(c.soggetto.idSchedaSoggettoANPR) && `ID:${testo(c.soggetto.idSchedaSoggettoANPR)}`, testo(c.soggetto.codiceFiscale) && `CF:${testo(c.soggetto.codiceFiscale)!.toUpperCase()}`].filter(
+        (k): k is string => !!k,
+      );
+      const j = chiavi.map((k) => visti.get(k)).find((x) => x !== undefined);
+      if (j !== undefined) errore(ctx, ['componenti', i, 'soggetto', 'codiceFiscale'], `Il componente è già indicato alla riga ${j + 1}.`);
+      else chiavi.forEach((k) => visti.set(k, i));
     });
     const intestatari = v.componenti.map((c, i) => [c, i] as const).filter(([c]) => c.codiceLegame === '1');
     for (const [, i] of intestatari.slice(1)) errore(ctx, ['componenti', i, 'codiceLegame'], "La famiglia può avere un solo intestatario (EN166).");

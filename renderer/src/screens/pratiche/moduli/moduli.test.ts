@@ -1,12 +1,12 @@
 /** Schemas of the operation forms: valid values pass, bad ones fail with the Italian message at the field. */
 import { describe, expect, it } from 'vitest';
-import { cfCalcolato, generalitaVuota, luogoVuoto, soggettoVuoto } from './comuni';
+import { attoVuoto, cfCalcolato, generalitaVuota, luogoVuoto, soggettoVuoto } from './comuni';
 import { schema1001, valoriIniziali1001, versoPayload1001 } from './m1001.logic';
 import { daPayload1002, schema1002, valoriIniziali1002, versoPayload1002 } from './m1002.logic';
 import { indirizzoVuoto } from './indirizzo';
 import { schema2003, valoriIniziali2003, versoPayload2003 } from './m2003.logic';
 import { componenteVuoto, daPayload5001, schema5001, valoriIniziali5001, versoPayload5001 } from './m5001.logic';
-import { schema5008, valoriIniziali5008, versoPayload5008, type Valori5008 } from './m5008.logic';
+import { daPayload5008, schema5008, valoriIniziali5008, versoPayload5008, type Valori5008 } from './m5008.logic';
 import { schema1013, schema5012, valoriIniziali1013 } from './mAnnullamenti.logic';
 
 function errori(r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
@@ -48,7 +48,13 @@ describe('5008', () => {
     expect(e14['cessazione.tipoCessazione']).toBe('Scegliere il tipo di cessazione (Tabella 31).');
     expect(e14['cessazione.dataSentenza']).toMatch(/^Indicare la sentenza/);
     expect(errori(schema5008.safeParse({ ...base, tipoMutazione: '1' }))['generalita.cognome']).toMatch(/^Indicare almeno un dato/);
-    expect(errori(schema5008.safeParse({ ...base, tipoMutazione: '18' }))['tipoMutazione']).toMatch(/^Unione civile/);
+    const e18 = errori(schema5008.safeParse({ ...base, tipoMutazione: '18' }));
+    expect(e18['tipoMutazione']).toBeUndefined();
+    expect(e18['unioneCivile.parte.cognome']).toBe("Indicare il cognome dell'altra parte dell'unione.");
+    expect(e18['unioneCivile.data']).toBe("Indicare la data di costituzione dell'unione (gg/mm/aaaa).");
+    const e19 = errori(schema5008.safeParse({ ...base, tipoMutazione: '19' }));
+    expect(e19['tipoMutazione']).toBeUndefined();
+    expect(e19['scioglimento.motivo']).toBe('Scegliere il motivo dello scioglimento (Tabella 43).');
     expect(errori(schema5008.safeParse({ ...base, soggetto: soggettoVuoto(), tipoMutazione: '13', vedovanza: { ...base.vedovanza, dataMorte: '01/03/2025' } }))).toEqual({
       'soggetto.cognome': 'Indicare il cognome del soggetto.',
       'soggetto.nome': 'Indicare il nome del soggetto.',
@@ -62,6 +68,118 @@ describe('5008', () => {
     expect(schema5008.safeParse(div).success).toBe(true);
     expect(versoPayload5008(div).statoCivile).toEqual({ statoCivile: '4' });
     expect(versoPayload5008({ ...div, cessazione: { ...div.cessazione, tipoCessazione: '5' } }).statoCivile).toBeUndefined();
+  });
+});
+
+describe('5008 unione civile (18) and scioglimento (19)', () => {
+  const luca = soggettoVuoto({ codiceFiscale: 'VRDLCU85M12F205L', cognome: 'Verdi', nome: 'Luca' });
+  const attoUnione = attoVuoto({ nomeComune: 'Roma', codiceIstat: '058091', siglaProvincia: 'rm', anno: '2025', parte: '2', serie: 'C', numeroAtto: '12', dataFormazione: '15/03/2025' });
+  const base = (): Valori5008 => ({ ...valoriIniziali5008({ soggetto: { codiceFiscale: mario.codiceFiscale, cognome: 'Rossi', nome: 'Mario' } }), dataDecorrenza: '20/03/2025' });
+  const unione = (over: Partial<Valori5008['unioneCivile']> = {}): Valori5008 => {
+    const v = base();
+    return { ...v, tipoMutazione: '18', unioneCivile: { ...v.unioneCivile, parte: luca, data: '15/03/2025', luogo: roma, atto: attoUnione, ...over } };
+  };
+  const scioglimento = (over: Partial<Valori5008['scioglimento']>): Valori5008 => {
+    const v = base();
+    return { ...v, tipoMutazione: '19', scioglimento: { ...v.scioglimento, parte: luca, ...over } };
+  };
+  const sentenza = { motivo: '3', dataSentenza: '10/01/2025', numeroSentenza: '123/2025', tipoTribunale: '1', autorita: 'Tribunale di Roma', dataValidita: '10/02/2025' };
+
+  it('18: stato civile 6, the partner in unitoCivilmente, the union in attoUnione (ISO dates, upper case)', () => {
+    const v = unione();
+    expect(errori(schema5008.safeParse(v))).toEqual({});
+    const p = versoPayload5008(v);
+    expect(p.statoCivile).toEqual({ statoCivile: '6' });
+    expect(p.datiControllo).toEqual({ tipoMutazione: ['18'] });
+    expect(p.matrimonio).toBeUndefined();
+    expect(p.unioneCivile).toEqual({
+      unitoCivilmente: { codiceFiscale: { codFiscale: 'VRDLCU85M12F205L' }, cognome: 'VERDI', nome: 'LUCA' },
+      attoUnione: {
+        dataEvento: '2025-03-15',
+        luogoEvento: { comune: { nomeComune: 'ROMA', codiceIstat: '058091', siglaProvinciaIstat: 'RM' } },
+        attoEvento: { comuneRegistrazione: { nomeComune: 'ROMA', codiceIstat: '058091', siglaProvinciaIstat: 'RM' }, anno: '2025', parte: '2', serie: 'C', numeroAtto: '12', dataFormazioneAtto: '2025-03-15' },
+      },
+    });
+  });
+
+  it('18 round trip: a reopened draft gives back the same values and payload', () => {
+    const p = versoPayload5008(unione());
+    const v = daPayload5008(p as unknown as Record<string, unknown>, '2025-03-20');
+    expect(v.tipoMutazione).toBe('18');
+    expect(v.unioneCivile.data).toBe('15/03/2025');
+    expect(v.unioneCivile.parte).toMatchObject({ codiceFiscale: 'VRDLCU85M12F205L', cognome: 'VERDI', nome: 'LUCA' });
+    expect(v.unioneCivile.atto.numeroAtto).toBe('12');
+    expect(schema5008.safeParse(v).success).toBe(true);
+    expect(versoPayload5008(v)).toEqual(p);
+  });
+
+  it('18 refuses at the field: a partner of the other sex (typed or from the CF), the subject itself, a union after the decorrenza, an act older than the union', () => {
+    expect(errori(schema5008.safeParse(unione({ parte: laura })))['unioneCivile.parte.codiceFiscale']).toBe("L'unione civile si costituisce tra persone dello stesso sesso (legge 76/2016).");
+    expect(errori(schema5008.safeParse(unione({ parte: { ...luca, codiceFiscale: '', sesso: 'F' } })))['unioneCivile.parte.sesso']).toBe("L'unione civile si costituisce tra persone dello stesso sesso (legge 76/2016).");
+    expect(errori(schema5008.safeParse(unione({ parte: { ...mario } })))['unioneCivile.parte.codiceFiscale']).toBe("L'altra parte non può essere il soggetto stesso.");
+    expect(errori(schema5008.safeParse(unione({ data: '21/03/2025' })))['unioneCivile.data']).toBe("La data di costituzione dell'unione non può essere successiva alla data di decorrenza.");
+    const e = errori(schema5008.safeParse(unione({ atto: { ...attoUnione, anno: '2024', dataFormazione: '14/03/2025' } })));
+    expect(e['unioneCivile.atto.anno']).toBe("L'anno dell'atto non può precedere quello dell'evento.");
+    expect(e['unioneCivile.atto.dataFormazione']).toBe("La data di formazione dell'atto non può precedere la data dell'evento.");
+    // Two women are fine.
+    const donne = { ...unione({ parte: laura }), soggetto: soggettoVuoto({ cognome: 'Neri', nome: 'Anna', sesso: 'F' as const }) };
+    expect(schema5008.safeParse(donne).success).toBe(true);
+  });
+
+  it('19 by sentenza: stato civile 8, only the sentenza (never datiEvento); round trip', () => {
+    const v = scioglimento({ ...sentenza, dataEvento: '01/03/2025' });
+    expect(errori(schema5008.safeParse(v))).toEqual({});
+    const p = versoPayload5008(v);
+    expect(p.statoCivile).toEqual({ statoCivile: '8' });
+    expect(p.datiControllo).toEqual({ tipoMutazione: ['19'] });
+    expect(p.unioneCivile).toEqual({
+      unitoCivilmente: { codiceFiscale: { codFiscale: 'VRDLCU85M12F205L' }, cognome: 'VERDI', nome: 'LUCA' },
+      scioglimentoUnione: { motivoScioglimento: '3', sentenza: { data: '2025-01-10', numero: '123/2025', tipoTribunale: '1', autorita: 'TRIBUNALE DI ROMA', dataValidita: '2025-02-10' } },
+    });
+    const r = daPayload5008(p as unknown as Record<string, unknown>);
+    expect(r.tipoMutazione).toBe('19');
+    expect(r.scioglimento).toMatchObject({ motivo: '3', dataSentenza: '10/01/2025', numeroSentenza: '123/2025', tipoTribunale: '1', autorita: 'TRIBUNALE DI ROMA', dataValidita: '10/02/2025' });
+    expect(versoPayload5008(r)).toEqual(p);
+  });
+
+  it('19 by agreement or for the death of the partner: datiEvento only; stato civile 8 or 7; round trip', () => {
+    const accordo = scioglimento({ motivo: '1', dataEvento: '01/03/2025', atto: { ...attoUnione, numeroAtto: '40', dataFormazione: '01/03/2025' }, dataSentenza: '10/01/2025' });
+    expect(errori(schema5008.safeParse(accordo))).toEqual({});
+    const p = versoPayload5008(accordo);
+    expect(p.statoCivile).toEqual({ statoCivile: '8' });
+    expect(p.unioneCivile?.scioglimentoUnione).toEqual({
+      motivoScioglimento: '1',
+      datiEvento: { dataEvento: '2025-03-01', attoEvento: { comuneRegistrazione: { nomeComune: 'ROMA', codiceIstat: '058091', siglaProvinciaIstat: 'RM' }, anno: '2025', parte: '2', serie: 'C', numeroAtto: '40', dataFormazioneAtto: '2025-03-01' } },
+    });
+    expect(versoPayload5008(daPayload5008(p as unknown as Record<string, unknown>))).toEqual(p);
+    const morte = scioglimento({ motivo: '98', dataEvento: '01/03/2025' });
+    expect(schema5008.safeParse(morte).success).toBe(true);
+    const pm = versoPayload5008(morte);
+    expect(pm.statoCivile).toEqual({ statoCivile: '7' });
+    expect(pm.unioneCivile?.scioglimentoUnione).toEqual({ motivoScioglimento: '98', datiEvento: { dataEvento: '2025-03-01' } });
+    expect(versoPayload5008(daPayload5008(pm as unknown as Record<string, unknown>))).toEqual(pm);
+  });
+
+  it('19 refuses at the field: the sentenza data for motivo 3, the event date otherwise, dates after the decorrenza', () => {
+    const e3 = errori(schema5008.safeParse(scioglimento({ motivo: '3' })));
+    expect(e3['scioglimento.dataSentenza']).toBe('Indicare la data della sentenza (gg/mm/aaaa).');
+    expect(e3['scioglimento.tipoTribunale']).toBe("Scegliere l'autorità che ha emesso la sentenza (Tabella 32).");
+    expect(e3['scioglimento.autorita']).toBe("Indicare l'autorità (es. Tribunale di Roma).");
+    expect(e3['scioglimento.dataValidita']).toBe('Indicare la data di passaggio in giudicato (gg/mm/aaaa).');
+    expect(e3['scioglimento.dataEvento']).toBeUndefined();
+    const e1 = errori(schema5008.safeParse(scioglimento({ motivo: '1' })));
+    expect(e1).toEqual({ 'scioglimento.dataEvento': 'Indicare la data dello scioglimento (gg/mm/aaaa).' });
+    expect(errori(schema5008.safeParse(scioglimento({ motivo: '98', dataEvento: '21/03/2025' })))['scioglimento.dataEvento']).toBe("La data di morte dell'altra parte non può essere successiva alla data di decorrenza.");
+    expect(errori(schema5008.safeParse(scioglimento({ ...sentenza, dataValidita: '09/01/2025' })))['scioglimento.dataValidita']).toBe('La data di passaggio in giudicato non può precedere la data della sentenza.');
+    expect(errori(schema5008.safeParse(scioglimento({ motivo: '1', dataEvento: '01/03/2025', parte: soggettoVuoto() })))['scioglimento.parte.cognome']).toBe("Indicare il cognome dell'altra parte dell'unione.");
+  });
+
+  it('a draft saved before these blocks existed still validates (empty blocks)', () => {
+    const { unioneCivile: _u, scioglimento: _s, ...vecchia } = matrimonio();
+    const r = schema5008.safeParse(vecchia);
+    expect(r.success).toBe(true);
+    expect(r.data?.unioneCivile.parte).toEqual(soggettoVuoto());
+    expect(errori(schema5008.safeParse({ ...vecchia, tipoMutazione: '18' }))['unioneCivile.data']).toMatch(/^Indicare la data di costituzione/);
   });
 });
 
@@ -187,6 +305,10 @@ describe('5001', () => {
     expect(e['idFamiglia']).toBe("Indicare l'ID ANPR della famiglia o convivenza (EF028).");
     expect(e['componenti.1.codiceLegame']).toBe('La famiglia può avere un solo intestatario (EN166).');
     expect(e['componenti.2.soggetto.codiceFiscale']).toBe('Il componente è già indicato alla riga 1.');
+    // Named once by ID ANPR + CF and once by CF alone: still the same person.
+    const conId = { ...base.componenti[0]!, soggetto: { ...base.componenti[0]!.soggetto, idSchedaSoggettoANPR: '5260128332' } };
+    const soloCf = { ...base.componenti[0]!, soggetto: { ...base.componenti[0]!.soggetto, idSchedaSoggettoANPR: '', codiceFiscale: base.componenti[0]!.soggetto.codiceFiscale.toLowerCase() }, codiceLegame: '13' };
+    expect(errori(schema5001.safeParse({ ...base, componenti: [conId, soloCf] }))['componenti.1.soggetto.codiceFiscale']).toBe('Il componente è già indicato alla riga 1.');
     const senza = { ...base, componenti: [{ ...base.componenti[1]!, codiceLegame: '' }] };
     const e2 = errori(schema5001.safeParse(senza));
     expect(e2['componenti']).toBe('Per il cambio di intestatario indicare il nuovo intestatario (relazione 1, EN197).');
