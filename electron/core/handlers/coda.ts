@@ -4,12 +4,48 @@ import { AppError } from '../../ipc/app-error';
 import type { Handlers } from '../../ipc/router';
 import type { CoreServices, DomainHandlers } from './services';
 
+/**
+ * The first person a payload names (depth-first, in the builder's element
+ * order: the newborn, the person registered, the subject, the new head…).
+ * The form values under `_modulo` are the clerk's draft, not the payload;
+ * when the payload names nobody (a family's move), the person the pratica
+ * was started for (`_soggetto`, written by the form).
+ */
+export function nomeSoggettoDa(payload: unknown): string | null {
+  const nominato = personaNominata(payload);
+  if (nominato) return nominato;
+  const avviataPer = payload && typeof payload === 'object' ? (payload as Record<string, unknown>)['_soggetto'] : undefined;
+  return typeof avviataPer === 'string' && avviataPer.trim() ? avviataPer.trim().toUpperCase().slice(0, 120) : null;
+}
+
+function personaNominata(payload: unknown): string | null {
+  if (payload === null || typeof payload !== 'object') return null;
+  if (Array.isArray(payload)) {
+    for (const x of payload) {
+      const n = personaNominata(x);
+      if (n) return n;
+    }
+    return null;
+  }
+  const o = payload as Record<string, unknown>;
+  if (typeof o['cognome'] === 'string' && typeof o['nome'] === 'string' && o['cognome'].trim() && o['nome'].trim()) {
+    return `${o['cognome'].trim()} ${o['nome'].trim()}`.toUpperCase();
+  }
+  for (const [k, v] of Object.entries(o)) {
+    if (k.startsWith('_')) continue;
+    const n = personaNominata(v);
+    if (n) return n;
+  }
+  return null;
+}
+
 export function vista(pratica: Pratica) {
   return {
     id: pratica.id,
     servizio: pratica.servizio,
     stato: pratica.stato,
     soggettoKey: pratica.soggettoKey,
+    soggettoNome: nomeSoggettoDa(pratica.payload),
     dataDecorrenza: pratica.dataDecorrenza,
     protocollo: pratica.protocollo,
     dataProtocollo: pratica.dataProtocollo,

@@ -21,6 +21,8 @@ export const PraticaSchema = z.object({
   servizio: z.string(),
   stato: StatoPraticaSchema,
   soggettoKey: z.string().nullable(),
+  /** "COGNOME NOME" of the person the pratica is about, from its payload, when it names one. */
+  soggettoNome: z.string().nullable().optional(),
   dataDecorrenza: z.string().nullable(),
   protocollo: z.string().nullable(),
   dataProtocollo: z.string().nullable(),

@@ -299,6 +299,9 @@ function ModuloForm({ c }: { c: Caricato }) {
     const dp = parseDataItDettaglio(metaRef.current.dataProtocollo);
     const payload: Record<string, unknown> = { ...base, [CHIAVE_VALORI_MODULO]: valori };
     if (aperta?.daAnnullare) payload['_annulla'] = aperta.daAnnullare;
+    // Who the pratica was started for (the pratiche list shows it when the payload names nobody, e.g. a family's move).
+    const avviataPer = [contesto.soggetto?.cognome, contesto.soggetto?.nome].filter(Boolean).join(' ') || aperta?.payload['_soggetto'];
+    if (typeof avviataPer === 'string' && avviataPer) payload['_soggetto'] = avviataPer;
     return {
       id: idRef.current ?? undefined,
       servizio: modulo.servizio,
@@ -308,7 +311,7 @@ function ModuloForm({ c }: { c: Caricato }) {
       protocollo: metaRef.current.protocollo.trim().slice(0, 40) || null,
       dataProtocollo: metaRef.current.dataProtocollo.trim() && dp.ok ? dp.iso : null,
     };
-  }, [form, modulo, aperta?.daAnnullare]);
+  }, [form, modulo, aperta?.daAnnullare, aperta?.payload, contesto.soggetto]);
 
   /** Saves now (serialised: the first save creates the draft, the next ones update it). */
   const salva = useCallback((): Promise<void> => {

@@ -135,7 +135,20 @@ export function Pratiche() {
           </>
         ),
       }),
-      colonna.accessor('soggettoKey', { header: 'Soggetto', cell: (c) => <span className="ids-pratica">{c.getValue() ?? '—'}</span> }),
+      colonna.accessor((p) => p.soggettoNome ?? p.soggettoKey ?? '', {
+        id: 'soggetto',
+        header: 'Soggetto',
+        cell: (c) => {
+          const { soggettoNome, soggettoKey } = c.row.original;
+          if (!soggettoNome && !soggettoKey) return '—';
+          return (
+            <>
+              {soggettoNome && <span className="d-block">{soggettoNome}</span>}
+              {soggettoKey && <span className="ids-pratica">{soggettoKey}</span>}
+            </>
+          );
+        },
+      }),
       colonna.accessor('dataDecorrenza', { header: 'Decorrenza', cell: (c) => formatData(c.getValue()) }),
       colonna.accessor('scadenza', {
         header: 'Scadenza',
