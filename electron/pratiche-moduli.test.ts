@@ -13,6 +13,7 @@ import { buildRequest } from './anpr/services/builders';
 import { testataMin } from './anpr/services/fixtures.test-data';
 import type { ServiceCode } from './anpr/services/registry';
 import { closeTransportAgents } from './anpr/transport/https-transport';
+import { dettaglio } from './ricerca/mappa';
 import { validateRequestBody } from './anpr/xsd/validate';
 import type { PersonaSim, SchedaSim } from './simulator/state/store';
 import { oggi, startFixture, testata, type SimFixture } from './simulator/test-helpers';
@@ -88,6 +89,24 @@ describe('form payloads validate against the official XSD', () => {
     ];
     for (const c of casi) {
       const p = valida(l, unisci(base, { dataDecorrenza: '20/03/2025', numeroPratica: 'SC-2025-1', ...c }));
+      await xsdValido('5008', p);
+    }
+  });
+
+  it('5008 unione civile and its scioglimento (sentenza, accordo, death of the partner)', async () => {
+    const l = await logica('m5008.logic.ts', '5008');
+    const base = l.valoriIniziali({ soggetto: { codiceFiscale: 'RSSMRA80A01H501U', idSchedaSoggettoANPR: '9007199254740993', cognome: 'Rossi', nome: 'Mario' } });
+    const luca = { codiceFiscale: 'VRDLCU85M12F205L', cognome: 'Verdi', nome: 'Luca', sesso: 'M', dataNascita: '12/08/1985' };
+    const casi: Valori[] = [
+      { tipoMutazione: '18', unioneCivile: { parte: luca, data: '15/03/2025', luogo: ROMA, atto: ATTO } },
+      { tipoMutazione: '18', unioneCivile: { parte: { cognome: 'Dupont', nome: 'Pierre' }, data: '15/03/2025', luogo: { ...ROMA, tipo: 'estero', codiceStato: '215', localita: 'Lione' } } },
+      { tipoMutazione: '19', scioglimento: { parte: luca, motivo: '3', dataSentenza: '10/01/2025', numeroSentenza: '123/2025', tipoTribunale: '1', autorita: 'Tribunale di Roma', dataValidita: '10/02/2025' } },
+      { tipoMutazione: '19', scioglimento: { parte: luca, motivo: '1', dataEvento: '15/03/2025', luogo: ROMA, atto: ATTO } },
+      { tipoMutazione: '19', scioglimento: { parte: luca, motivo: '98', dataEvento: '01/03/2025' } },
+    ];
+    for (const c of casi) {
+      const p = valida(l, unisci(base, { dataDecorrenza: '20/03/2025', numeroPratica: 'UC-2025-1', ...c }));
+      expect(p.unioneCivile).toBeDefined();
       await xsdValido('5008', p);
     }
   });
@@ -236,6 +255,61 @@ describe('form payloads are accepted by the training simulator', () => {
     );
     await invia('5012', l, v);
     expect(f.sim.admin.persona(matrimonio.a.idSchedaSoggettoANPR)!.statoCivile.codice).toBe('1');
+  });
+
+  /** The subject as a fresh 3002 shows it, mapped for the person sheet (scheda soggetto). */
+  async function scheda(p: PersonaSim) {
+    const r = await f.client.send(
+      '3002',
+      { testata, criteriRicerca: { codiceFiscale: p.codiceFiscale }, datiRichiesta: { schedaAnagraficaRichiesta: '1', dataRiferimentoRichiesta: D, ricercaNazionale: '1' } },
+      { idOperazioneComune: f.nextId() },
+    );
+    if (r.outcome.kind !== 'accolta') throw new Error(`3002: ${r.outcome.kind}`);
+    const s = r.outcome.value.soggetti[0]!;
+    return { codice: s.statoCivile?.statoCivile, scheda: dettaglio(s, undefined) };
+  }
+
+  it('5008 unione civile then scioglimento: a fresh 3002 shows "Unito civilmente", then "Stato libero a seguito di scioglimento"; 5012 restores the union', async () => {
+    const l = await logica('m5008.logic.ts', '5008');
+    const a = scegli((p) => p.statoCivile.codice === '1' && p.sesso === 'F' && p.dataNascita < '2006-01-01');
+    const b = scegli((p) => p.statoCivile.codice === '1' && p.sesso === 'F' && p.dataNascita < '2006-01-01');
+    expect((await scheda(a)).scheda.statoCivile).toBe('Celibe/Nubile');
+
+    const unione = unisci(l.valoriIniziali({ soggetto: soggetto(a) }), {
+      dataDecorrenza: itDate(D),
+      tipoMutazione: '18',
+      unioneCivile: { parte: soggetto(b), data: itDate(D), luogo: ROMA, atto: { ...ATTO, anno: D.slice(0, 4), dataFormazione: itDate(D) } },
+    });
+    await invia('5008', l, unione);
+    for (const p of [a, b]) {
+      const s = await scheda(p);
+      expect(s.codice).toBe('6');
+      expect(s.scheda.statoCivile).toBe('Unito civilmente');
+    }
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile.coniugeId).toBe(b.idSchedaSoggettoANPR);
+
+    const scioglimento = unisci(l.valoriIniziali({ soggetto: soggetto(a) }), {
+      dataDecorrenza: itDate(D),
+      tipoMutazione: '19',
+      scioglimento: { parte: soggetto(b), motivo: '1', dataEvento: itDate(D), atto: { ...ATTO, anno: D.slice(0, 4), numeroAtto: '78', dataFormazione: itDate(D) } },
+    });
+    const sciolta = await invia('5008', l, scioglimento);
+    for (const p of [a, b]) {
+      const s = await scheda(p);
+      expect(s.codice).toBe('8');
+      expect(s.scheda.statoCivile).toBe("Stato libero a seguito di scioglimento dell'unione");
+    }
+
+    const la = await logica('mAnnullamenti.logic.ts', '5012');
+    const annulla = unisci(
+      la.valoriIniziali({
+        soggetto: { codiceFiscale: a.codiceFiscale, cognome: a.cognome, nome: a.nome },
+        praticaDaAnnullare: { servizio: '5008', idOperazioneComune: sciolta.idOperazioneComune, idOperazioneANPR: sciolta.idOperazioneANPR, dataDecorrenza: D },
+      }),
+      { dataDecorrenza: itDate(D), note: 'Scioglimento registrato per errore' },
+    );
+    await invia('5012', la, annulla);
+    for (const p of [a, b]) expect((await scheda(p)).scheda.statoCivile).toBe('Unito civilmente');
   });
 
   it('1001 a newborn joins the parents family (CF attributed by ANPR)', async () => {

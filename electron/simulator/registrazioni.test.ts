@@ -347,3 +347,157 @@ describe('6001 certificates and 7001 tables', () => {
     expect(r.outcome).toMatchObject({ kind: 'respinta', errori: [{ codice: 'SX001', tipo: 'E' }] });
   });
 });
+
+describe('5008 unione civile (18) and scioglimento (19), 5012 undoes them', () => {
+  const usati = new Set<string>();
+  const scegli = (pred: (p: PersonaSim) => boolean): PersonaSim => {
+    const p = persone().find((x) => !usati.has(x.idSchedaSoggettoANPR) && pred(x));
+    if (!p) throw new Error('no suitable resident in the synthetic population');
+    usati.add(p.idSchedaSoggettoANPR);
+    return p;
+  };
+  const libero = (sesso: string) => (p: PersonaSim) => p.statoCivile.codice === '1' && p.sesso === sesso && p.dataNascita < '2006-01-01';
+  const unione = (p: PersonaSim, parte: Generalita | undefined, data = D) => ({
+    testata,
+    generalitaPerRicerca: gen(p),
+    statoCivile: { statoCivile: '6' },
+    unioneCivile: { ...(parte ? { unitoCivilmente: parte } : {}), attoUnione: { dataEvento: data, luogoEvento: { comune: roma() } } },
+    datiDelProcedimento: { numeroPraticaComune: 'UC-1' },
+    datiControllo: { tipoMutazione: ['18'] },
+  });
+  const scioglimento = (p: PersonaSim, s: Record<string, unknown>, parte?: Generalita) => ({
+    testata,
+    generalitaPerRicerca: gen(p),
+    statoCivile: { statoCivile: '8' },
+    unioneCivile: { ...(parte ? { unitoCivilmente: parte } : {}), scioglimentoUnione: s },
+    datiDelProcedimento: { numeroPraticaComune: 'UC-2' },
+    datiControllo: { tipoMutazione: ['19'] },
+  });
+  const sentenza = () => ({ motivoScioglimento: '3', sentenza: { data: D, tipoTribunale: '1', autorita: 'TRIBUNALE DI ROMA', dataValidita: D } });
+  const idAnprDi = (o: { kind: string; idOperazioneANPR?: string }) => o.idOperazioneANPR ?? '';
+  const annulla = (id: string, idAnpr: string, p: PersonaSim) =>
+    f.client.send(
+      '5012',
+      { testata, datiOperazioneDaAnnullare: { operazioneRichiesta: '5008', idOperazioneComune: id, idOperazioneANPR: idAnpr }, datiSchedaSoggettoFamigliaConvivenza: { soggetto: gen(p) }, datiControllo: { tipoScheda: '1', annullamentoAttribuzioneCF: 'N' } },
+      opts(),
+    );
+  /** Two residents united civilly by a 5008 tipo 18 (the small test population may have no such couple). */
+  const coppiaUnita = async (sesso: 'M' | 'F'): Promise<[PersonaSim, PersonaSim]> => {
+    const a = scegli(libero(sesso));
+    const b = scegli(libero(sesso));
+    const r = await f.client.send('5008', unione(a, gen(b)), opts());
+    expect(r.outcome.kind).toBe('accolta');
+    return [f.sim.admin.persona(a.idSchedaSoggettoANPR)!, f.sim.admin.persona(b.idSchedaSoggettoANPR)!];
+  };
+  const tomorrow = () => {
+    const t = new Date(`${D}T12:00:00Z`);
+    t.setUTCDate(t.getUTCDate() + 1);
+    return t.toISOString().slice(0, 10);
+  };
+
+  it('18 unites two free residents of the same sex: both "Unito civilmente" (6); 3002 shows the partner; 5012 makes both free again', async () => {
+    const a = scegli(libero('F'));
+    const b = scegli(libero('F'));
+    const id = f.nextId();
+    const r = await f.client.send('5008', unione(a, gen(b)), opts(id));
+    expect(r.outcome.kind).toBe('accolta');
+    await expectValidResponse('5008', r.exchange.response!.toString('utf8'));
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile).toEqual({ codice: '6', descrizione: 'Unito civilmente', dataEvento: D, coniugeId: b.idSchedaSoggettoANPR });
+    expect(f.sim.admin.persona(b.idSchedaSoggettoANPR)!.statoCivile).toEqual({ codice: '6', descrizione: 'Unito civilmente', dataEvento: D, coniugeId: a.idSchedaSoggettoANPR });
+    // listaSoggettiVariati: both partners with their new civil status and the union.
+    expect(r.exchange.response!.toString('utf8').match(/<statoCivile><statoCivile>6<\/statoCivile><\/statoCivile>/g)).toHaveLength(2);
+    expect(r.exchange.response!.toString('utf8').match(/<unioneCivile>/g)).toHaveLength(2);
+
+    const letto = await f.client.send('3002', q3002(b.codiceFiscale), { idOperazioneComune: f.nextId() });
+    await expectValidResponse('3002', letto.exchange.response!.toString('utf8'));
+    if (letto.outcome.kind !== 'accolta') throw new Error(letto.outcome.kind);
+    expect(letto.outcome.value.soggetti[0]!.statoCivile?.statoCivile).toBe('6');
+    const xml = letto.exchange.response!.toString('utf8');
+    expect(xml).toMatch(new RegExp(`<unioneCivile><unitoCivilmente><codiceFiscale><codFiscale>${a.codiceFiscale}</codFiscale>`));
+    expect(xml).toContain(`<attoUnione><dataEvento>${D}</dataEvento></attoUnione>`);
+
+    const ann = await annulla(id, r.outcome.kind === 'accolta' ? idAnprDi(r.outcome) : '', a);
+    expect(ann.outcome.kind).toBe('accolta');
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '1', coniugeId: null });
+    expect(f.sim.admin.persona(b.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '1', coniugeId: null });
+  });
+
+  it('18 is refused with the official codes: married or already united (EN272), different sex (EN270), no block (EN268), no partner (EN269), date after the decorrenza (EHR22), with a marriage (EN311)', async () => {
+    const sposato = scegli((p) => p.statoCivile.codice === '2');
+    const libera = scegli(libero('F'));
+    const libero2 = scegli(libero('M'));
+    const [unito] = await coppiaUnita('M');
+    const esito = async (body: Record<string, unknown>) => (await f.client.send('5008', body as never, opts())).outcome;
+    const uomo: Generalita = { codiceFiscale: 'VRDLCU85M12F205L', cognome: 'VERDI', nome: 'LUCA' };
+    expect(await esito(unione(sposato, { ...uomo, sesso: sposato.sesso }))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN272', tipo: 'E', testo: expect.stringContaining(sposato.codiceFiscale) }] });
+    expect(await esito(unione(libero2, gen(unito)))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN272' }] });
+    expect(await esito(unione(libera, gen(libero2)))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN270' }] });
+    // Partner outside the population: the sex comes from the codice fiscale.
+    expect(await esito(unione(libera, uomo))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN270' }] });
+    const { unioneCivile: _u, ...senzaBlocco } = unione(libero2, uomo);
+    expect(await esito(senzaBlocco)).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN268' }] });
+    expect(await esito(unione(libero2, undefined))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN269' }] });
+    expect(await esito(unione(libero2, uomo, tomorrow()))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EHR22' }] });
+    expect(await esito({ ...unione(libero2, uomo), matrimonio: { coniuge: gen(libera) }, datiControllo: { tipoMutazione: ['12', '18'] } })).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN311' }] });
+    // Nothing changed.
+    expect(f.sim.admin.persona(libero2.idSchedaSoggettoANPR)!.statoCivile.codice).toBe('1');
+    expect(f.sim.admin.persona(libera.idSchedaSoggettoANPR)!.statoCivile.codice).toBe('1');
+  });
+
+  it('19 by sentenza dissolves a union: both "Stato libero a seguito di scioglimento" (8); 5012 restores the union on both', async () => {
+    const [a, b] = await coppiaUnita('F');
+    const dataUnione = a.statoCivile.dataEvento;
+    const id = f.nextId();
+    const r = await f.client.send('5008', scioglimento(a, sentenza(), gen(b)), opts(id));
+    expect(r.outcome.kind).toBe('accolta');
+    await expectValidResponse('5008', r.exchange.response!.toString('utf8'));
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile).toEqual({ codice: '8', descrizione: "Stato libero a seguito di scioglimento dell'unione", dataEvento: D, coniugeId: null });
+    expect(f.sim.admin.persona(b.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '8', coniugeId: null });
+    const letto = await f.client.send('3002', q3002(a.codiceFiscale), { idOperazioneComune: f.nextId() });
+    if (letto.outcome.kind === 'accolta') expect(letto.outcome.value.soggetti[0]!.statoCivile?.statoCivile).toBe('8');
+    expect(letto.exchange.response!.toString('utf8')).not.toContain('<unioneCivile>');
+
+    const ann = await annulla(id, r.outcome.kind === 'accolta' ? idAnprDi(r.outcome) : '', a);
+    expect(ann.outcome.kind).toBe('accolta');
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '6', dataEvento: dataUnione, coniugeId: b.idSchedaSoggettoANPR });
+    expect(f.sim.admin.persona(b.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '6', coniugeId: a.idSchedaSoggettoANPR });
+  });
+
+  it('19 is refused with the official codes: not united (EN274), another partner (EN274), no scioglimento (EN275), bad motive (EN276), sentenza and event together or no date (EN278), date after the decorrenza (EHR23)', async () => {
+    const [a, b] = await coppiaUnita('M');
+    const libera = scegli(libero('F'));
+    const esito = async (body: Record<string, unknown>) => (await f.client.send('5008', body as never, opts())).outcome;
+    const evento = { dataEvento: D };
+    expect(await esito(scioglimento(libera, sentenza()))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN274' }] });
+    expect(await esito(scioglimento(a, sentenza(), gen(libera)))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN274' }] });
+    expect(await esito({ ...scioglimento(a, sentenza()), unioneCivile: { unitoCivilmente: gen(b) } })).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN275' }] });
+    expect(await esito(scioglimento(a, { motivoScioglimento: '31', datiEvento: evento }))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN276' }] });
+    expect(await esito(scioglimento(a, { ...sentenza(), datiEvento: evento }))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN278' }] });
+    expect(await esito(scioglimento(a, { motivoScioglimento: '1' }))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN278' }] });
+    expect(await esito(scioglimento(a, { motivoScioglimento: '1', datiEvento: { dataEvento: tomorrow() } }))).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EHR23' }] });
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '6', coniugeId: b.idSchedaSoggettoANPR });
+  });
+
+  it('19 for the death of a partner outside the population (motivo 98): the subject is "Stato libero a seguito di decesso" (7)', async () => {
+    const a = scegli(libero('M'));
+    const partner: Generalita = { codiceFiscale: 'VRDLCU85M12F205L', cognome: 'VERDI', nome: 'LUCA', sesso: 'M' };
+    expect((await f.client.send('5008', unione(a, partner), opts())).outcome.kind).toBe('accolta');
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '6', coniugeId: null });
+    const r = await f.client.send('5008', { ...scioglimento(a, { motivoScioglimento: '98', datiEvento: { dataEvento: D } }, partner), statoCivile: { statoCivile: '7' } }, opts());
+    expect(r.outcome.kind).toBe('accolta');
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile).toEqual({ codice: '7', descrizione: 'Stato libero a seguito di decesso della parte unita civilmente', dataEvento: D, coniugeId: null });
+  });
+
+  it('2001 of a united partner leaves the survivor "Stato libero a seguito di decesso" (7), not widowed', async () => {
+    const [a, b] = await coppiaUnita('F');
+    const scheda = schede().find((s) => s.idFamigliaConvivenzaANPR === b.legame.idFamigliaConvivenzaANPR);
+    const capo = scheda?.tipo === 'famiglia' && scheda.intestatarioId === b.idSchedaSoggettoANPR;
+    const r = await f.client.send(
+      '2001',
+      { testata, motivoCancellazione: { tipoMotivoCancellazione: '1' }, generalitaPerRicerca: gen(b), datiDecesso: { dataEvento: D }, datiControllo: { ruoloSoggetto: capo ? '1' : '2' } },
+      opts(),
+    );
+    expect(r.outcome.kind).toMatch(/^accolta/);
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '7', descrizione: 'Stato libero a seguito di decesso della parte unita civilmente', dataEvento: D, coniugeId: null });
+  });
+});

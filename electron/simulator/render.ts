@@ -4,7 +4,7 @@
  * (Risposta_Comune). Reuses the request-side writers for the shared types.
  */
 import { createHash } from 'node:crypto';
-import { wCittadinanza, wFamigliaConvivenza, wGeneralita, wResidenza, wStatoCivile } from '../anpr/services/common';
+import { wCittadinanza, wFamigliaConvivenza, wGeneralita, wResidenza, wStatoCivile, wUnioneCivile } from '../anpr/services/common';
 import type { FamigliaConvivenza, Generalita, Residenza } from '../anpr/services/types';
 import { el, leaf, type XmlChild, type XmlElement } from '../anpr/xml/writer';
 import { erroreElement } from './soap';
@@ -92,6 +92,17 @@ function matrimonio(store: SimStore, p: PersonaSim): XmlChild {
   );
 }
 
+/** The current civil union (Tabella 1 code 6) with the partner, when the partner is in the population. */
+function unioneCivile(store: SimStore, p: PersonaSim): XmlChild {
+  if (p.statoCivile.codice !== '6' || !p.statoCivile.coniugeId) return undefined;
+  const c = store.getPersona(p.statoCivile.coniugeId);
+  if (!c) return undefined;
+  return wUnioneCivile('unioneCivile', {
+    unitoCivilmente: generalitaOf(c),
+    attoUnione: p.statoCivile.dataEvento ? { dataEvento: p.statoCivile.dataEvento } : undefined,
+  });
+}
+
 function legame(p: PersonaSim, completo: boolean): XmlElement {
   return el(
     'legameSoggetto',
@@ -131,6 +142,7 @@ export function datiSoggetto3002(store: SimStore, p: PersonaSim): XmlElement {
     genitore(store, 'maternita', p.madreId),
     p.stato === 'residente' ? wResidenza('residenza', residenzaOf(store, p)) : undefined,
     matrimonio(store, p),
+    unioneCivile(store, p),
     p.stato === 'residente' ? legame(p, true) : undefined,
     p.stato === 'residente' && scheda ? wFamigliaConvivenza('famigliaConvivenza', famigliaOf(scheda)) : undefined,
     cancellazione(p),
@@ -154,6 +166,7 @@ export function datiSoggettoVariato(store: SimStore, p: PersonaSim, precedente?:
     cittadinanzeOf(p),
     p.stato === 'residente' ? wResidenza('residenza', residenzaOf(store, p)) : undefined,
     matrimonio(store, p),
+    unioneCivile(store, p),
     p.stato === 'residente' ? legame(p, false) : undefined,
     p.stato === 'residente' && scheda ? wFamigliaConvivenza('famigliaConvivenza', famigliaOf(scheda)) : undefined,
     cancellazione(p),

@@ -34,6 +34,7 @@ import {
   wSentenza,
   wSoggettoFamiglia,
   wStatoCivile,
+  wUnioneCivile,
   wVedovanza,
 } from './common';
 import { SERVICES, type ServiceCode } from './registry';
@@ -72,6 +73,7 @@ import type {
   SoggettoFamiglia,
   StatoCivile,
   TestataBuilderInput,
+  UnioneCivile,
   Vedovanza,
 } from './types';
 
@@ -738,6 +740,8 @@ export interface Richiesta5008Input {
   matrimonio?: Matrimonio;
   vedovanza?: Vedovanza;
   separazioneAnnullamentoCessazioneMatrimonio?: AnnullamentoMatrimonio;
+  /** tipoMutazione 18 (unitoCivilmente + attoUnione) and 19 (scioglimentoUnione). */
+  unioneCivile?: UnioneCivile;
   cartaIdentita?: CartaIdentita;
   permessoSoggiorno?: PermessoSoggiorno;
   censimento?: Censimento;
@@ -747,7 +751,7 @@ export interface Richiesta5008Input {
   datiDecesso?: { motivoDecesso?: Codice; eventoDecesso?: DatiEvento; sentenza?: Sentenza };
   datiDelProcedimento?: DatiProcedimento;
   datiControllo: {
-    /** Tabella 36, one or more (12 matrimonio, 13 vedovanza, 14 annullamento…); written as 2 digits. */
+    /** Tabella 36, one or more (12 matrimonio, 13 vedovanza, 14 annullamento, 18 unione civile, 19 scioglimento…); written as 2 digits. */
     tipoMutazione: Codice[];
     gestioneCF?: Codice;
     listaControlli?: Controllo[];
@@ -773,6 +777,8 @@ export function buildRichiesta5008(input: Richiesta5008Input): string {
     wMatrimonio('matrimonio', input.matrimonio),
     wVedovanza('vedovanza', input.vedovanza),
     wAnnullamentoMatrimonio('separazioneAnnullamentoCessazioneMatrimonio', input.separazioneAnnullamentoCessazioneMatrimonio),
+    // convivenzaDiFatto (not supported) comes here, in the XSD sequence.
+    wUnioneCivile('unioneCivile', input.unioneCivile),
     wCartaIdentita('cartaIdentita', input.cartaIdentita),
     wPermessoSoggiorno('permessoSoggiorno', input.permessoSoggiorno),
     wCensimento('censimento', input.censimento),

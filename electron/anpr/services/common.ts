@@ -36,9 +36,11 @@ import type {
   NumeroCivico,
   PermessoSoggiorno,
   Residenza,
+  ScioglimentoUnione,
   Sentenza,
   SoggettoFamiglia,
   StatoCivile,
+  UnioneCivile,
   Vedovanza,
 } from './types';
 
@@ -395,6 +397,23 @@ export function wAnnullamentoMatrimonio(name: string, a: AnnullamentoMatrimonio 
     wSentenza('sentenza', a.sentenza),
     wAtto('attoAnnullamentoMatrimonio', a.attoAnnullamentoMatrimonio),
     wAttoANPR('attoAnnullamentoMatrimonioANPR', a.attoAnnullamentoMatrimonioANPR),
+  );
+}
+
+export function wScioglimentoUnione(name: string, s: ScioglimentoUnione | undefined): XmlChild {
+  if (!s) return undefined;
+  return el(name, leaf('motivoScioglimento', s.motivoScioglimento), wSentenza('sentenza', s.sentenza), wDatiEvento('datiEvento', s.datiEvento));
+}
+
+export function wUnioneCivile(name: string, u: UnioneCivile | undefined): XmlChild {
+  if (!u) return undefined;
+  return el(
+    name,
+    wGeneralita('unitoCivilmente', u.unitoCivilmente),
+    wDatiEvento('attoUnione', u.attoUnione),
+    wScioglimentoUnione('scioglimentoUnione', u.scioglimentoUnione),
+    wCittadinanza('cittadinanza', u.cittadinanza),
+    leaf('ordineUnione', u.ordineUnione),
   );
 }
 

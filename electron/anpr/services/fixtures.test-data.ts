@@ -3,6 +3,7 @@
  * for the simulator. No real personal data.
  */
 import type { RequestInputs } from './builders';
+import type { ServiceCode } from './registry';
 import type { Comune, Generalita, Residenza, TestataBuilderInput } from './types';
 
 export const testataMin: TestataBuilderInput = {
@@ -45,6 +46,15 @@ const bianchi: Generalita = {
   nome: 'LAURA',
   sesso: 'F',
   dataNascita: '1982-02-01',
+  luogoNascita: { comune: milano },
+};
+
+const verdi: Generalita = {
+  codiceFiscale: { codFiscale: 'VRDLCU85M12F205L' },
+  cognome: 'VERDI',
+  nome: 'LUCA',
+  sesso: 'M',
+  dataNascita: '1985-08-12',
   luogoNascita: { comune: milano },
 };
 
@@ -304,3 +314,90 @@ export const MINIMAL: RequestInputs = {
   },
   '7001': { testata: testataMin, idTabella: '013' },
 };
+
+/** More inputs of one service, for blocks that FULL and MINIMAL (one input per service) cannot all show. */
+export type VarianteRichiesta = { [K in ServiceCode]: { nome: string; servizio: K; input: RequestInputs[K] } }[ServiceCode];
+
+export const VARIANTI: readonly VarianteRichiesta[] = [
+  {
+    nome: '5008 unione civile (realistic)',
+    servizio: '5008',
+    input: {
+      testata: testataFull,
+      generalitaPerRicerca: rossi,
+      statoCivile: { statoCivile: '6' },
+      unioneCivile: {
+        unitoCivilmente: verdi,
+        attoUnione: {
+          dataEvento: '2025-03-15',
+          luogoEvento: { comune: roma },
+          attoEvento: { comuneRegistrazione: roma, anno: '2025', parte: '2', serie: 'C', numeroAtto: '12', dataFormazioneAtto: '2025-03-15' },
+        },
+        cittadinanza: { descrizioneStato: 'ITALIA', codiceStato: '100' },
+        ordineUnione: '1',
+      },
+      datiDelProcedimento: { numeroPraticaComune: 'UC-2025-3' },
+      datiControllo: { tipoMutazione: [18] },
+    },
+  },
+  {
+    nome: '5008 unione civile (minimal)',
+    servizio: '5008',
+    input: {
+      testata: testataMin,
+      generalitaPerRicerca: { cognome: 'ROSSI', nome: 'MARIO' },
+      unioneCivile: { unitoCivilmente: { cognome: 'VERDI', nome: 'LUCA' }, attoUnione: { dataEvento: '2025-03-15' } },
+      datiControllo: { tipoMutazione: ['18'] },
+    },
+  },
+  {
+    nome: '5008 scioglimento unione by sentenza (realistic)',
+    servizio: '5008',
+    input: {
+      testata: testataFull,
+      generalitaPerRicerca: rossi,
+      statoCivile: { statoCivile: '8' },
+      unioneCivile: {
+        unitoCivilmente: verdi,
+        attoUnione: { dataEvento: '2020-06-20' },
+        scioglimentoUnione: {
+          motivoScioglimento: '3',
+          sentenza: { data: '2025-01-10', numero: '123/2025', tipoTribunale: '1', autorita: 'TRIBUNALE DI ROMA', dataValidita: '2025-02-10' },
+        },
+      },
+      datiControllo: { tipoMutazione: ['19'] },
+    },
+  },
+  {
+    nome: '5008 scioglimento unione by agreement, with the act (realistic)',
+    servizio: '5008',
+    input: {
+      testata: testataFull,
+      generalitaPerRicerca: rossi,
+      statoCivile: { statoCivile: '8' },
+      unioneCivile: {
+        unitoCivilmente: verdi,
+        scioglimentoUnione: {
+          motivoScioglimento: '1',
+          datiEvento: {
+            dataEvento: '2025-03-01',
+            luogoEvento: { comune: roma },
+            attoEvento: { comuneRegistrazione: roma, anno: '2025', parte: '2', serie: 'C', numeroAtto: '40', dataFormazioneAtto: '2025-03-01' },
+          },
+        },
+      },
+      datiDelProcedimento: { numeroPraticaComune: 'UC-2025-9' },
+      datiControllo: { tipoMutazione: [19] },
+    },
+  },
+  {
+    nome: '5008 scioglimento unione (minimal)',
+    servizio: '5008',
+    input: {
+      testata: testataMin,
+      generalitaPerRicerca: { cognome: 'ROSSI', nome: 'MARIO' },
+      unioneCivile: { scioglimentoUnione: { motivoScioglimento: '98', datiEvento: { dataEvento: '2025-03-01' } } },
+      datiControllo: { tipoMutazione: ['19'] },
+    },
+  },
+];

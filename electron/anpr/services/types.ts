@@ -348,6 +348,23 @@ export interface AnnullamentoMatrimonio {
   attoAnnullamentoMatrimonioANPR?: AttoANPR;
 }
 
+/** tipoScioglimentoUnione: sentenza and datiEvento are an exclusive alternative (ANPR rule, EN278). */
+export interface ScioglimentoUnione {
+  /** Tabella 43 (Cessazione unione civile / convivenze): 1, 2, 3 for civil unions, 98 death of the partner. */
+  motivoScioglimento?: Codice;
+  sentenza?: Sentenza;
+  datiEvento?: DatiEvento;
+}
+
+/** tipoUnioneCivile (5008 tipoMutazione 18 / 19, 1002, 3002 answers). */
+export interface UnioneCivile {
+  unitoCivilmente?: Generalita;
+  attoUnione?: DatiEvento;
+  scioglimentoUnione?: ScioglimentoUnione;
+  cittadinanza?: Cittadinanza;
+  ordineUnione?: Codice;
+}
+
 export interface CartaIdentita {
   numero: string;
   dataRilascio: DataXsd;

@@ -1,11 +1,12 @@
 /**
  * 2000 family: 2001 (death: the subject leaves the family, a surviving spouse
- * becomes widowed, a new head comes from elencoSoggettiFamiglia or the family
- * is left without one with EN225), 2003 (cancellation for other reasons).
+ * becomes widowed and a surviving civil partner "stato libero" (Tabella 1
+ * code 7), a new head comes from elencoSoggettiFamiglia or the family is left
+ * without one with EN225), 2003 (cancellation for other reasons).
  */
 import { rifiuta } from '../errori';
 import { childByLocalName, childrenByLocalName, decorrenza, nonPrimaDellUltima, soggettoResidente, text } from '../read';
-import { esitoRegistrazione, riassegnaIntestatario, snapshot, togliComponente } from './common';
+import { esitoRegistrazione, riassegnaIntestatario, snapshot, statoCivile, togliComponente } from './common';
 import type { HandlerContext, HandlerResult } from './types';
 
 function ruoloCoerente(ctx: HandlerContext, isIntestatario: boolean): void {
@@ -34,12 +35,12 @@ export function handle2001(ctx: HandlerContext): HandlerResult {
   p.ultimaDecorrenza = d;
   store.putPersona(p);
   const touched = [p.idSchedaSoggettoANPR];
-  // The surviving spouse becomes widowed.
+  // The surviving spouse becomes widowed (3); a surviving civil partner is free again after the partner's death (7).
   if ((p.statoCivile.codice === '2' || p.statoCivile.codice === '6') && p.statoCivile.coniugeId) {
     const c = store.getPersona(p.statoCivile.coniugeId);
     if (c && c.stato === 'residente') {
       prima.set(c.idSchedaSoggettoANPR, structuredClone(c));
-      c.statoCivile = { codice: '3', descrizione: 'Vedovo/a', dataEvento: p.datiDecesso.data, coniugeId: null };
+      c.statoCivile = statoCivile(p.statoCivile.codice === '6' ? '7' : '3', p.datiDecesso.data, null);
       store.putPersona(c);
       touched.push(c.idSchedaSoggettoANPR);
     }

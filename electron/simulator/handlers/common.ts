@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../shared/domain/date-it';
 import { calcolaCodiceFiscale, omocodice } from '../../../shared/domain/codice-fiscale';
 import type { Element } from '../../anpr/xml/safe';
 import { getAnprTables } from '../../tables/loader';
-import type { LuogoNascita } from '../population/types';
+import type { LuogoNascita, StatoCivile } from '../population/types';
 import { errore, rifiuta } from '../errori';
 import { childByLocalName, text } from '../read';
 import { datiSoggettoVariato } from '../render';
@@ -133,6 +133,11 @@ export function esitoRegistrazione(ctx: HandlerContext, ids: readonly string[], 
     anomalie,
   );
   return { bodyXml, esito: anomalie.length > 0 ? '6' : '2', effetti: 1, soggetti: uniq, anomalie };
+}
+
+/** A civil status (Tabella 1 code) with its official description. */
+export function statoCivile(codice: string, dataEvento: IsoDate | null, coniugeId: string | null): StatoCivile {
+  return { codice, descrizione: getAnprTables().decodifica(1, codice) ?? '', dataEvento, coniugeId };
 }
 
 /** Snapshot of subjects before a change (for generalitaPrecedenti). */

@@ -2,12 +2,16 @@
  * 5000 family: 5005 (a family moves: new address for all or, with
  * tipoScheda 2, the listed subjects found a new family there), 5001 (family
  * composition: new head, subjects joining), 5008 (individual data: civil
- * status, names, citizenship). 5012 is in annullamento.ts.
+ * status — marriage, widowhood, divorce, civil union and its dissolution —,
+ * names, citizenship). 5012 is in annullamento.ts.
  */
+import { decodeCodiceFiscale } from '../../../shared/domain/codice-fiscale';
+import type { Element } from '../../anpr/xml/safe';
 import { rifiuta } from '../errori';
+import type { StatoCivile } from '../population/types';
 import { cerca, chiavi, childByLocalName, childrenByLocalName, decorrenza, nonPrimaDellUltima, schedaDelComune, soggettoResidente, text } from '../read';
 import type { PersonaSim } from '../state/store';
-import { aggiungiComponente, avvisoProcedimento, esitoRegistrazione, nuovaScheda, nuovoIndirizzo, snapshot, togliComponente } from './common';
+import { aggiungiComponente, avvisoProcedimento, esitoRegistrazione, nuovaScheda, nuovoIndirizzo, snapshot, statoCivile, togliComponente } from './common';
 import type { HandlerContext, HandlerResult } from './types';
 
 function soggettoElenco(ctx: HandlerContext, e: Parameters<typeof chiavi>[0]): PersonaSim {
@@ -109,7 +113,41 @@ export function handle5001(ctx: HandlerContext): HandlerResult {
 
 // ---------------------------------------------------------------- 5008
 
-const STATI_CIVILI: Record<string, string> = { '1': 'Celibe/Nubile', '2': 'Coniugato/a', '3': 'Vedovo/a', '4': 'Divorziato/a', '6': 'Unito civilmente', '7': 'Stato libero a seguito di decesso della parte unita civilmente', '8': 'Stato libero a seguito di scioglimento dell\'unione' };
+/** Tabella 43 (Cessazione unione civile / convivenze): the codes that end a civil union (98 = death of the partner). */
+const MOTIVI_SCIOGLIMENTO_UNIONE = ['1', '2', '3', '98'];
+
+const coniugatoOUnito = (p: PersonaSim): boolean => p.statoCivile.codice === '2' || p.statoCivile.codice === '6';
+
+/** The resident a tipoGeneralita points at by CF or ID (a spouse or partner outside ANPR's population gives undefined). */
+function residenteIndicato(ctx: HandlerContext, gen: Element | undefined): PersonaSim | undefined {
+  const k = chiavi(gen);
+  return k.codiceFiscale || k.idSchedaSoggettoANPR ? cerca(ctx.store, k).find((x) => x.stato === 'residente') : undefined;
+}
+
+/** Sex of the other party: from the population, else as sent, else from the codice fiscale. */
+function sessoIndicato(gen: Element | undefined, trovato: PersonaSim | undefined): string | undefined {
+  if (trovato) return trovato.sesso;
+  const s = text(gen, 'sesso');
+  if (s) return s;
+  const cf = chiavi(gen).codiceFiscale;
+  if (!cf) return undefined;
+  try {
+    return decodeCodiceFiscale(cf).sesso;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the keys sent for the partner describe this subject. */
+function corrisponde(gen: Element | undefined, x: PersonaSim): boolean {
+  const k = chiavi(gen);
+  return (
+    (!k.idSchedaSoggettoANPR || k.idSchedaSoggettoANPR === x.idSchedaSoggettoANPR) &&
+    (!k.codiceFiscale || k.codiceFiscale === x.codiceFiscale) &&
+    (!k.cognome || k.cognome === x.cognome) &&
+    (!k.nome || k.nome === x.nome)
+  );
+}
 
 export function handle5008(ctx: HandlerContext): HandlerResult {
   const { store, body, comune } = ctx;
@@ -117,10 +155,17 @@ export function handle5008(ctx: HandlerContext): HandlerResult {
   const p = soggettoResidente(store, childByLocalName(body, 'generalitaPerRicerca'), comune);
   nonPrimaDellUltima(p, d);
   const tipi = childrenByLocalName(childByLocalName(body, 'datiControllo'), 'tipoMutazione').map((e) => String(Number(e.textContent ?? '0')));
+  if (tipi.includes('12') && tipi.includes('18')) rifiuta('EN311');
   const prima = snapshot(p);
   const touched = [p.idSchedaSoggettoANPR];
-  const setStato = (codice: string, data: string | null, coniugeId: string | null): void => {
-    p.statoCivile = { codice, descrizione: STATI_CIVILI[codice] ?? '', dataEvento: data, coniugeId };
+  /** Changes the civil status of the other party (spouse or partner), keeping its before-image for the answer. */
+  const aggiornaAltraParte = (x: PersonaSim, sc: StatoCivile): void => {
+    if (x.idSchedaSoggettoANPR === p.idSchedaSoggettoANPR) return;
+    if (!prima.has(x.idSchedaSoggettoANPR)) prima.set(x.idSchedaSoggettoANPR, structuredClone(x));
+    x.statoCivile = sc;
+    x.ultimaDecorrenza = d;
+    store.putPersona(x);
+    touched.push(x.idSchedaSoggettoANPR);
   };
   for (const t of tipi) {
     if (t === '1') {
@@ -136,32 +181,62 @@ export function handle5008(ctx: HandlerContext): HandlerResult {
       const c = childrenByLocalName(body, 'cittadinanza');
       if (c.length === 0) rifiuta('EN081', ['cittadinanza']);
       p.cittadinanze = c.map((x) => ({ codiceStato: text(x, 'codiceStato') ?? '100', descrizioneStato: text(x, 'descrizioneStato') ?? '' }));
-    } else if (t === '12' || t === '18') {
-      const blocco = childByLocalName(body, t === '12' ? 'matrimonio' : 'unioneCivile');
-      if (!blocco) rifiuta('EN081', [t === '12' ? 'matrimonio' : 'unioneCivile']);
-      if (p.statoCivile.codice === '2' || p.statoCivile.codice === '6') rifiuta('ES016');
-      const data = text(blocco, t === '12' ? 'datiMatrimonio' : 'datiUnione', 'dataEvento')?.slice(0, 10) ?? d;
-      const coniugeGen = childByLocalName(blocco, 'coniuge') ?? childByLocalName(blocco, 'unito');
-      const k = chiavi(coniugeGen);
-      const coniuge = k.codiceFiscale || k.idSchedaSoggettoANPR ? cerca(store, k).find((x) => x.stato === 'residente') : undefined;
-      setStato(t === '12' ? '2' : '6', data, coniuge?.idSchedaSoggettoANPR ?? null);
-      if (coniuge && coniuge.idSchedaSoggettoANPR !== p.idSchedaSoggettoANPR) {
-        prima.set(coniuge.idSchedaSoggettoANPR, structuredClone(coniuge));
-        coniuge.statoCivile = { codice: t === '12' ? '2' : '6', descrizione: STATI_CIVILI[t === '12' ? '2' : '6']!, dataEvento: data, coniugeId: p.idSchedaSoggettoANPR };
-        coniuge.ultimaDecorrenza = d;
-        store.putPersona(coniuge);
-        touched.push(coniuge.idSchedaSoggettoANPR);
+    } else if (t === '12') {
+      const blocco = childByLocalName(body, 'matrimonio');
+      if (!blocco) rifiuta('EN081', ['matrimonio']);
+      if (coniugatoOUnito(p)) rifiuta('ES016');
+      const data = text(blocco, 'datiMatrimonio', 'dataEvento')?.slice(0, 10) ?? d;
+      const coniuge = residenteIndicato(ctx, childByLocalName(blocco, 'coniuge'));
+      p.statoCivile = statoCivile('2', data, coniuge?.idSchedaSoggettoANPR ?? null);
+      if (coniuge) aggiornaAltraParte(coniuge, statoCivile('2', data, p.idSchedaSoggettoANPR));
+    } else if (t === '18') {
+      // Unione civile (L. 76/2016): partner and date required, same sex, both free.
+      const u = childByLocalName(body, 'unioneCivile');
+      if (!u) rifiuta('EN268');
+      const gen = childByLocalName(u, 'unitoCivilmente');
+      const data = text(u, 'attoUnione', 'dataEvento')?.slice(0, 10);
+      if (!gen || !data) rifiuta('EN269');
+      if (data > d) rifiuta('EHR22');
+      const parte = residenteIndicato(ctx, gen);
+      for (const x of [p, parte]) if (x && coniugatoOUnito(x)) rifiuta('EN272', [data, x.codiceFiscale]);
+      const sesso = sessoIndicato(gen, parte);
+      if (sesso && sesso !== p.sesso) rifiuta('EN270');
+      p.statoCivile = statoCivile('6', data, parte?.idSchedaSoggettoANPR ?? null);
+      if (parte) aggiornaAltraParte(parte, statoCivile('6', data, p.idSchedaSoggettoANPR));
+    } else if (t === '19') {
+      // Scioglimento: motive (Tabella 43) and either the sentenza or the event, never both.
+      const u = childByLocalName(body, 'unioneCivile');
+      const s = childByLocalName(u, 'scioglimentoUnione');
+      if (!s) rifiuta('EN275');
+      const motivo = text(s, 'motivoScioglimento');
+      const sentenza = childByLocalName(s, 'sentenza');
+      const evento = childByLocalName(s, 'datiEvento');
+      const data = (sentenza ? text(sentenza, 'data') : text(evento, 'dataEvento'))?.slice(0, 10);
+      if (!motivo || !data || (sentenza && evento)) rifiuta('EN278');
+      const codiceMotivo = String(Number(motivo.trim()));
+      if (!MOTIVI_SCIOGLIMENTO_UNIONE.includes(codiceMotivo)) rifiuta('EN276', [], { valore: motivo });
+      if (data > d) rifiuta('EHR23');
+      if (p.statoCivile.codice !== '6') rifiuta('EN274');
+      const attuale = p.statoCivile.coniugeId ? store.getPersona(p.statoCivile.coniugeId) : undefined;
+      const gen = childByLocalName(u, 'unitoCivilmente');
+      if (attuale && gen && !corrisponde(gen, attuale)) rifiuta('EN274');
+      if (codiceMotivo === '98') {
+        // The partner died (outside this population's records): the subject alone is free again.
+        p.statoCivile = statoCivile('7', data, null);
+      } else {
+        p.statoCivile = statoCivile('8', data, null);
+        if (attuale && attuale.stato === 'residente' && attuale.statoCivile.coniugeId === p.idSchedaSoggettoANPR) aggiornaAltraParte(attuale, statoCivile('8', data, null));
       }
     } else if (t === '13') {
       if (p.statoCivile.codice !== '2') rifiuta('EN202');
-      setStato('3', text(body, 'vedovanza', 'datiMorteconiuge', 'dataEvento')?.slice(0, 10) ?? d, null);
+      p.statoCivile = statoCivile('3', text(body, 'vedovanza', 'datiMorteconiuge', 'dataEvento')?.slice(0, 10) ?? d, null);
     } else if (t === '14') {
       if (p.statoCivile.codice !== '2') rifiuta('EN202');
-      setStato('4', d, null);
+      p.statoCivile = statoCivile('4', d, null);
     }
   }
   const sc = text(body, 'statoCivile', 'statoCivile');
-  if (sc && !tipi.some((t) => ['12', '13', '14', '18'].includes(t))) setStato(String(Number(sc)), d, p.statoCivile.coniugeId);
+  if (sc && !tipi.some((t) => ['12', '13', '14', '18', '19'].includes(t))) p.statoCivile = statoCivile(String(Number(sc)), d, p.statoCivile.coniugeId);
   p.ultimaDecorrenza = d;
   store.putPersona(p);
   return esitoRegistrazione(ctx, touched, prima);

@@ -1,11 +1,12 @@
 /**
  * 5008 — mutazione dati individuali: stato civile (matrimonio, vedovanza,
- * separazione/divorzio/annullamento) and generalità. Pure part (values,
- * schema, payload); the fields are in m5008.tsx.
+ * separazione/divorzio/annullamento, unione civile and its scioglimento) and
+ * generalità. Pure part (values, schema, payload); the fields are in m5008.tsx.
  *
  * Payload = Richiesta5008Input without testata (electron/anpr/services/builders.ts).
  */
 import { z } from 'zod';
+import { decodeCodiceFiscale } from '../../../../../shared/domain/codice-fiscale';
 import {
   attoDa,
   attoPayload,
@@ -80,6 +81,25 @@ export const TIPI_TRIBUNALE: readonly Voce[] = [
   { codice: '9', descrizione: 'Non conosciuto' },
 ];
 
+/**
+ * Tabella 43, resources/anpr/tabelle/tab_Cessazione_unione_civile___convivenze.csv — the codes used for civil
+ * unions (1, 2, 3; 98 in both cases; 31, 32, 34 are for convivenze di fatto).
+ */
+export const MOTIVI_SCIOGLIMENTO_UNIONE: readonly Voce[] = [
+  { codice: '1', descrizione: 'Accordo di scioglimento (anche unilaterale)' },
+  { codice: '2', descrizione: 'Convenzione di negoziazione assistita' },
+  { codice: '3', descrizione: 'Sentenza' },
+  { codice: '98', descrizione: 'Decesso del convivente/unito civilmente' },
+];
+
+/** Motivo 3 is a court ruling (sentenza); the others are events with their civil-status act (ANPR: one or the other, never both). */
+export const conSentenzaScioglimento = (motivo: string): boolean => motivo === '3';
+
+/** Stato civile (Tabella 1) after a scioglimento: 7 after the partner's death, otherwise 8. */
+export function statoCivileDopoScioglimento(motivo: string): string {
+  return motivo === '98' ? '7' : '8';
+}
+
 /** gestioneCF (datiControllo): what ANPR does with the codice fiscale. */
 export const GESTIONE_CF: readonly Voce[] = [
   { codice: '0', descrizione: "Solo verifica con l'Agenzia delle Entrate" },
@@ -97,6 +117,21 @@ export interface Valori5008 {
   matrimonio: { coniuge: SoggettoValori; data: string; luogo: LuogoValori; atto: AttoValori };
   vedovanza: { dataMorte: string; luogo: LuogoValori; atto: AttoValori };
   cessazione: { tipoCessazione: string; dataSentenza: string; numeroSentenza: string; tipoTribunale: string; autorita: string; dataValidita: string; atto: AttoValori };
+  unioneCivile: { parte: SoggettoValori; data: string; luogo: LuogoValori; atto: AttoValori };
+  scioglimento: {
+    parte: SoggettoValori;
+    motivo: string;
+    /** Motivo 1, 2, 98: the event (agreement, death of the partner) with its place and act. */
+    dataEvento: string;
+    luogo: LuogoValori;
+    atto: AttoValori;
+    /** Motivo 3: the ruling. */
+    dataSentenza: string;
+    numeroSentenza: string;
+    tipoTribunale: string;
+    autorita: string;
+    dataValidita: string;
+  };
   generalita: { codiceFiscale: string; cognome: string; nome: string; sesso: '' | 'M' | 'F'; dataNascita: string; gestioneCF: string };
 }
 
@@ -115,8 +150,30 @@ export function valoriIniziali5008(contesto: ContestoSoggetto): Valori5008 {
     matrimonio: { coniuge: soggettoVuoto(), data: '', luogo: luogoVuoto(), atto: attoVuoto() },
     vedovanza: { dataMorte: '', luogo: luogoVuoto(), atto: attoVuoto() },
     cessazione: { tipoCessazione: '', dataSentenza: '', numeroSentenza: '', tipoTribunale: '', autorita: '', dataValidita: '', atto: attoVuoto() },
+    unioneCivile: unioneVuota(),
+    scioglimento: scioglimentoVuoto(),
     generalita: { codiceFiscale: '', cognome: '', nome: '', sesso: '', dataNascita: '', gestioneCF: '' },
   };
+}
+
+function unioneVuota(): Valori5008['unioneCivile'] {
+  return { parte: soggettoVuoto(), data: '', luogo: luogoVuoto(), atto: attoVuoto() };
+}
+
+function scioglimentoVuoto(): Valori5008['scioglimento'] {
+  return { parte: soggettoVuoto(), motivo: '', dataEvento: '', luogo: luogoVuoto(), atto: attoVuoto(), dataSentenza: '', numeroSentenza: '', tipoTribunale: '', autorita: '', dataValidita: '' };
+}
+
+/** Sex of a subject as typed, else as encoded in a valid 16-character codice fiscale. */
+function sessoDi(s: SoggettoValori): 'M' | 'F' | undefined {
+  if (s.sesso) return s.sesso;
+  const cf = maiuscolo(s.codiceFiscale)?.replace(/\s+/g, '');
+  if (!cf || cf.length !== 16) return undefined;
+  try {
+    return decodeCodiceFiscale(cf).sesso;
+  } catch {
+    return undefined;
+  }
 }
 
 
@@ -129,6 +186,15 @@ export function statoCivileDopoCessazione(tipo: string): string | undefined {
 
 function dopo(ctx: z.RefinementCtx, data: string | undefined, decorrenza: string | undefined, path: (string | number)[], cosa: string): void {
   if (data && decorrenza && data > decorrenza) errore(ctx, path, `${cosa} non può essere successiva alla data di decorrenza.`);
+}
+
+/** ANPR EHR35 / EHR37: the act of the union (or of its end) cannot be older than the event it registers. */
+function attoNonPrimaDellEvento(ctx: z.RefinementCtx, a: AttoValori, evento: string | undefined, path: (string | number)[]): void {
+  if (!evento) return;
+  const anno = testo(a.anno);
+  if (anno && /^\d{4}$/.test(anno) && anno < evento.slice(0, 4)) errore(ctx, [...path, 'anno'], "L'anno dell'atto non può precedere quello dell'evento.");
+  const df = iso(a.dataFormazione);
+  if (df && df < evento) errore(ctx, [...path, 'dataFormazione'], "La data di formazione dell'atto non può precedere la data dell'evento.");
 }
 
 export const schema5008 = z
@@ -148,6 +214,22 @@ export const schema5008 = z
       dataValidita: z.string(),
       atto: attoZ,
     }),
+    // Drafts saved before these blocks existed have no such key: they get the empty block.
+    unioneCivile: z.object({ parte: soggettoZ, data: z.string(), luogo: luogoZ, atto: attoZ }).default(unioneVuota),
+    scioglimento: z
+      .object({
+        parte: soggettoZ,
+        motivo: z.string(),
+        dataEvento: z.string(),
+        luogo: luogoZ,
+        atto: attoZ,
+        dataSentenza: z.string(),
+        numeroSentenza: z.string(),
+        tipoTribunale: z.string(),
+        autorita: z.string(),
+        dataValidita: z.string(),
+      })
+      .default(scioglimentoVuoto),
     generalita: z.object({ codiceFiscale: z.string(), cognome: z.string(), nome: z.string(), sesso: z.enum(['', 'M', 'F']), dataNascita: z.string(), gestioneCF: z.string() }),
   })
   .superRefine((v, ctx) => {
@@ -196,13 +278,47 @@ export const schema5008 = z
         if (conAtto) controllaAtto(ctx, c.atto, ['cessazione', 'atto'], true);
         break;
       }
-      case '18':
+      case '18': {
+        const u = v.unioneCivile;
+        controllaSoggetto(ctx, u.parte, ['unioneCivile', 'parte'], "dell'altra parte dell'unione");
+        const cfS = maiuscolo(v.soggetto.codiceFiscale);
+        if (cfS && cfS === maiuscolo(u.parte.codiceFiscale)) errore(ctx, ['unioneCivile', 'parte', 'codiceFiscale'], "L'altra parte non può essere il soggetto stesso.");
+        const sS = sessoDi(v.soggetto);
+        const sP = sessoDi(u.parte);
+        if (sS && sP && sS !== sP) {
+          errore(ctx, ['unioneCivile', 'parte', u.parte.sesso ? 'sesso' : 'codiceFiscale'], "L'unione civile si costituisce tra persone dello stesso sesso (legge 76/2016).");
+        }
+        const d = controllaData(ctx, u.data, ['unioneCivile', 'data'], { obbligatoria: true, nome: "la data di costituzione dell'unione", nonFutura: true });
+        dopo(ctx, d, dec, ['unioneCivile', 'data'], "La data di costituzione dell'unione");
+        controllaLuogo(ctx, u.luogo, ['unioneCivile', 'luogo'], { istatObbligatorio: false });
+        controllaAtto(ctx, u.atto, ['unioneCivile', 'atto']);
+        attoNonPrimaDellEvento(ctx, u.atto, d, ['unioneCivile', 'atto']);
+        break;
+      }
       case '19': {
-        errore(
-          ctx,
-          ['tipoMutazione'],
-          "Unione civile e scioglimento non si possono ancora trasmettere da questo modulo: il generatore dei messaggi non gestisce il blocco «unioneCivile». Registrarli dall'applicazione web di ANPR.",
-        );
+        const s = v.scioglimento;
+        controllaSoggetto(ctx, s.parte, ['scioglimento', 'parte'], "dell'altra parte dell'unione");
+        if (!MOTIVI_SCIOGLIMENTO_UNIONE.some((m) => m.codice === s.motivo)) {
+          errore(ctx, ['scioglimento', 'motivo'], 'Scegliere il motivo dello scioglimento (Tabella 43).');
+          break;
+        }
+        if (conSentenzaScioglimento(s.motivo)) {
+          const ds = controllaData(ctx, s.dataSentenza, ['scioglimento', 'dataSentenza'], { obbligatoria: true, nome: 'la data della sentenza', nonFutura: true });
+          dopo(ctx, ds, dec, ['scioglimento', 'dataSentenza'], 'La data della sentenza');
+          if ((testo(s.numeroSentenza) ?? '').length > 20) errore(ctx, ['scioglimento', 'numeroSentenza'], 'Il numero della sentenza è di al massimo 20 caratteri.');
+          if (!TIPI_TRIBUNALE.some((t) => t.codice === s.tipoTribunale)) errore(ctx, ['scioglimento', 'tipoTribunale'], "Scegliere l'autorità che ha emesso la sentenza (Tabella 32).");
+          obbligatorio(ctx, s.autorita, ['scioglimento', 'autorita'], "Indicare l'autorità (es. Tribunale di Roma).");
+          if ((testo(s.autorita) ?? '').length > 80) errore(ctx, ['scioglimento', 'autorita'], "L'autorità è di al massimo 80 caratteri.");
+          const dv = controllaData(ctx, s.dataValidita, ['scioglimento', 'dataValidita'], { obbligatoria: true, nome: 'la data di passaggio in giudicato', nonFutura: true });
+          if (ds && dv && dv < ds) errore(ctx, ['scioglimento', 'dataValidita'], 'La data di passaggio in giudicato non può precedere la data della sentenza.');
+        } else {
+          const nome = s.motivo === '98' ? "la data di morte dell'altra parte" : 'la data dello scioglimento';
+          const de = controllaData(ctx, s.dataEvento, ['scioglimento', 'dataEvento'], { obbligatoria: true, nome, nonFutura: true });
+          dopo(ctx, de, dec, ['scioglimento', 'dataEvento'], s.motivo === '98' ? "La data di morte dell'altra parte" : 'La data dello scioglimento');
+          if (s.luogo.tipo === 'estero' || s.luogo.nomeComune || s.luogo.codiceIstat) controllaLuogo(ctx, s.luogo, ['scioglimento', 'luogo'], { istatObbligatorio: false });
+          controllaAtto(ctx, s.atto, ['scioglimento', 'atto']);
+          attoNonPrimaDellEvento(ctx, s.atto, de, ['scioglimento', 'atto']);
+        }
         break;
       }
       case '1': {
@@ -220,6 +336,14 @@ export const schema5008 = z
 
 // ---------------------------------------------------------------- payload (mirror of Richiesta5008Input)
 
+interface SentenzaPayload {
+  data: string;
+  numero?: string;
+  tipoTribunale: string;
+  autorita: string;
+  dataValidita: string;
+}
+
 export interface Payload5008 {
   generalitaPerRicerca: GeneralitaPayload;
   generalitaDaModificare?: { generalita: GeneralitaPayload };
@@ -228,8 +352,13 @@ export interface Payload5008 {
   vedovanza?: { datiMorteconiuge: DatiEventoPayload };
   separazioneAnnullamentoCessazioneMatrimonio?: {
     tipoCessazione: string;
-    sentenza?: { data: string; numero?: string; tipoTribunale: string; autorita: string; dataValidita: string };
+    sentenza?: SentenzaPayload;
     attoAnnullamentoMatrimonio?: AttoPayload;
+  };
+  unioneCivile?: {
+    unitoCivilmente?: GeneralitaPayload;
+    attoUnione?: DatiEventoPayload;
+    scioglimentoUnione?: { motivoScioglimento: string; sentenza?: SentenzaPayload; datiEvento?: DatiEventoPayload };
   };
   datiDelProcedimento?: DatiProcedimentoPayload;
   datiControllo: { tipoMutazione: string[]; gestioneCF?: string };
@@ -273,6 +402,32 @@ export function versoPayload5008(v: Valori5008): Payload5008 {
         attoAnnullamentoMatrimonio: attoPayload(c.atto),
       }),
       datiControllo: { tipoMutazione: ['14'] },
+    };
+  } else if (t === '18') {
+    const u = v.unioneCivile;
+    p = {
+      ...base,
+      statoCivile: { statoCivile: '6' },
+      unioneCivile: { unitoCivilmente: generalitaRicerca(u.parte), attoUnione: evento(u.data, luogoCompilato(u.luogo) ? u.luogo : undefined, u.atto) },
+      datiControllo: { tipoMutazione: ['18'] },
+    };
+  } else if (t === '19') {
+    const s = v.scioglimento;
+    const sentenza = conSentenzaScioglimento(s.motivo);
+    p = {
+      ...base,
+      statoCivile: { statoCivile: statoCivileDopoScioglimento(s.motivo) },
+      unioneCivile: {
+        unitoCivilmente: generalitaRicerca(s.parte),
+        scioglimentoUnione: compatta({
+          motivoScioglimento: s.motivo,
+          sentenza: sentenza
+            ? compatta({ data: iso(s.dataSentenza) ?? '', numero: testo(s.numeroSentenza), tipoTribunale: s.tipoTribunale, autorita: maiuscolo(s.autorita) ?? '', dataValidita: iso(s.dataValidita) ?? '' })
+            : undefined,
+          datiEvento: sentenza ? undefined : evento(s.dataEvento, luogoCompilato(s.luogo) ? s.luogo : undefined, s.atto),
+        }),
+      },
+      datiControllo: { tipoMutazione: ['19'] },
     };
   } else {
     const g = v.generalita;
@@ -321,6 +476,27 @@ export function daPayload5008(payload: Record<string, unknown>, dataDecorrenza?:
       autorita: c.sentenza?.autorita ?? '',
       dataValidita: dataIt(c.sentenza?.dataValidita),
       atto: attoDa(c.attoAnnullamentoMatrimonio),
+    };
+  } else if (t === '18' && p.unioneCivile?.attoUnione) {
+    const u = p.unioneCivile;
+    const e = u.attoUnione!;
+    v.tipoMutazione = '18';
+    v.unioneCivile = { parte: soggettoDa(u.unitoCivilmente), data: dataIt(e.dataEvento), luogo: luogoDa(e.luogoEvento), atto: attoDa(e.attoEvento) };
+  } else if (t === '19' && p.unioneCivile?.scioglimentoUnione) {
+    const s = p.unioneCivile.scioglimentoUnione;
+    const e = s.datiEvento;
+    v.tipoMutazione = '19';
+    v.scioglimento = {
+      parte: soggettoDa(p.unioneCivile.unitoCivilmente),
+      motivo: s.motivoScioglimento,
+      dataEvento: dataIt(e?.dataEvento),
+      luogo: luogoDa(e?.luogoEvento),
+      atto: attoDa(e?.attoEvento),
+      dataSentenza: dataIt(s.sentenza?.data),
+      numeroSentenza: s.sentenza?.numero ?? '',
+      tipoTribunale: s.sentenza?.tipoTribunale ?? '',
+      autorita: s.sentenza?.autorita ?? '',
+      dataValidita: dataIt(s.sentenza?.dataValidita),
     };
   } else if (t === '1') {
     const g = p.generalitaDaModificare?.generalita;

@@ -1,12 +1,14 @@
-/** 5008 — stato civile (matrimonio, vedovanza, cessazione del matrimonio) e generalità: the fields. */
+/** 5008 — stato civile (matrimonio, vedovanza, cessazione del matrimonio, unione civile e scioglimento) e generalità: the fields. */
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiAtto, CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoData, CampoSelect, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, SESSI, Sezione } from './campi';
 import {
   GESTIONE_CF,
+  MOTIVI_SCIOGLIMENTO_UNIONE,
   TIPI_CESSAZIONE,
   TIPI_MUTAZIONE_5008,
   TIPI_TRIBUNALE,
   chiaveSoggetto5008,
+  conSentenzaScioglimento,
   dataDecorrenza5008,
   daPayload5008,
   schema5008,
@@ -18,6 +20,7 @@ import type { ContestoModulo, ModuloPratica } from './tipi';
 
 function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: ContestoModulo }) {
   const tipo = useWatch({ control: form.control, name: 'tipoMutazione' });
+  const motivoScioglimento = useWatch({ control: form.control, name: 'scioglimento.motivo' }) ?? '';
   return (
     <>
       <ListaStati id={ID_LISTA_STATI} />
@@ -125,10 +128,87 @@ function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: Contes
           </Riga>
         </Sezione>
       )}
-      {(tipo === '18' || tipo === '19') && (
-        <div className="alert alert-warning" role="status">
-          Unione civile e scioglimento dell&apos;unione non sono ancora trasmissibili da questo modulo.
-        </div>
+      {tipo === '18' && (
+        <>
+          <Sezione
+            titolo="Altra parte dell'unione civile"
+            descrizione="Persona dello stesso sesso del soggetto. Se è in ANPR basta il codice fiscale o l'ID con cognome e nome; altrimenti indicare anche sesso e data di nascita."
+          >
+            <CampiSoggetto form={form} prefisso="unioneCivile.parte" />
+          </Sezione>
+          <Sezione titolo="Costituzione dell'unione civile">
+            <Riga>
+              <Col>
+                <CampoData form={form} nome="unioneCivile.data" label="Data di costituzione dell'unione" obbligatorio />
+              </Col>
+            </Riga>
+            <CampiLuogo form={form} prefisso="unioneCivile.luogo" titolo="Luogo di costituzione dell'unione" campoData="unioneCivile.data" />
+          </Sezione>
+          <Sezione titolo="Atto di unione civile" descrizione="Facoltativo; se indicato servono comune, anno, parte e numero.">
+            <CampiAtto form={form} prefisso="unioneCivile.atto" />
+          </Sezione>
+        </>
+      )}
+      {tipo === '19' && (
+        <>
+          <Sezione titolo="Scioglimento dell'unione civile">
+            <CampoSelect
+              form={form}
+              nome="scioglimento.motivo"
+              label="Motivo dello scioglimento"
+              voci={MOTIVI_SCIOGLIMENTO_UNIONE}
+              obbligatorio
+              aiuto="Tabella 43: con la sentenza si indicano i dati del provvedimento, negli altri casi la data e l'atto dell'evento."
+            />
+          </Sezione>
+          <Sezione titolo="Altra parte dell'unione civile" descrizione="Deve corrispondere all'unione registrata in ANPR: basta il codice fiscale o l'ID con cognome e nome.">
+            <CampiSoggetto form={form} prefisso="scioglimento.parte" />
+          </Sezione>
+          {conSentenzaScioglimento(motivoScioglimento) ? (
+            <Sezione titolo="Sentenza">
+              <Riga>
+                <Col w={3}>
+                  <CampoData form={form} nome="scioglimento.dataSentenza" label="Data della sentenza" obbligatorio />
+                </Col>
+                <Col w={3}>
+                  <CampoTesto form={form} nome="scioglimento.numeroSentenza" label="Numero della sentenza" maxLength={20} />
+                </Col>
+                <Col w={6}>
+                  <CampoSelect form={form} nome="scioglimento.tipoTribunale" label="Autorità (tipo)" voci={TIPI_TRIBUNALE} obbligatorio aiuto="Tabella 32." />
+                </Col>
+              </Riga>
+              <Riga>
+                <Col w={8}>
+                  <CampoTesto form={form} nome="scioglimento.autorita" label="Autorità che ha emesso la sentenza" maxLength={80} obbligatorio aiuto="Es. TRIBUNALE DI ROMA." />
+                </Col>
+                <Col w={4}>
+                  <CampoData form={form} nome="scioglimento.dataValidita" label="Data di passaggio in giudicato" obbligatorio />
+                </Col>
+              </Riga>
+            </Sezione>
+          ) : (
+            motivoScioglimento !== '' && (
+              <>
+                <Sezione titolo={motivoScioglimento === '98' ? "Morte dell'altra parte" : 'Evento di scioglimento'}>
+                  <Riga>
+                    <Col>
+                      <CampoData
+                        form={form}
+                        nome="scioglimento.dataEvento"
+                        label={motivoScioglimento === '98' ? "Data di morte dell'altra parte" : 'Data dello scioglimento'}
+                        obbligatorio
+                      />
+                    </Col>
+                  </Riga>
+                  <CampiLuogo form={form} prefisso="scioglimento.luogo" titolo="Luogo (facoltativo)" campoData="scioglimento.dataEvento" />
+                </Sezione>
+                <Sezione titolo={motivoScioglimento === '98' ? 'Atto di morte' : 'Atto di scioglimento'} descrizione="Facoltativo; se indicato servono comune, anno, parte e numero.">
+                  <CampiAtto form={form} prefisso="scioglimento.atto" />
+                </Sezione>
+              </>
+            )
+          )}
+        </>
       )}
     </>
   );
@@ -137,7 +217,7 @@ function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: Contes
 export const modulo5008: ModuloPratica<Valori5008> = {
   servizio: '5008',
   titolo: 'Stato civile e generalità',
-  descrizione: 'Matrimonio, vedovanza, separazione, divorzio o annullamento, e modifica dei dati anagrafici di un residente.',
+  descrizione: 'Matrimonio, vedovanza, separazione, divorzio o annullamento, unione civile e suo scioglimento, e modifica dei dati anagrafici di un residente.',
   valoriIniziali: valoriIniziali5008,
   schema: schema5008,
   versoPayload: (v) => versoPayload5008(v) as unknown as Record<string, unknown>,
