@@ -632,3 +632,67 @@ test('5001 nuovo intestatario: errori in linea, ANPR fermo, accolta, scheda fami
   await schermata(page, 'scheda-famiglia-dopo-5001', out);
 });
 
+
+/** Two unmarried adult residents of the same sex (the parties of a civil union), from the simulator's state. */
+function duePersoneLibere(webHost: WebHostProcess): [Persona, Persona] {
+  const db = new Database(join(webHost.dataDir, 'ambiente-prova', 'stato', 'simulatore-anpr.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const righe = db
+      .prepare(
+        `SELECT doc FROM persone WHERE json_extract(doc, '$.sesso') = 'F' AND json_extract(doc, '$.stato') = 'residente'
+           AND json_extract(doc, '$.statoCivile.codice') = '1' AND json_extract(doc, '$.dataNascita') < '2000-01-01' ORDER BY rowid LIMIT 2`,
+      )
+      .all() as { doc: string }[];
+    return [JSON.parse(righe[0]!.doc) as Persona, JSON.parse(righe[1]!.doc) as Persona];
+  } finally {
+    db.close();
+  }
+}
+
+test('5008 unione civile: errori in linea, ANPR fermo, accolta, stato civile e parte dell’unione nella scheda', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(120_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const [a, b] = duePersoneLibere(webHost);
+  await apri(page, `/pratiche/nuova?servizio=5008&soggetto=${a.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: /5008/ })).toBeVisible();
+  await page.getByLabel('Tipo di mutazione').selectOption('18');
+  const parte = page.locator('fieldset.pannello', { has: page.locator('legend', { hasText: "Altra parte dell'unione civile" }) });
+  // The subject named as its own partner: refused at the field.
+  await parte.getByRole('textbox', { name: 'Codice fiscale' }).click();
+  await page.keyboard.type(a.codiceFiscale);
+  await parte.getByRole('textbox', { name: 'Cognome' }).click();
+  await page.keyboard.type(a.cognome);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(a.nome);
+  await page.keyboard.press('Tab');
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('problemi')).toBeVisible();
+  await expect(parte.locator('.campo__errore').first()).toBeVisible();
+  await parte.getByRole('textbox', { name: 'Codice fiscale' }).fill(b.codiceFiscale);
+  await parte.getByRole('textbox', { name: 'Cognome' }).fill(b.cognome);
+  await parte.getByRole('textbox', { name: 'Nome', exact: true }).fill(b.nome);
+  const costituzione = page.getByRole('textbox', { name: "Data di costituzione dell'unione" });
+  await costituzione.fill('');
+  await costituzione.pressSequentially(oggiIt());
+  const luogo = page.locator('fieldset.pannello', { has: page.locator('legend', { hasText: "Costituzione dell'unione civile" }) });
+  await luogo.getByRole('combobox', { name: 'Comune' }).click();
+  await page.keyboard.type('Bagnoreg');
+  await expect(page.getByRole('option', { name: /BAGNOREGIO/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(luogo.getByRole('textbox', { name: 'Provincia' })).toHaveValue('VT');
+  await expect(parte.locator('.campo__errore')).toHaveCount(0);
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-5008-unione-civile', out);
+
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
+  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+  await page.getByRole('link', { name: 'Scheda soggetto' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${a.cognome} ${a.nome}` })).toBeVisible();
+  await expect(page.getByText('Unito civilmente').first()).toBeVisible();
+  await expect(page.getByText(`${b.cognome} ${b.nome}`).first()).toBeVisible();
+  await schermata(page, 'scheda-soggetto-unione-civile', out);
+});

@@ -59,11 +59,22 @@ export function sintesi(s: Soggetto3002): SoggettoSintesi {
   };
 }
 
-/** Documents and spouse of each `datiSoggetto`, in answer order, from the raw XML. */
+/** Documents, spouse and civil-union partner of each `datiSoggetto`, in answer order, from the raw XML. */
 export interface ExtraSoggetto {
   documenti: DettaglioSoggetto['documenti'];
   coniuge: DettaglioSoggetto['coniuge'];
   dataMatrimonio: string | null;
+  unitoCivilmente: DettaglioSoggetto['unitoCivilmente'];
+  dataUnione: string | null;
+}
+
+function personaXml(g: Element | undefined): DettaglioSoggetto['coniuge'] {
+  if (!g) return null;
+  const cfEl = childByLocalName(g, 'codiceFiscale');
+  return {
+    descrizione: [childText(g, 'cognome'), childText(g, 'nome')].filter(Boolean).join(' '),
+    codiceFiscale: (cfEl && (childText(cfEl, 'codFiscale') ?? cfEl.textContent?.trim())) || null,
+  };
 }
 
 export function extraDaRisposta(xml: string | undefined): ExtraSoggetto[] {
@@ -90,17 +101,13 @@ export function extraDaRisposta(xml: string | undefined): ExtraSoggetto[] {
         });
       }
       const matrimonio = childByLocalName(el, 'matrimonio');
-      const coniuge = childByLocalName(matrimonio, 'coniuge');
-      const cfEl = childByLocalName(coniuge, 'codiceFiscale');
+      const unione = childByLocalName(el, 'unioneCivile');
       return {
         documenti,
-        coniuge: coniuge
-          ? {
-              descrizione: [childText(coniuge, 'cognome'), childText(coniuge, 'nome')].filter(Boolean).join(' '),
-              codiceFiscale: (cfEl && (childText(cfEl, 'codFiscale') ?? cfEl.textContent?.trim())) || null,
-            }
-          : null,
+        coniuge: personaXml(childByLocalName(matrimonio, 'coniuge')),
         dataMatrimonio: data(childText(childByLocalName(matrimonio, 'datiMatrimonio'), 'dataEvento')),
+        unitoCivilmente: personaXml(childByLocalName(unione, 'unitoCivilmente')),
+        dataUnione: data(childText(childByLocalName(unione, 'attoUnione'), 'dataEvento')),
       };
     });
   } catch {
@@ -119,6 +126,8 @@ export function dettaglio(s: Soggetto3002, extra: ExtraSoggetto | undefined): De
     statoCivile: decodifica('stato_civile', s.statoCivile?.statoCivile),
     coniuge: extra?.coniuge ?? null,
     dataMatrimonio: extra?.dataMatrimonio ?? null,
+    unitoCivilmente: extra?.unitoCivilmente ?? null,
+    dataUnione: extra?.dataUnione ?? null,
     residenzaDal: data(residenza?.dataDecorrenzaResidenza),
     paternita: genitore(s.paternita),
     maternita: genitore(s.maternita),

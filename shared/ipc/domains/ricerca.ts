@@ -66,6 +66,9 @@ export const DettaglioSoggettoSchema = SoggettoSintesiSchema.extend({
   statoCivile: z.string().nullable(),
   coniuge: Persona.nullable(),
   dataMatrimonio: z.string().nullable(),
+  /** The other party of a civil union (unioneCivile), and its date (optional: absent in copies read before they were shown). */
+  unitoCivilmente: Persona.nullable().optional(),
+  dataUnione: z.string().nullable().optional(),
   residenzaDal: z.string().nullable(),
   paternita: Persona.nullable(),
   maternita: Persona.nullable(),

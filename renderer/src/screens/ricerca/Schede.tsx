@@ -226,6 +226,8 @@ export function SchedaSoggettoScreen({ id }: { id: string }) {
             <Voce termine="Stato civile" testId="scheda-stato-civile">{s.statoCivile}</Voce>
             {s.coniuge && <Voce termine="Coniuge">{persona(s.coniuge)}</Voce>}
             {s.dataMatrimonio && <Voce termine="Data matrimonio">{formatData(s.dataMatrimonio)}</Voce>}
+            {s.unitoCivilmente && <Voce termine="Parte dell'unione civile">{persona(s.unitoCivilmente)}</Voce>}
+            {s.dataUnione && <Voce termine="Data dell'unione civile">{formatData(s.dataUnione)}</Voce>}
           </dl>
         </Pannello>
         <Pannello titolo="Documenti" id="sez-documenti">
