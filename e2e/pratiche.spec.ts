@@ -696,3 +696,27 @@ test('5008 unione civile: errori in linea, ANPR fermo, accolta, stato civile e p
   await expect(page.getByText(`${b.cognome} ${b.nome}`).first()).toBeVisible();
   await schermata(page, 'scheda-soggetto-unione-civile', out);
 });
+
+test('le anomalie di una risposta di ANPR compaiono nell’elenco aperto, senza ricaricare', async ({ app: page, webHost }) => {
+  test.setTimeout(90_000);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { componente } = famigliaDelSimulatore(webHost, 8);
+  await apri(page, `/pratiche/nuova?servizio=5005&soggetto=${componente.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('combobox', { name: 'Comune' })).toHaveValue('BAGNOREGIO');
+  // A decorrenza ANPR refuses; sent while ANPR is down, so the answer arrives later.
+  const decorrenza = page.getByRole('textbox', { name: 'Data di decorrenza' });
+  await decorrenza.fill('');
+  await decorrenza.pressSequentially('02/01/1900');
+  await compilaIndirizzo(page, 'Verdi', '9');
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+
+  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Anomalie' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Anomalie/ })).toBeVisible();
+  const totale = page.getByTestId('riepilogo-totale');
+  const prima = Number((await totale.textContent())!.replace(/\D/g, ''));
+  // ANPR is back, the queue gets the refusal: the open list updates by itself.
+  await expect(page.getByTestId('anomalie-novita')).toContainText(/Elenco aggiornato dalle risposte di ANPR: \d+ nuov/, { timeout: 40_000 });
+  await expect.poll(async () => Number((await totale.textContent())!.replace(/\D/g, ''))).toBeGreaterThan(prima);
+});

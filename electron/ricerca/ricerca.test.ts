@@ -89,4 +89,36 @@ describe('ricerca (3002) through the core', () => {
     expect(await core.router.dispatch('ricerca.genitori', {}, web)).toMatchObject({ ok: false, error: { code: 'RICHIESTA_NON_VALIDA' } });
     await core.dispose();
   });
+
+  it("a read (3002) feeds the anomaly lists with the subject's open anomalies and closes those ANPR no longer lists", async () => {
+    const { core, sim } = await coreConSimulatore();
+    const conAnomalie = sim.admin.store.tuttePersone().find((p) => p.stato === 'residente' && p.anomalie.length > 0)!;
+    const eventi: unknown[] = [];
+    core.events.subscribe((nome, payload) => nome === 'anomalie.cambiate' && eventi.push(payload));
+    const elenco = async () => {
+      const r = await core.router.dispatch(
+        'anomalie.elenco',
+        { filtri: { q: conAnomalie.codiceFiscale, fonte: ['interrogazione'] }, ordinamento: { campo: 'codice', direzione: 'asc' }, raggruppamento: 'nessuno', offset: 0, limite: 50, conTotale: true },
+        web,
+      );
+      return (r as { value: { righe: { codice: string; stato: string }[] } }).value.righe;
+    };
+    expect(await elenco()).toEqual([]);
+
+    await core.router.dispatch('ricerca.scheda', { idSchedaSoggettoANPR: conAnomalie.idSchedaSoggettoANPR }, web);
+    const codici = [...new Set(conAnomalie.anomalie.map((a) => a.codice))].sort();
+    expect((await elenco()).map((r) => r.codice).sort()).toEqual(codici);
+    expect((await elenco()).every((r) => r.stato === 'aperta')).toBe(true);
+    expect(eventi).toEqual([{ origine: 'interrogazione', inserite: codici.length, sanate: 0 }]);
+
+    // Read again: nothing new, no event. Then ANPR no longer lists them (fixed at ANPR): closed as sanate.
+    await core.router.dispatch('ricerca.scheda', { idSchedaSoggettoANPR: conAnomalie.idSchedaSoggettoANPR }, web);
+    expect(eventi).toHaveLength(1);
+    sim.admin.store.putPersona({ ...conAnomalie, anomalie: [] });
+    await core.router.dispatch('ricerca.scheda', { idSchedaSoggettoANPR: conAnomalie.idSchedaSoggettoANPR }, web);
+    expect((await elenco()).every((r) => r.stato === 'sanata')).toBe(true);
+    expect(eventi[1]).toEqual({ origine: 'interrogazione', inserite: 0, sanate: codici.length });
+    await core.dispose();
+  });
 });
+

@@ -16,6 +16,8 @@ import { AppError } from '../ipc/app-error';
 import { normalizzaCodiceFiscale } from '../../shared/domain/codice-fiscale';
 import type { CriterioRicerca, DettaglioSoggetto, EsitoRicerca, SchedaCompleta, SchedaFamiglia } from '../../shared/ipc/domains/ricerca';
 import { dettaglio, extraDaRisposta, schedaFamiglia } from './mappa';
+import { registraAnomalie3002 } from '../anomalie';
+import type { EventBus } from '../core/event-bus';
 
 interface LetturaRow {
   id_scheda_anpr: string;
@@ -37,7 +39,7 @@ function oggiRoma(d: Date): string {
 
 const NON_TROVATO = 'Nessun soggetto corrisponde ai criteri indicati.';
 
-export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; settings: SettingsRepository; anpr: AnprAccess }): Ricerca {
+export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; settings: SettingsRepository; anpr: AnprAccess; events?: EventBus }): Ricerca {
   const { db, clock } = deps;
   const log = deps.logger.child('ricerca');
   const q = {
@@ -79,6 +81,21 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
     });
   };
 
+  /** Each subject's open anomalies in ANPR's answer go to the anomaly lists; those no longer listed are closed as sanate. */
+  const registraAnomalie = (value: Risposta3002Parsed) => {
+    if (!value.soggetti.length) return;
+    try {
+      const r = registraAnomalie3002(db, value, { quando: clock.now().toISOString() });
+      if (r.inserite || r.sanate) {
+        log.info('anomalies from 3002', { inserite: r.inserite, sanate: r.sanate });
+        deps.events?.emit('anomalie.cambiate', { origine: 'interrogazione', inserite: r.inserite, sanate: r.sanate });
+      }
+    } catch (error) {
+      // The clerk asked for a person, not for the anomaly lists: the read is answered anyway.
+      log.warn('anomalies from 3002 not registered', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
   const chiedi = async (criteri: CriteriRicerca3002, scheda: '1' | '2', dataNascita?: string): Promise<Risposta> => {
     let outcome: AnprOutcome<Risposta3002Parsed>;
     let xml: string | undefined;
@@ -103,6 +120,7 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
     switch (outcome.kind) {
       case 'accolta':
       case 'accolta_con_avvisi':
+        registraAnomalie(outcome.value);
         return { kind: 'ok', value: outcome.value, xml };
       case 'respinta': {
         const codici = outcome.errori.map((e) => e.codice);

@@ -15,7 +15,7 @@ import { operatoriChannels } from './domains/operatori';
 import { ricercaChannels } from './domains/ricerca';
 import { ambienteChannels } from './domains/ambiente';
 import { certificazioneChannels } from './domains/certificazione';
-import { anomalieChannels } from './domains/anomalie';
+import { anomalieChannels, anomalieEvents } from './domains/anomalie';
 import { praticheChannels } from './domains/pratiche';
 import { tabelleChannels } from './domains/tabelle';
 
@@ -46,6 +46,7 @@ export const contract = {
 export const events = {
   ...baseEvents,
   ...codaEvents,
+  ...anomalieEvents,
 } as const;
 
 export type Contract = typeof contract;

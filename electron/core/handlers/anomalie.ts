@@ -31,6 +31,7 @@ export function anomalieHandlers(services: CoreServices): DomainHandlers<'anomal
       const d = servizio.store.cambiaStato(id, stato, nomeOperatore(services, context.operatore?.codiceFiscale), nota?.trim() || null, servizio.adesso());
       if (!d) throw new AppError('ANOMALIA_NON_TROVATA', 'Anomalia non trovata.');
       log?.info('anomaly state changed', { id, stato });
+      services.events.emit('anomalie.cambiate', { origine: 'lavorazione', inserite: 0, sanate: stato === 'sanata' ? 1 : 0 });
       return d;
     },
     'anomalie.caricaBlocco': ({ caricamentoId, nomeFile, bloccoBase64 }) => {
@@ -47,6 +48,7 @@ export function anomalieHandlers(services: CoreServices): DomainHandlers<'anomal
         const esito = await servizio.importaFile(dati, nomeFile, destinazione, context.operatore ? nomeOperatore(services, context.operatore.codiceFiscale) : null);
         // Counts only: no file name (it may carry a person's name), no row contents.
         log?.info('anomaly file imported', { destinazione, formato: esito.formato, righe: esito.righe, inserite: esito.inserite, scartate: esito.scartate, ms: Math.round(esito.ms) });
+        if (destinazione === 'anomalie' && esito.inserite > 0) services.events.emit('anomalie.cambiate', { origine: 'file', inserite: esito.inserite, sanate: 0 });
         return esito;
       } catch (error) {
         if (error instanceof CaricamentoNonValido || error instanceof FileNonLeggibile) throw new AppError('FILE_NON_VALIDO', error.message);

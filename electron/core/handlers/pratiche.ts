@@ -205,7 +205,10 @@ export function avviaRegistroEsiti(services: CoreServices): () => void {
           servizio: p.servizio,
           errori: p.errori,
         });
-        if (r.inserite) log?.info('anomalies registered from answer', { pratica: p.id, inserite: r.inserite, codici: p.errori.map((x) => x.codice).join(',') });
+        if (r.inserite) {
+          log?.info('anomalies registered from answer', { pratica: p.id, inserite: r.inserite, codici: p.errori.map((x) => x.codice).join(',') });
+          services.events.emit('anomalie.cambiate', { origine: 'risposta', inserite: r.inserite, sanate: 0 });
+        }
       })
       .catch((error: unknown) => log?.warn('anomalies not registered', { pratica: e.praticaId, error: error instanceof Error ? error.message : String(error) }));
   });

@@ -10,6 +10,7 @@ export function ricercaHandlers(services: CoreServices): DomainHandlers<'ricerca
     logger: services.logger ?? createMemoryLogger(),
     settings: services.settings,
     anpr: services.anpr,
+    events: services.events,
   });
   const genitori = createRicercaGenitori({ clock: services.options.clock, logger: services.logger ?? createMemoryLogger(), anpr: services.anpr });
   return {

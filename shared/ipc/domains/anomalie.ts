@@ -221,3 +221,16 @@ export const anomalieChannels = {
     response: z.object({ nomeFile: z.string(), mime: z.string(), base64: z.string(), righe: z.number().int() }),
   },
 } as const;
+
+export const anomalieEvents = {
+  /**
+   * The anomaly lists changed: new anomalies from ANPR's answers (queue) or
+   * from a 3002 read, a file imported, a state changed. The screen reloads.
+   */
+  'anomalie.cambiate': z.object({
+    origine: z.enum(['risposta', 'interrogazione', 'file', 'lavorazione']),
+    inserite: z.number().int().min(0),
+    sanate: z.number().int().min(0),
+  }),
+} as const;
+

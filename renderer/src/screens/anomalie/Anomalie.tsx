@@ -155,6 +155,46 @@ export function Anomalie() {
     seleziona(i);
   };
 
+  /** Same filters, fresh data (after an import, or when ANPR's answers brought new anomalies). */
+  const ricarica = useCallback(async () => {
+    if (!bridge) return;
+    await caricaRiepilogo();
+    const elenco = await unwrap(bridge.anomalie.elenco({ ...vista, offset: 0, limite: PAGINA, conTotale: true }));
+    cache.pagine.clear();
+    cache.accetta(0, elenco);
+    setTotale(elenco.totale);
+    ridisegna();
+  }, [caricaRiepilogo, vista, cache, ridisegna]);
+
+  // Live: anomalies arriving from ANPR's answers (queue) or from reads (3002) while the list is open.
+  const [novita, setNovita] = useState<string | null>(null);
+  const ricaricaRef = useRef(ricarica);
+  ricaricaRef.current = ricarica;
+  useEffect(() => {
+    if (!bridge) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let inserite = 0;
+    let sanate = 0;
+    const stacca = bridge.eventi.anomalie.cambiate((e) => {
+      // This screen's own imports and state changes refresh it already.
+      if (e.origine === 'file' || e.origine === 'lavorazione') return;
+      inserite += e.inserite;
+      sanate += e.sanate;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const parti = [inserite ? `${inserite} ${inserite === 1 ? 'nuova anomalia' : 'nuove anomalie'}` : null, sanate ? `${sanate} ${sanate === 1 ? 'sanata' : 'sanate'}` : null].filter(Boolean);
+        setNovita(`Elenco aggiornato dalle risposte di ANPR: ${parti.join(', ')}.`);
+        inserite = 0;
+        sanate = 0;
+        void ricaricaRef.current().catch((error: unknown) => setErrore(messaggioErrore(error)));
+      }, 400);
+    });
+    return () => {
+      clearTimeout(timer);
+      stacca();
+    };
+  }, []);
+
   const importa = async (file: File | undefined, destinazione: 'anomalie' | 'catalogo') => {
     if (!file) return;
     setEsito(null);
@@ -163,13 +203,7 @@ export function Anomalie() {
     try {
       const risultato = await caricaEImporta(file, destinazione, (f) => setImportazione(`Caricamento di «${file.name}»: ${Math.round(f * 100)}%`));
       setEsito(risultato);
-      await caricaRiepilogo();
-      // Same filters, fresh data.
-      cache.pagine.clear();
-      const elenco = await unwrap(bridge!.anomalie.elenco({ ...vista, offset: 0, limite: PAGINA, conTotale: true }));
-      cache.accetta(0, elenco);
-      setTotale(elenco.totale);
-      ridisegna();
+      await ricarica();
     } catch (error) {
       setErrore(messaggioErrore(error));
     } finally {
@@ -253,6 +287,9 @@ export function Anomalie() {
       </div>
 
       {importazione && <p className="small mb-1" aria-live="polite">{importazione}</p>}
+      <p className="small mb-1" role="status" data-testid="anomalie-novita">
+        {novita}
+      </p>
       {errore && (
         <Alert color="danger" className="py-2 mb-2">
           {errore}
