@@ -189,6 +189,7 @@ test('5005 cambio di residenza: errori in linea, bozza, ANPR fermo, pronta, acco
   const riga = page.getByTestId('tabella-pratiche').locator('tbody tr').first();
   await expect(riga).toHaveAttribute('data-stato', /accolta/);
   await expect(riga).toContainText(`${intestatario.cognome} ${intestatario.nome}`);
+  await expect(riga).toContainText(/OPERATORE PROVA/i);
   await riga.getByRole('button').first().click();
   const dettaglio = page.getByTestId('dettaglio-pratica');
   await expect(dettaglio.getByTestId('id-operazione-anpr')).toHaveText(/^\d+$/);

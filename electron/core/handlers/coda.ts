@@ -93,7 +93,12 @@ export function codaHandlers(services: CoreServices): DomainHandlers<'coda'> & P
       (await services.coda.queue()).resume();
       return stato;
     },
-    'pratiche.elenco': async (request) => (await services.coda.queue()).list(request?.stati ? { stati: request.stati } : {}).map(vista),
+    'pratiche.elenco': async (request) => {
+      const pratiche = (await services.coda.queue()).list(request?.stati ? { stati: request.stati } : {});
+      // Operators by name (one read of the local accounts per list).
+      const nomi = new Map(services.accesso.elenco().map((o) => [o.codiceFiscale, `${o.nome} ${o.cognome}`.trim()]));
+      return pratiche.map((p) => ({ ...vista(p), operatoreNome: (p.operatore && nomi.get(p.operatore)) || null }));
+    },
     'pratiche.dettaglio': async ({ id }) => {
       const queue = await services.coda.queue();
       const pratica = queue.get(id);

@@ -28,6 +28,8 @@ export const PraticaSchema = z.object({
   dataProtocollo: z.string().nullable(),
   scadenza: z.string().nullable(),
   operatore: z.string().nullable(),
+  /** The operator's name from the local accounts (lists only). */
+  operatoreNome: z.string().nullable().optional(),
   idOperazioneComune: z.string().nullable(),
   idOperazioneANPR: z.string().nullable(),
   errori: z.array(ErroreAnprSchema),

@@ -159,7 +159,11 @@ export function Pratiche() {
           return <span className={scaduta ? 'scadenza--scaduta' : undefined}>{formatData(v)}</span>;
         },
       }),
-      colonna.accessor('operatore', { header: 'Operatore', cell: (c) => <span className="ids-pratica">{c.getValue() ?? '—'}</span> }),
+      colonna.accessor((p) => p.operatoreNome ?? p.operatore ?? '', {
+        id: 'operatore',
+        header: 'Operatore',
+        cell: (c) => c.row.original.operatoreNome ?? <span className="ids-pratica">{c.row.original.operatore ?? '—'}</span>,
+      }),
       colonna.accessor('aggiornata', { header: 'Aggiornata', cell: (c) => <span className="small">{formatDataOra(c.getValue())}</span> }),
     ],
     [selezionata],
