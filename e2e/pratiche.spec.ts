@@ -110,6 +110,40 @@ async function apri(page: Page, hash: string): Promise<void> {
   }, hash);
 }
 
+/** The form's state badge (Bozza, Pronta, Accolta…). */
+const statoPratica = (page: Page) => page.locator('.testata-modulo__stato .stato-pratica');
+
+/** A form section (fieldset.pannello) by its legend. */
+const sezione = (page: Page, titolo: string) => page.locator('fieldset.pannello', { has: page.locator('legend', { hasText: titolo }) });
+
+/**
+ * ANPR goes offline (the simulator stops listening for `fermoMs`), the clerk
+ * marks the pratica pronta anyway, the queue says ANPR cannot be reached;
+ * back online, the dispatcher retries with the same id and ANPR accepts.
+ */
+async function prontaConAnprFermo(page: Page, webHost: WebHostProcess, fermoMs = 5_000): Promise<void> {
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: fermoMs });
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
+  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
+  await expect(page.getByTestId('banner-coda')).toContainText('ANPR non raggiungibile');
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 40_000 });
+}
+
+/** From the pratiche list, the annulment (1013/2011/5012) of the newest accepted pratica, with its reason, accepted by ANPR. */
+async function annullaUltimaAccolta(page: Page, servizio: string, motivazione: string, screenshot?: () => Promise<void>): Promise<void> {
+  await apri(page, '/pratiche');
+  await page.getByTestId('tabella-pratiche').locator('tbody tr').first().getByRole('button').first().click();
+  await page.getByTestId('dettaglio-pratica').getByRole('button', { name: 'Annulla in ANPR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(servizio) })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Motivazione' }).click();
+  await page.keyboard.type(motivazione);
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await screenshot?.();
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
+}
+
 const oggiIt = () => new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 
 /** The 5005 address fields, typed with the keyboard (Tab between fields). */
@@ -174,7 +208,7 @@ test('5005 cambio di residenza: errori in linea, bozza, ANPR fermo, pronta, acco
   await schermata(page, 'pratica-5005-anpr-fermo', out);
   // Back online: the dispatcher retries with the same id and ANPR accepts.
   await expect(page.getByTestId('messaggio-pratica')).toHaveClass(/alert-success/, { timeout: 40_000 });
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/);
+  await expect(statoPratica(page)).toHaveText(/Accolta/);
 
   // The sheets are ANPR's answer (a fresh 3002), not the draft.
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
@@ -208,7 +242,7 @@ test('5005 cambio di residenza: errori in linea, bozza, ANPR fermo, pronta, acco
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
   await schermata(page, 'pratica-5012-annullamento', out);
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
   await apri(page, `/soggetti/${intestatario.idSchedaSoggettoANPR}`);
   await expect(page.getByTestId('scheda-residenza')).not.toContainText('DEI MILLE');
 
@@ -233,7 +267,7 @@ test('5005 respinta da ANPR: elenco errori, correzione del campo, nuovo invio ac
   await decorrenza.pressSequentially('02/01/1900');
   await compilaIndirizzo(page, 'Roma', '7');
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText('Respinta', { timeout: 30_000 });
+  await expect(statoPratica(page)).toHaveText('Respinta', { timeout: 30_000 });
   const errori = page.getByTestId('errori-anpr');
   await expect(errori).toBeVisible();
   await expect(errori.locator('.codice-errore').first()).toHaveText(/^E/);
@@ -246,9 +280,9 @@ test('5005 respinta da ANPR: elenco errori, correzione del campo, nuovo invio ac
   await decorrenza.fill('');
   await decorrenza.pressSequentially(oggiIt());
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText('Bozza');
+  await expect(statoPratica(page)).toHaveText('Bozza');
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
   // Two submissions: the refused id and the new one.
   await page.getByRole('button', { name: 'Torna alle pratiche' }).click();
   const dettaglio = page.getByTestId('dettaglio-pratica');
@@ -314,11 +348,7 @@ test('2001 cancellazione per morte: errori in linea, ANPR fermo, accolta, schede
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
   await schermata(page, 'pratica-2001-bozza', out);
 
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
-  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+  await prontaConAnprFermo(page, webHost);
 
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${componente.cognome} ${componente.nome}` })).toBeVisible();
@@ -349,33 +379,22 @@ test('2003 cancellazione per irreperibilità: errori in linea, ANPR fermo, accol
   if (await destinazione.isChecked()) await destinazione.press('Space');
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
   await schermata(page, 'pratica-2003-bozza', out);
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
-  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+  await prontaConAnprFermo(page, webHost);
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
   await expect(page.getByText('Cancellato').first()).toBeVisible();
 
-  // 2011 started from the accepted cancellation: ANPR restores the resident.
-  await apri(page, '/pratiche');
-  await page.getByTestId('tabella-pratiche').locator('tbody tr').first().getByRole('button').first().click();
-  await page.getByTestId('dettaglio-pratica').getByRole('button', { name: 'Annulla in ANPR' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /2011/ })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Motivazione' }).click();
-  // Pasted-style typographic apostrophe: the XSD does not allow it, the payload gets the ASCII one.
-  await page.keyboard.type('Il soggetto è stato ritrovato all’indirizzo');
-  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
-  // Once saved, an idle annulment draft is not saved again and again (each save reloads the pratica).
-  let salvataggi = 0;
-  const conta = (r: { url(): string }) => void (r.url().includes('/api/pratiche.salvaBozza') && salvataggi++);
-  page.on('request', conta);
-  await page.waitForTimeout(2_500);
-  page.off('request', conta);
-  expect(salvataggi).toBeLessThanOrEqual(1);
-  await schermata(page, 'pratica-2011-annullamento', out);
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  // 2011 started from the accepted cancellation: ANPR restores the resident. The reason has a typographic
+  // apostrophe (as pasted from a word processor): the XSD does not allow it, the payload gets the ASCII one.
+  await annullaUltimaAccolta(page, '2011', 'Il soggetto è stato ritrovato all’indirizzo', async () => {
+    // Once saved, an idle annulment draft is not saved again and again (each save reloads the pratica).
+    let salvataggi = 0;
+    const conta = (r: { url(): string }) => void (r.url().includes('/api/pratiche.salvaBozza') && salvataggi++);
+    page.on('request', conta);
+    await page.waitForTimeout(2_500);
+    page.off('request', conta);
+    expect(salvataggi).toBeLessThanOrEqual(1);
+    await schermata(page, 'pratica-2011-annullamento', out);
+  });
   await apri(page, `/soggetti/${componente.idSchedaSoggettoANPR}`);
   await expect(page.getByRole('heading', { level: 1, name: `${componente.cognome} ${componente.nome}` })).toBeVisible();
   await expect(page.getByText('Cancellato')).toHaveCount(0);
@@ -400,7 +419,7 @@ test('5008 dati anagrafici: ANPR fermo, accolta, nuovo nome nella scheda', async
   await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 4_000 });
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 40_000 });
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${componente.cognome} CARLOTTA` })).toBeVisible();
 });
@@ -425,7 +444,7 @@ test('ogni modulo si apre, segnala in linea i dati mancanti e passa l’audit di
   await expect(page.getByRole('heading', { level: 1, name: /5001/ })).toBeVisible();
   await schermata(page, 'pratica-5001', out);
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
 });
 
 test('1001 nascita: genitori cercati in ANPR (3001), errori in linea, ANPR fermo, accolta, schede aggiornate; 1013 la annulla', async ({ app: page, webHost }, testInfo) => {
@@ -436,9 +455,8 @@ test('1001 nascita: genitori cercati in ANPR (3001), errori in linea, ANPR fermo
   const idFamiglia = padre.legame.idFamigliaConvivenzaANPR;
   await apri(page, '/pratiche/nuova?servizio=1001');
   await expect(page.getByRole('heading', { level: 1, name: /Iscrizione per nascita/ })).toBeVisible();
-  const sezione = (titolo: string) => page.locator('fieldset.pannello', { has: page.locator('legend', { hasText: titolo }) });
-  const padreSez = sezione('Padre');
-  const madreSez = sezione('Madre');
+  const padreSez = sezione(page, 'Padre');
+  const madreSez = sezione(page, 'Madre');
 
   // The parents, typed with the keyboard; a wrong check character is caught at the field.
   await padreSez.getByRole('textbox', { name: 'Codice fiscale' }).click();
@@ -467,7 +485,7 @@ test('1001 nascita: genitori cercati in ANPR (3001), errori in linea, ANPR fermo
   await expect(page.getByRole('textbox', { name: 'ID ANPR della famiglia o convivenza' })).toHaveValue(idFamiglia);
 
   // The newborn: a birth date that does not exist, then the right one; birthplace from the table of comuni.
-  const nato = sezione('Generalità del nato');
+  const nato = sezione(page, 'Generalità del nato');
   await nato.getByRole('textbox', { name: 'Cognome' }).click();
   await page.keyboard.type(padre.cognome);
   await nato.getByRole('textbox', { name: 'Nome', exact: true }).click();
@@ -491,11 +509,7 @@ test('1001 nascita: genitori cercati in ANPR (3001), errori in linea, ANPR fermo
   await schermata(page, 'pratica-1001-bozza', out);
 
   // ANPR offline: marked pronta anyway; sent when ANPR is back.
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
-  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+  await prontaConAnprFermo(page, webHost);
 
   // The newborn's sheet is ANPR's answer: the ID and the codice fiscale ANPR attributed.
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
@@ -506,17 +520,7 @@ test('1001 nascita: genitori cercati in ANPR (3001), errori in linea, ANPR fermo
   await schermata(page, 'scheda-famiglia-dopo-1001', out);
 
   // 1013 started from the accepted pratica: the birth registration is annulled.
-  await apri(page, '/pratiche');
-  const riga = page.getByTestId('tabella-pratiche').locator('tbody tr').first();
-  await riga.getByRole('button').first().click();
-  await page.getByTestId('dettaglio-pratica').getByRole('button', { name: 'Annulla in ANPR' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /1013/ })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Motivazione' }).click();
-  await page.keyboard.type('Atto di nascita trascritto per errore');
-  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
-  await schermata(page, 'pratica-1013-annullamento', out);
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 30_000 });
+  await annullaUltimaAccolta(page, '1013', 'Atto di nascita trascritto per errore', () => schermata(page, 'pratica-1013-annullamento', out));
   await apri(page, `/soggetti/${padre.idSchedaSoggettoANPR}/famiglia`);
   await expect(page.getByTestId('componenti-famiglia')).toContainText(padre.codiceFiscale);
   await expect(page.getByTestId('componenti-famiglia')).not.toContainText('TOMMASO');
@@ -529,15 +533,14 @@ test('1002 immigrazione dall’estero: errori in linea, codice fiscale calcolato
   await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
   await apri(page, '/pratiche/nuova?servizio=1002');
   await expect(page.getByRole('heading', { level: 1, name: /Iscrizione per altri motivi/ })).toBeVisible();
-  const sezione = (titolo: string) => page.locator('fieldset.pannello', { has: page.locator('legend', { hasText: titolo }) });
 
   // Marked pronta while empty: each missing datum is reported at its field.
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
   await expect(page.getByTestId('problemi')).toBeVisible();
-  await expect(sezione('Pratica').locator('.campo__errore').first()).toBeVisible();
+  await expect(sezione(page, 'Pratica').locator('.campo__errore').first()).toBeVisible();
   await page.getByLabel("Motivo dell'iscrizione").selectOption('4');
 
-  const persona = sezione('Generalità della persona');
+  const persona = sezione(page, 'Generalità della persona');
   await persona.getByRole('textbox', { name: 'Cognome' }).click();
   await page.keyboard.type('Popescu');
   await persona.getByRole('textbox', { name: 'Nome', exact: true }).click();
@@ -563,7 +566,7 @@ test('1002 immigrazione dall’estero: errori in linea, codice fiscale calcolato
   await persona.getByLabel('Cittadinanza').fill('235');
   await persona.getByLabel('Gestione del codice fiscale').selectOption('0');
 
-  const provenienza = sezione('Provenienza');
+  const provenienza = sezione(page, 'Provenienza');
   await provenienza.getByRole('radio', { name: 'Stato estero' }).check();
   await provenienza.getByRole('combobox', { name: 'Stato', exact: true }).fill('235');
   await expect(page.getByRole('combobox', { name: 'Comune' }).last()).toHaveValue('BAGNOREGIO');
@@ -571,11 +574,7 @@ test('1002 immigrazione dall’estero: errori in linea, codice fiscale calcolato
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
   await schermata(page, 'pratica-1002-bozza', out);
 
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
-  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+  await prontaConAnprFermo(page, webHost);
 
   // ANPR's answer: the new resident, at the new address, head of a new family.
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
@@ -620,11 +619,7 @@ test('5001 nuovo intestatario: errori in linea, ANPR fermo, accolta, scheda fami
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
   await schermata(page, 'pratica-5001-bozza', out);
 
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
-  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+  await prontaConAnprFermo(page, webHost);
 
   await page.getByRole('link', { name: 'Scheda famiglia' }).click();
   const righe = page.getByTestId('componenti-famiglia').locator('tbody tr');
@@ -658,7 +653,7 @@ test('5008 unione civile: errori in linea, ANPR fermo, accolta, stato civile e p
   await apri(page, `/pratiche/nuova?servizio=5008&soggetto=${a.idSchedaSoggettoANPR}`);
   await expect(page.getByRole('heading', { level: 1, name: /5008/ })).toBeVisible();
   await page.getByLabel('Tipo di mutazione').selectOption('18');
-  const parte = page.locator('fieldset.pannello', { has: page.locator('legend', { hasText: "Altra parte dell'unione civile" }) });
+  const parte = sezione(page, "Altra parte dell'unione civile");
   // The subject named as its own partner: refused at the field.
   await parte.getByRole('textbox', { name: 'Codice fiscale' }).click();
   await page.keyboard.type(a.codiceFiscale);
@@ -676,7 +671,7 @@ test('5008 unione civile: errori in linea, ANPR fermo, accolta, stato civile e p
   const costituzione = page.getByRole('textbox', { name: "Data di costituzione dell'unione" });
   await costituzione.fill('');
   await costituzione.pressSequentially(oggiIt());
-  const luogo = page.locator('fieldset.pannello', { has: page.locator('legend', { hasText: "Costituzione dell'unione civile" }) });
+  const luogo = sezione(page, "Costituzione dell'unione civile");
   await luogo.getByRole('combobox', { name: 'Comune' }).click();
   await page.keyboard.type('Bagnoreg');
   await expect(page.getByRole('option', { name: /BAGNOREGIO/ }).first()).toBeVisible();
@@ -686,11 +681,7 @@ test('5008 unione civile: errori in linea, ANPR fermo, accolta, stato civile e p
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
   await schermata(page, 'pratica-5008-unione-civile', out);
 
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
-  await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
-  await expect(page.locator('.testata-modulo__stato .stato-pratica')).toHaveText(/Accolta/, { timeout: 40_000 });
+  await prontaConAnprFermo(page, webHost);
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${a.cognome} ${a.nome}` })).toBeVisible();
   await expect(page.getByText('Unito civilmente').first()).toBeVisible();

@@ -82,13 +82,14 @@ export const DettaglioSoggettoSchema = SoggettoSintesiSchema.extend({
 });
 export type DettaglioSoggetto = z.infer<typeof DettaglioSoggettoSchema>;
 
-export const ComponenteFamigliaSchema = z.object({
-  idSchedaSoggettoANPR: z.string(),
-  codiceFiscale: z.string().nullable(),
-  cognome: z.string(),
-  nome: z.string(),
-  sesso: z.string().nullable(),
-  dataNascita: z.string().nullable(),
+export const ComponenteFamigliaSchema = SoggettoSintesiSchema.pick({
+  idSchedaSoggettoANPR: true,
+  codiceFiscale: true,
+  cognome: true,
+  nome: true,
+  sesso: true,
+  dataNascita: true,
+}).extend({
   relazione: z.string().nullable(),
   progressivo: z.string().nullable(),
 });
@@ -126,16 +127,16 @@ export const RicercaGenitoriSchema = z
   .refine((r) => !!r.padre || !!r.madre, 'Indicare almeno un genitore da cercare.');
 export type RicercaGenitori = z.input<typeof RicercaGenitoriSchema>;
 
-export const GenitoreTrovatoSchema = z.object({
-  idSchedaSoggettoANPR: z.string(),
-  codiceFiscale: z.string().nullable(),
-  cognome: z.string(),
-  nome: z.string(),
-  sesso: z.string().nullable(),
-  /** ISO yyyy-mm-dd. */
-  dataNascita: z.string().nullable(),
-  luogoNascita: z.string().nullable(),
-  residenza: z.string().nullable(),
+export const GenitoreTrovatoSchema = SoggettoSintesiSchema.pick({
+  idSchedaSoggettoANPR: true,
+  codiceFiscale: true,
+  cognome: true,
+  nome: true,
+  sesso: true,
+  dataNascita: true,
+  luogoNascita: true,
+  residenza: true,
+}).extend({
   /** The family the newborn can join (attribuzione "famiglia dei genitori"). */
   idFamigliaConvivenzaANPR: z.string().nullable(),
 });
