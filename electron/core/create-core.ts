@@ -69,7 +69,7 @@ export function createCore(options: CoreOptions): Core {
     const events = createEventBus();
     const settings = createSettingsRepository(db, options.clock);
     const keystores = createKeystoreStore({ dir: join(options.dataDir, 'certificati'), secretStore: options.secretStore, clock: options.clock });
-    const accesso = createAccesso({ db, clock: options.clock, logger });
+    const accesso = createAccesso({ db, clock: options.clock, logger, minutiInattivita: () => settings.get().sicurezza.minutiInattivita });
     const anpr = createAnprAccess({
       dataDir: options.dataDir,
       db,

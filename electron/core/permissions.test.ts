@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../shared/ipc/contract';
 import { createTestCore, OPERATORE_TEST } from '../test-support/core';
-import { PERMESSI, permessoDi } from './permissions';
+import { NON_ATTIVITA, PERMESSI, permessoDi } from './permissions';
 
 const web = { transport: 'web' as const };
 const NUOVO = { codiceFiscale: 'TSTLRA85M41H501B', nome: 'Laura', cognome: 'Test', ruolo: 'operatore', password: 'password-lunga-1' };
@@ -11,6 +11,10 @@ describe('role checks in the main process', () => {
     const pubblici = channels.filter((channel) => permessoDi(channel) === 'pubblico').sort();
     expect(pubblici).toEqual(['app.info', 'sessione.accedi', 'sessione.primoAmministratore', 'sessione.stato']);
     for (const channel of Object.keys(PERMESSI)) expect(channels).toContain(channel);
+  });
+
+  it('only reads may be exempt from counting as activity (a change always restarts the inactivity limit)', () => {
+    for (const channel of NON_ATTIVITA) expect(permessoDi(channel), channel).toBe('consultazione');
   });
 
   it('refuses every non-public channel without a session, before parsing or running the handler', async () => {

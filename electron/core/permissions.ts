@@ -71,12 +71,34 @@ export const PERMESSI: { readonly [C in Channel]?: Permesso } = {
   'coda.pausa': 'modifica',
   'coda.riprendi': 'modifica',
   'impostazioni.salvaComune': 'amministrazione',
+  'impostazioni.salvaSicurezza': 'amministrazione',
   'ambiente.salva': 'amministrazione',
   'certificati.importa': 'amministrazione',
   'operatori.elenco': 'amministrazione',
   'operatori.crea': 'amministrazione',
   'operatori.aggiorna': 'amministrazione',
 };
+
+/**
+ * Channels that do not count as clerk activity for the inactivity lock
+ * (electron/operatori/accesso.ts). The renderer calls them by itself, not
+ * because the clerk did something: on mount of a screen and again on every
+ * push from the core (`pratiche.cambiata`, `coda.cambiata`, sent by the queue
+ * while it works in the background), or as a health check. If they counted,
+ * an unattended screen would keep the session open for ever. The list lives
+ * here, not in the renderer, because the renderer is not trusted to say what
+ * is activity. Public channels (`sessione.stato`, which the renderer polls,
+ * `app.info`) never count. A clerk who only looks at these lists is signed
+ * out after the limit: the conservative side.
+ */
+export const NON_ATTIVITA: ReadonlySet<Channel> = new Set<Channel>([
+  'home.riepilogo',
+  'connessione.verifica',
+  'coda.stato',
+  'pratiche.elenco',
+  'pratiche.apri',
+  'pratiche.scadenze',
+]);
 
 export function permessoDi(channel: Channel): Permesso {
   return PERMESSI[channel] ?? PERMESSO_PREDEFINITO;
@@ -90,13 +112,20 @@ export function consentito(permesso: Permesso, ruolo: Ruolo | null): boolean {
 export type GuardResult = { ok: true; context: CallContext } | { ok: false; error: IpcError };
 export type Guard = (channel: Channel, context: CallContext) => GuardResult;
 
-/** The router's check: the session from the core, the permission from the map above. */
-export function createGuard(accesso: Pick<Accesso, 'corrente'>): Guard {
+/**
+ * The router's check: the session from the core, the permission from the map
+ * above. An authorised call on a channel that counts as activity restarts the
+ * inactivity limit.
+ */
+export function createGuard(accesso: Pick<Accesso, 'corrente' | 'tocca' | 'scadutaPerInattivita'>): Guard {
   return (channel, context) => {
     const permesso = permessoDi(channel);
     if (permesso === 'pubblico') return { ok: true, context };
     const operatore = accesso.corrente();
     if (!operatore) {
+      if (accesso.scadutaPerInattivita()) {
+        return { ok: false, error: { code: ERROR_CODES.sessionExpired, message: 'Sessione scaduta per inattività: accedere di nuovo.' } };
+      }
       return { ok: false, error: { code: ERROR_CODES.unauthenticated, message: 'Sessione scaduta o non aperta: accedere per continuare.' } };
     }
     if (!consentito(permesso, operatore.ruolo)) {
@@ -105,6 +134,7 @@ export function createGuard(accesso: Pick<Accesso, 'corrente'>): Guard {
         error: { code: ERROR_CODES.forbidden, message: 'Operazione non consentita per il proprio ruolo.' },
       };
     }
+    if (!NON_ATTIVITA.has(channel)) accesso.tocca();
     return { ok: true, context: { ...context, operatore: { codiceFiscale: operatore.codiceFiscale, ruolo: operatore.ruolo } } };
   };
 }

@@ -3,6 +3,12 @@
  * The session lives here, in the core: the renderer can only ask to sign in
  * or out. Every check re-reads the operator, so a deactivation or a role
  * change by the amministratore takes effect on the next call.
+ *
+ * Inactivity lock: the session remembers the time of the clerk's last
+ * activity (`tocca()`, called by the router's guard, electron/core/permissions.ts).
+ * Once more than `minutiInattivita()` minutes have passed, the next check
+ * closes it, logs it and writes `sessione_scaduta` to the audit log. The
+ * timestamp stays in memory: a restart already starts with nobody signed in.
  */
 import type { Db } from '../db/database';
 import type { Clock } from '../core/clock';
@@ -35,8 +41,12 @@ export interface DatiNuovoOperatore {
 export interface Accesso {
   /** True once at least one amministratore exists. */
   configurato(): boolean;
-  /** The signed-in operator, re-checked against the database; null if none. */
+  /** The signed-in operator, re-checked against the database and the inactivity limit; null if none. */
   corrente(): Sessione | null;
+  /** Records clerk activity: the inactivity limit counts from now. */
+  tocca(): void;
+  /** True when the last session closed for inactivity and nobody has signed in (or out) since. */
+  scadutaPerInattivita(): boolean;
   primoAmministratore(dati: Omit<DatiNuovoOperatore, 'ruolo'>): Promise<Sessione>;
   accedi(codiceFiscale: string, password: string): Promise<Sessione>;
   esci(): void;
@@ -63,7 +73,7 @@ function toOperatore(row: OperatoreRow): Operatore {
   };
 }
 
-export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger }): Accesso {
+export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minutiInattivita: () => number }): Accesso {
   const { db, clock } = deps;
   const log = deps.logger.child('accesso');
   const q = {
@@ -79,13 +89,39 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger }): A
       `UPDATE operatori SET ruolo = @ruolo, attivo = @attivo, password_hash = @password_hash, aggiornato = @ora WHERE codice_fiscale = @codice_fiscale`,
     ),
     accesso: db.prepare('UPDATE operatori SET ultimo_accesso = ? WHERE codice_fiscale = ?'),
+    audit: db.prepare<[string, string, string]>(
+      "INSERT INTO audit_log (quando, operatore, azione, dettaglio) VALUES (?, ?, 'sessione_scaduta', ?)",
+    ),
   };
-  let sessione: { codiceFiscale: string; dal: string } | null = null;
+  /** `attivita`: epoch ms of the last clerk activity (in memory only). */
+  let sessione: { codiceFiscale: string; dal: string; attivita: number } | null = null;
+  let scaduta = false;
   const tentativi = new Map<string, { falliti: number; bloccatoFino: number }>();
   const ora = () => clock.now().toISOString();
 
+  /** Closes the session if the clerk has been away too long; true if it did. */
+  const scadutaOra = (aperta: NonNullable<typeof sessione>): boolean => {
+    const now = clock.now().getTime();
+    // The system clock went back: count from now rather than keep the session open longer.
+    if (now < aperta.attivita) aperta.attivita = now;
+    const minuti = deps.minutiInattivita();
+    if (now - aperta.attivita <= minuti * 60_000) return false;
+    const ultimaAttivita = new Date(aperta.attivita).toISOString();
+    sessione = null;
+    scaduta = true;
+    // The application log never gets codici fiscali (electron/log/logger.ts): the audit log names the operator.
+    log.info('session expired for inactivity', { minuti, ultimaAttivita });
+    try {
+      q.audit.run(ora(), aperta.codiceFiscale, `nessuna attività per oltre ${minuti} minuti (ultima alle ${ultimaAttivita})`);
+    } catch (error) {
+      // The session is closed anyway: a failed audit write must not let the call through or crash the router.
+      log.error('audit of the expired session failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+    return true;
+  };
+
   const corrente = (): Sessione | null => {
-    if (!sessione) return null;
+    if (!sessione || scadutaOra(sessione)) return null;
     const row = q.uno.get(sessione.codiceFiscale);
     if (!row || row.attivo !== 1) {
       sessione = null;
@@ -97,7 +133,8 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger }): A
   const apri = (row: OperatoreRow): Sessione => {
     const dal = ora();
     q.accesso.run(dal, row.codice_fiscale);
-    sessione = { codiceFiscale: row.codice_fiscale, dal };
+    sessione = { codiceFiscale: row.codice_fiscale, dal, attivita: clock.now().getTime() };
+    scaduta = false;
     log.info('operator signed in', { ruolo: row.ruolo });
     return corrente()!;
   };
@@ -114,6 +151,10 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger }): A
   return {
     configurato: () => q.amministratoriAttivi.get()!.n > 0,
     corrente,
+    tocca() {
+      if (sessione) sessione.attivita = clock.now().getTime();
+    },
+    scadutaPerInattivita: () => scaduta,
 
     async primoAmministratore(dati) {
       const row = await nuovo({ ...dati, ruolo: 'amministratore' });
@@ -151,6 +192,7 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger }): A
     esci() {
       if (sessione) log.info('operator signed out');
       sessione = null;
+      scaduta = false;
     },
 
     async cambiaPassword(attuale, nuova) {

@@ -1,11 +1,13 @@
 /**
- * Typed settings over the `impostazioni` table. On first start nothing is
- * stored and the defaults put the app on the built-in training simulator.
+ * Typed settings over the `impostazioni` table, one row per top-level key.
+ * On first start nothing is stored and the defaults put the app on the
+ * built-in training simulator. A key (or a field inside one) added in a later
+ * version reads as its default until it is saved: no migration needed.
  */
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import type { Clock } from '../core/clock';
-import { TipoAmbienteSchema } from '../../shared/ipc/contract';
+import { MINUTI_INATTIVITA, SicurezzaSchema, TipoAmbienteSchema } from '../../shared/ipc/contract';
 
 export const SettingsSchema = z.object({
   comune: z.object({
@@ -17,12 +19,15 @@ export const SettingsSchema = z.object({
     /** Base URL; for the simulator it is filled in when the simulator starts. */
     endpoint: z.string(),
   }),
+  /** Inactivity lock of the operator session (electron/operatori/accesso.ts). */
+  sicurezza: SicurezzaSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   comune: { codiceIstat: '056003', denominazione: 'Bagnoregio' },
   ambiente: { tipo: 'SIMULATORE', endpoint: 'simulatore-locale' },
+  sicurezza: { minutiInattivita: MINUTI_INATTIVITA.predefiniti },
 };
 
 export interface SettingsRepository {
@@ -37,9 +42,10 @@ export function createSettingsRepository(db: Db, clock: Clock): SettingsReposito
      ON CONFLICT (chiave) DO UPDATE SET valore_json = excluded.valore_json, aggiornata = excluded.aggiornata`,
   );
   const get = (): Settings => {
-    const entries = Object.keys(DEFAULT_SETTINGS).map((key) => {
+    const entries = Object.entries(DEFAULT_SETTINGS).map(([key, predefinito]) => {
       const row = read.get(key);
-      return [key, row ? JSON.parse(row.valore_json) : DEFAULT_SETTINGS[key as keyof Settings]];
+      // Fields missing from a stored key (saved by an older version) take their default.
+      return [key, row ? { ...predefinito, ...(JSON.parse(row.valore_json) as object) } : predefinito];
     });
     return SettingsSchema.parse(Object.fromEntries(entries));
   };

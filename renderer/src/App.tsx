@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Container } from 'design-react-kit';
 import { ETICHETTE_RUOLO, type InfoApplicazione, type RiepilogoHome, type Sessione, type StatoSessione } from '../../shared/ipc/contract';
 import { bridge, SESSIONE_SCADUTA, unwrap } from './bridge';
@@ -9,6 +9,11 @@ import { Accesso, PrimoAvvio } from './screens/accesso/Accesso';
 import { SessioneContext } from './session';
 import { messaggioErrore } from './format';
 
+/** How often an untouched page asks whether the session is still open (the lock itself is in the core). */
+const CONTROLLO_SESSIONE_MS = 15_000;
+const AVVISO_INATTIVITA = 'Sessione scaduta per inattività. Accedere di nuovo per continuare.';
+const AVVISO_CHIUSA = 'La sessione è stata chiusa: accedere di nuovo.';
+
 export function App() {
   const [stato, setStato] = useState<StatoSessione | null>(null);
   const [riepilogo, setRiepilogo] = useState<RiepilogoHome | null>(null);
@@ -17,6 +22,11 @@ export function App() {
   const [avvisoAccesso, setAvvisoAccesso] = useState<string | null>(null);
   const path = usePath();
   const sessione = stato?.operatore ?? null;
+  // Who worked here last: someone else signing in after a lock starts from the Scrivania, not from their screen.
+  const ultimoOperatore = useRef<string | null>(null);
+  useEffect(() => {
+    if (sessione) ultimoOperatore.current = sessione.codiceFiscale;
+  }, [sessione]);
   const visibili = useMemo(() => routes.filter((candidate) => !candidate.ruoli || (sessione && candidate.ruoli.includes(sessione.ruolo))), [sessione]);
   const route = visibili.find((candidate) => candidate.match(path)) ?? visibili[0]!;
 
@@ -51,9 +61,27 @@ export function App() {
     else setRiepilogo(null);
   }, [sessione, carica]);
 
+  // The core closes the session after the inactivity limit and refuses the next call; on a page nobody
+  // touches, this check brings up the sign-in screen. `sessione.stato` is public and never counts as activity.
   useEffect(() => {
-    const scaduta = () => {
-      setAvvisoAccesso('La sessione è stata chiusa: accedere di nuovo.');
+    if (!bridge || !sessione) return;
+    const { codiceFiscale, ruolo } = sessione;
+    const timer = setInterval(() => {
+      void unwrap(bridge!.sessione.stato())
+        .then((nuovo) => {
+          if (nuovo.operatore?.codiceFiscale === codiceFiscale && nuovo.operatore.ruolo === ruolo) return;
+          if (!nuovo.operatore && !nuovo.scadutaPerInattivita) setAvvisoAccesso(AVVISO_CHIUSA);
+          setStato(nuovo);
+        })
+        .catch(() => undefined);
+    }, CONTROLLO_SESSIONE_MS);
+    return () => clearInterval(timer);
+  }, [sessione]);
+
+  useEffect(() => {
+    const scaduta = (event: Event) => {
+      const inattivita = event instanceof CustomEvent && event.detail === 'SESSIONE_SCADUTA';
+      setAvvisoAccesso(inattivita ? AVVISO_INATTIVITA : AVVISO_CHIUSA);
       void caricaStato();
     };
     window.addEventListener(SESSIONE_SCADUTA, scaduta);
@@ -62,7 +90,9 @@ export function App() {
 
   const entrato = (nuova: Sessione) => {
     setAvvisoAccesso(null);
-    setStato((prev) => (prev ? { ...prev, configurato: true, operatore: nuova, operatoreFormazione: null } : prev));
+    // The draft typed before the lock stays in this browser (pratiche forms); the clerk who typed it gets back to it.
+    if (ultimoOperatore.current && ultimoOperatore.current !== nuova.codiceFiscale) navigate('/');
+    setStato((prev) => (prev ? { ...prev, configurato: true, operatore: nuova, operatoreFormazione: null, scadutaPerInattivita: false } : prev));
   };
 
   const esci = useCallback(async () => {
@@ -89,7 +119,7 @@ export function App() {
   } else if (!stato.configurato) {
     contenuto = <PrimoAvvio stato={stato} onFatto={entrato} />;
   } else if (!sessione) {
-    contenuto = <Accesso onFatto={entrato} avviso={avvisoAccesso} />;
+    contenuto = <Accesso onFatto={entrato} avviso={avvisoAccesso ?? (stato.scadutaPerInattivita ? AVVISO_INATTIVITA : null)} />;
   } else {
     contenuto = (
       <>

@@ -22,4 +22,6 @@ export const ERROR_CODES = {
   badResponse: 'RISPOSTA_NON_VALIDA',
   forbidden: 'OPERAZIONE_NON_CONSENTITA',
   unauthenticated: 'NON_AUTENTICATO',
+  /** The session closed after the inactivity limit (Impostazioni → Sicurezza). */
+  sessionExpired: 'SESSIONE_SCADUTA',
 } as const;

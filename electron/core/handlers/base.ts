@@ -30,9 +30,11 @@ export function baseHandlers(
         },
         connessione: services.connection.current(),
         coda: contaPratichePerStato(services.db),
+        sicurezza: settings.sicurezza,
       };
     },
     'connessione.verifica': () => services.connection.verify(),
     'impostazioni.salvaComune': (comune) => services.settings.update({ comune }).comune,
+    'impostazioni.salvaSicurezza': (sicurezza) => services.settings.update({ sicurezza }).sicurezza,
   };
 }

@@ -20,6 +20,8 @@ export function operatoriHandlers(services: CoreServices): DomainHandlers<'sessi
         comune: settings.comune,
         configurato,
         operatore: accesso.corrente(),
+        // Read after `corrente()`, which is where an expired session is closed.
+        scadutaPerInattivita: accesso.scadutaPerInattivita(),
         operatoreFormazione: !configurato && settings.ambiente.tipo === 'SIMULATORE' ? OPERATORE_FORMAZIONE : null,
       };
     },

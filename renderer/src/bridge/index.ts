@@ -30,16 +30,21 @@ function resolveBridge(): SportelloBridge | null {
   return buildBridge(transport.invoke, transport.subscribe);
 }
 
-/** Window event fired when the core answers that no operator is signed in. */
+/**
+ * Window event fired when the core answers that no operator is signed in.
+ * `detail` is the error code: `SESSIONE_SCADUTA` when the session closed for
+ * inactivity, `NON_AUTENTICATO` otherwise.
+ */
 export const SESSIONE_SCADUTA = 'sportello:sessione-scaduta';
+const CODICI_SESSIONE_CHIUSA = new Set(['NON_AUTENTICATO', 'SESSIONE_SCADUTA']);
 
 export const bridge: SportelloBridge | null = resolveBridge();
 
 export async function unwrap<T>(call: Promise<Envelope<T>>): Promise<T> {
   const envelope = await call;
   if (!envelope.ok) {
-    // The core closed the session (sign-out elsewhere, operator deactivated): the shell goes back to sign-in.
-    if (envelope.error.code === 'NON_AUTENTICATO') window.dispatchEvent(new Event(SESSIONE_SCADUTA));
+    // The core closed the session (inactivity, sign-out elsewhere, operator deactivated): the shell goes back to sign-in.
+    if (CODICI_SESSIONE_CHIUSA.has(envelope.error.code)) window.dispatchEvent(new CustomEvent(SESSIONE_SCADUTA, { detail: envelope.error.code }));
     throw new ApiError(envelope.error);
   }
   return envelope.value;

@@ -4,6 +4,7 @@ import {
   ConteggiCodaSchema,
   InfoApplicazioneSchema,
   RiepilogoHomeSchema,
+  SicurezzaSchema,
   StatoConnessioneSchema,
   none,
 } from './schemas';
@@ -13,6 +14,7 @@ export const baseChannels = {
   'home.riepilogo': { request: none, response: RiepilogoHomeSchema },
   'connessione.verifica': { request: none, response: StatoConnessioneSchema },
   'impostazioni.salvaComune': { request: ComuneSchema, response: ComuneSchema },
+  'impostazioni.salvaSicurezza': { request: SicurezzaSchema, response: SicurezzaSchema },
 } as const;
 
 export const baseEvents = {

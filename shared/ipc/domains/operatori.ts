@@ -58,6 +58,8 @@ export const StatoSessioneSchema = z.object({
   /** False until the first amministratore exists. */
   configurato: z.boolean(),
   operatore: SessioneSchema.nullable(),
+  /** True when the last session closed for inactivity and nobody has signed in since. */
+  scadutaPerInattivita: z.boolean(),
   /** In training mode, the fictitious operator suggested for the first start. */
   operatoreFormazione: z.object({ codiceFiscale: z.string(), nome: z.string(), cognome: z.string() }).nullable(),
   /** Shown before sign-in too: the environment banner and the comune in the header. */

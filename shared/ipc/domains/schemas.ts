@@ -10,6 +10,18 @@ export type Comune = z.infer<typeof ComuneSchema>;
 export const TipoAmbienteSchema = z.enum(['SIMULATORE', 'TEST', 'PRODUZIONE']);
 export type TipoAmbiente = z.infer<typeof TipoAmbienteSchema>;
 
+/** Inactivity lock: the signed-in session closes after this many minutes without clerk activity. */
+export const MINUTI_INATTIVITA = { predefiniti: 15, minimo: 1, massimo: 240 } as const;
+
+export const SicurezzaSchema = z.object({
+  minutiInattivita: z
+    .number()
+    .int('Indicare un numero intero di minuti.')
+    .min(MINUTI_INATTIVITA.minimo, `Almeno ${MINUTI_INATTIVITA.minimo} minuto.`)
+    .max(MINUTI_INATTIVITA.massimo, `Al massimo ${MINUTI_INATTIVITA.massimo} minuti.`),
+});
+export type Sicurezza = z.infer<typeof SicurezzaSchema>;
+
 export const StatoPraticaSchema = z.enum([
   'bozza',
   'pronta',
@@ -49,6 +61,7 @@ export const RiepilogoHomeSchema = z.object({
   }),
   connessione: StatoConnessioneSchema,
   coda: ConteggiCodaSchema,
+  sicurezza: SicurezzaSchema,
 });
 export type RiepilogoHome = z.infer<typeof RiepilogoHomeSchema>;
 

@@ -1,6 +1,7 @@
 /**
  * Impostazioni (amministratore): comune, ANPR environment (PRODUZIONE only
- * after typing the confirmation word), certificates, operators.
+ * after typing the confirmation word), the inactivity lock, certificates,
+ * operators.
  */
 import { useCallback, useEffect, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { Button } from 'design-react-kit';
@@ -8,6 +9,7 @@ import { validaCodiceFiscale } from '../../../../shared/domain/codice-fiscale';
 import {
   CONFERMA_PRODUZIONE,
   ETICHETTE_RUOLO,
+  MINUTI_INATTIVITA,
   RuoloSchema,
   type InfoCertificato,
   type Operatore,
@@ -152,6 +154,54 @@ function SezioneAmbiente({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; 
         <Button color={produzione ? 'danger' : 'primary'} type="submit" className="mt-2">
           {produzione ? 'Passa a PRODUZIONE' : 'Salva ambiente'}
         </Button>
+      </form>
+      <EsitoAzione esito={esito} />
+    </Sezione>
+  );
+}
+
+function SezioneSicurezza({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
+  const [minuti, setMinuti] = useState(String(riepilogo.sicurezza.minutiInattivita));
+  const [errore, setErrore] = useState<string | null>(null);
+  const [esito, setEsito] = useState<Esito>(null);
+  const { minimo, massimo, predefiniti } = MINUTI_INATTIVITA;
+  const salva = async (event: FormEvent) => {
+    event.preventDefault();
+    const valore = Number(minuti);
+    const problema = /^\d+$/.test(minuti) && valore >= minimo && valore <= massimo ? null : `Indicare un numero intero di minuti da ${minimo} a ${massimo}.`;
+    setErrore(problema);
+    if (!bridge || problema) return;
+    try {
+      const salvata = await unwrap(bridge.impostazioni.salvaSicurezza({ minutiInattivita: valore }));
+      setEsito({ tipo: 'success', testo: `Blocco per inattività impostato a ${salvata.minutiInattivita} ${salvata.minutiInattivita === 1 ? 'minuto' : 'minuti'}.` });
+      onCambiato();
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  };
+  return (
+    <Sezione id="imp-sicurezza" titolo="Sicurezza" descrizione="Chiude la sessione dell'operatore che si allontana dalla postazione, perché chi arriva dopo non possa operare a suo nome.">
+      <form onSubmit={(event) => void salva(event)} noValidate aria-label="Sicurezza" className="row g-3 align-items-end">
+        <div className="col-md-5">
+          <Campo
+            label="Minuti di inattività prima del blocco"
+            required
+            type="number"
+            inputMode="numeric"
+            min={minimo}
+            max={massimo}
+            step={1}
+            value={minuti}
+            onChange={(event) => setMinuti(event.target.value.trim())}
+            errore={errore}
+            aiuto={`Trascorso questo tempo senza operazioni, occorre accedere di nuovo; i dati già inseriti nei moduli delle pratiche restano. Da ${minimo} a ${massimo} minuti (predefinito ${predefiniti}).`}
+          />
+        </div>
+        <div className="col-md-3">
+          <Button color="primary" type="submit" className="mb-3">
+            Salva sicurezza
+          </Button>
+        </div>
       </form>
       <EsitoAzione esito={esito} />
     </Sezione>
@@ -433,6 +483,7 @@ function SezioneOperatori() {
 const INDICE = [
   ['imp-comune', 'Comune'],
   ['imp-ambiente', 'Ambiente ANPR'],
+  ['imp-sicurezza', 'Sicurezza'],
   ['imp-certificati', 'Certificati'],
   ['imp-operatori', 'Operatori'],
 ] as const;
@@ -462,6 +513,7 @@ export function Impostazioni({ riepilogo, onCambiato }: { riepilogo: RiepilogoHo
       </nav>
       <SezioneComune riepilogo={riepilogo} onCambiato={onCambiato} />
       <SezioneAmbiente key={riepilogo.ambiente.tipo} riepilogo={riepilogo} onCambiato={onCambiato} />
+      <SezioneSicurezza riepilogo={riepilogo} onCambiato={onCambiato} />
       <SezioneCertificati />
       <SezioneOperatori />
     </>
