@@ -97,7 +97,8 @@ interface CopiaLocale {
   t: number;
 }
 
-const chiaveCopia = (id: string) => `sportello:bozza:${id}`;
+/** Local copies are per operator: after a lock, another clerk at this workstation never gets them. */
+const chiaveCopia = (operatore: string, id: string) => `sportello:bozza:${operatore}:${id}`;
 
 function leggiCopia(chiave: string): CopiaLocale | null {
   try {
@@ -182,6 +183,7 @@ function metaDa(p: PraticaVista | null): Meta {
 }
 
 export function PaginaModulo({ path }: { path: string }) {
+  const operatore = useSessione().sessione.codiceFiscale;
   const [caricato, setCaricato] = useState<Caricato | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
   const idPercorso = path.split('/')[2]!;
@@ -198,7 +200,7 @@ export function PaginaModulo({ path }: { path: string }) {
           if (!modulo) throw new Error(`Nessun modulo per il servizio ${servizio || '(non indicato)'}.`);
           const { soggetto, avviso } = await soggettoDa(q.get('soggetto'), q.get('cf'));
           const contesto: ContestoModulo = { soggetto };
-          const chiaveNuova = chiaveCopia(`nuova:${servizio}:${q.get('soggetto') ?? ''}`);
+          const chiaveNuova = chiaveCopia(operatore, `nuova:${servizio}:${q.get('soggetto') ?? ''}`);
           const copia = leggiCopia(chiaveNuova);
           const valori = (copia?.valori as FieldValues | undefined) ?? modulo.valoriIniziali(contesto);
           if (vivo) setCaricato({ modulo, contesto, valori, meta: copia?.meta ?? metaDa(null), aperta: null, chiaveNuova, recuperata: !!copia, avviso });
@@ -220,7 +222,7 @@ export function PaginaModulo({ path }: { path: string }) {
         else if (modulo.daPayload && Object.keys(aperta.payload).some((k) => !k.startsWith('_'))) valori = modulo.daPayload(aperta.payload);
         else valori = modulo.valoriIniziali(contesto);
         // The copy in this browser wins when it is newer (the page was closed before the last save).
-        const copia = leggiCopia(chiaveCopia(idPercorso));
+        const copia = leggiCopia(chiaveCopia(operatore, idPercorso));
         const recuperata = !!copia && copia.t > Date.parse(aperta.pratica.aggiornata) && STATI_MODIFICABILI.includes(aperta.pratica.stato);
         if (vivo) {
           setCaricato({
@@ -271,7 +273,7 @@ function ModuloForm({ c }: { c: Caricato }) {
   const [erroreAzione, setErroreAzione] = useState<string | null>(null);
   const [inVerifica, setInVerifica] = useState(false);
   const idRef = useRef<string | null>(c.aperta?.pratica.id ?? null);
-  const chiaveRef = useRef<string>(c.aperta ? chiaveCopia(c.aperta.pratica.id) : c.chiaveNuova!);
+  const chiaveRef = useRef<string>(c.aperta ? chiaveCopia(sessione.codiceFiscale, c.aperta.pratica.id) : c.chiaveNuova!);
   const metaRef = useRef(meta);
   metaRef.current = meta;
   const toccato = useRef(c.recuperata);
@@ -325,7 +327,7 @@ function ModuloForm({ c }: { c: Caricato }) {
         if (!idRef.current) {
           idRef.current = p.id;
           togliCopia(chiaveRef.current);
-          chiaveRef.current = chiaveCopia(p.id);
+          chiaveRef.current = chiaveCopia(sessione.codiceFiscale, p.id);
           // The address now reopens this draft (no remount: replaceState fires no hashchange).
           window.history.replaceState(null, '', `#/pratiche/${p.id}`);
         }
