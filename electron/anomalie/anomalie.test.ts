@@ -13,7 +13,7 @@ import { leggiXlsx } from './xlsx';
 import { leggiTabella, righeCsv } from './tabella';
 import { dataIso, interpretaRighe } from './importa';
 import { severitaDaCatalogo, testoDaCatalogo } from './catalogo';
-import { SOGLIA_BLOCCO } from './store';
+import { ChiaviViste, chiaveDi, SOGLIA_BLOCCO, type NuovaAnomalia } from './store';
 import type { FiltriAnomalie } from '../../shared/ipc/domains/anomalie';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -250,6 +250,9 @@ describe('streamed import', () => {
   const integro = (db: Db) => {
     db.prepare("INSERT INTO anomalie_soggetti_fts (anomalie_soggetti_fts, rank) VALUES ('integrity-check', 1)").run();
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Imports run without the per-row foreign-key lookups: every reference holds all the same, and the checks are back on.
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   };
 
   /** The non-streamed path: the whole table parsed, interpreted, then written (`blocco`: rows per `scrivi`). */
@@ -310,6 +313,29 @@ describe('streamed import', () => {
       expect([r1.inserite, r2.inserite]).toEqual([0, 0]);
       expect(dump(a)).toEqual(da);
       integro(a);
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('decides the bulk path on the lines of the file and still stores the rows of the non-streamed path', { timeout: 120_000 }, async () => {
+    // More lines than the bulk threshold, fewer readable rows: the import writes in bulk (decided on the lines),
+    // the non-streamed path incrementally (on the rows). Unreadable: an invalid code.
+    const buoni = fileDiProva(SOGLIA_BLOCCO / 2, 5, 2000);
+    const cattivi = Array.from({ length: SOGLIA_BLOCCO }, (_, i) => `X;riga ${i} illeggibile;E;CF${i};;;;;2024-01-01`).join('\r\n');
+    const file = Buffer.concat([buoni, Buffer.from(cattivi + '\r\n')]);
+    const dirs: string[] = [];
+    try {
+      const [a, b] = [apri(), apri()];
+      dirs.push(a.dir, b.dir);
+      const e = await anomalieService(a.db, clock).importaFile(file, 'misto.csv', 'anomalie', null);
+      expect(e.scartate).toBeGreaterThanOrEqual(SOGLIA_BLOCCO);
+      expect(e.inserite).toBeLessThan(SOGLIA_BLOCCO);
+      await nonInFlusso(b.db, [file], Number.MAX_SAFE_INTEGER);
+      expect(dump(a.db)).toEqual(dump(b.db));
+      integro(a.db);
+      a.db.close();
+      b.db.close();
     } finally {
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     }
@@ -397,5 +423,64 @@ describe('anomalies from ANPR answers, workflow, export', () => {
       return c;
     };
     expect(foglio.righe.map((r) => senzaVuoteInFondo(r.celle))).toEqual(righe.map(senzaVuoteInFondo));
+  });
+});
+
+describe('store writes', () => {
+  const anomalia = (codice: string, testo: string, soggettoKey: string): NuovaAnomalia => ({
+    chiave: chiaveDi(`${codice}|${testo}|${soggettoKey}`),
+    fonte: 'file',
+    codice,
+    severita: 'E',
+    testo,
+    soggetto: { soggettoKey, codiceFiscale: soggettoKey },
+    rilevata: '2026-03-01',
+  });
+
+  it('hands out no text or person id of a rolled-back write', () => {
+    const h = apri();
+    try {
+      const s = anomalieService(h.db, clock);
+      expect(() =>
+        h.db.transaction(() => {
+          s.store.scrivi([anomalia('EA001', 'Testo annullato', 'AAAAAA00A00A000A')]);
+          throw new Error('annullata');
+        })(),
+      ).toThrow('annullata');
+      // The ids the rolled-back write took are free again: another text and person get them…
+      s.store.scrivi([anomalia('EA002', 'Altro testo', 'BBBBBB00B00B000B')]);
+      // …and the first text and person, written again, get their own.
+      s.store.scrivi([anomalia('EA001', 'Testo annullato', 'AAAAAA00A00A000A')]);
+      expect(
+        h.db
+          .prepare('SELECT a.codice, t.testo, s.soggetto_key FROM anomalie a JOIN anomalie_testi t ON t.id = a.testo_id JOIN anomalie_soggetti s ON s.id = a.soggetto_id ORDER BY a.id')
+          .raw()
+          .all(),
+      ).toEqual([
+        ['EA002', 'Altro testo', 'BBBBBB00B00B000B'],
+        ['EA001', 'Testo annullato', 'AAAAAA00A00A000A'],
+      ]);
+      expect(h.db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      h.db.close();
+      rmSync(h.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the keys of a bulk write in a set that agrees with Set<bigint>', () => {
+    const viste = new ChiaviViste();
+    const atteso = new Set<bigint>();
+    let x = 0x9e3779b97f4a7c15n;
+    const chiavi: bigint[] = [0n, -1n, 1n, -(2n ** 63n), 2n ** 63n - 1n, 2n ** 32n, -(2n ** 32n), 1n + 2n ** 32n];
+    for (let i = 0; i < 150_000; i++) {
+      x = BigInt.asIntN(64, x * 6364136223846793005n + 1442695040888963407n);
+      // Some repeats, some keys differing only in their high half.
+      chiavi.push(i % 7 === 0 ? chiavi[i >> 1]! : i % 11 === 0 ? BigInt.asIntN(64, x ^ (1n << 40n)) : x);
+    }
+    for (const k of chiavi) {
+      expect(viste.aggiungi(k)).toBe(!atteso.has(k));
+      atteso.add(k);
+    }
+    for (const k of atteso) expect(viste.aggiungi(k)).toBe(false);
   });
 });

@@ -83,16 +83,32 @@ export function mappaColonne(header: readonly string[]): Partial<Record<Campo, n
 
 const GIORNI_MESE = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+function dataValida(y: number, mo: number, d: number): boolean {
+  return y >= 1800 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= GIORNI_MESE[mo - 1]! + (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0);
+}
+
+/** The number written by the ASCII digits v[da, a), or -1 when one is not a digit. */
+function cifre(v: string, da: number, a: number): number {
+  let n = 0;
+  for (let i = da; i < a; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** yyyy-mm-dd, yyyy-mm-ddThh:mm[:ss], dd/mm/yyyy [hh:mm[:ss]], or an Excel serial → ISO; null when not a date. */
 export function dataIso(s: string): string | null {
   const v = s.trim();
-  // Fast path: yyyy-mm-dd (every row of a large file).
+  // Fast path: yyyy-mm-dd (every row of a large file), digits read in place.
   if (v.length === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45) {
-    const y = Number(v.slice(0, 4));
-    const mo = Number(v.slice(5, 7));
-    const d = Number(v.slice(8, 10));
-    if (y >= 1800 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= GIORNI_MESE[mo - 1]! + (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0)) return v;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
+    const y = cifre(v, 0, 4);
+    const mo = cifre(v, 5, 7);
+    const d = cifre(v, 8, 10);
+    if (y >= 0 && mo >= 0 && d >= 0) return dataValida(y, mo, d) ? v : null;
+    // Not all digits: what Number() makes of the parts (e.g. ' 1').
+    if (dataValida(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)))) return v;
   }
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
   let y: number, mo: number, d: number, hh: string | undefined, mi: string | undefined, ss: string | undefined;
@@ -146,6 +162,15 @@ function indiceIntestazione(righe: readonly RigaTabella[]): number {
   return -1;
 }
 
+/** s.toUpperCase(), without a new string when s has no lower-case ASCII letter and nothing beyond ASCII (codes, CF, IDs). */
+function maiuscole(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const k = s.charCodeAt(i);
+    if ((k >= 97 && k <= 122) || k > 127) return s.toUpperCase();
+  }
+  return s;
+}
+
 /** 3 to 8 of A–Z, 0–9 (a char loop: the check runs on every row). */
 function codiceValido(c: string): boolean {
   const n = c.length;
@@ -162,7 +187,11 @@ function codiceValido(c: string): boolean {
  * null after adding the reasons to `errori`. Throws FileNonLeggibile when the
  * header lacks the code or the subject.
  */
-function interprete(header: RigaTabella, catalogo: Catalogo, oggi: string): (r: RigaTabella, errori: ErroreRiga[]) => NuovaAnomalia | null {
+function interprete(
+  header: RigaTabella,
+  catalogo: Catalogo,
+  oggi: string,
+): (r: RigaTabella, errori: ErroreRiga[], importazioneId?: number) => NuovaAnomalia | null {
   const col = mappaColonne(header.celle);
   const haSoggetto = col.codiceFiscale !== undefined || col.idAnpr !== undefined || col.cognome !== undefined;
   if (!haSoggetto) {
@@ -193,33 +222,33 @@ function interprete(header: RigaTabella, catalogo: Catalogo, oggi: string): (r: 
     const v = celle[i];
     return v === undefined ? '' : v.trim();
   };
-  return (r, errori) => {
+  return (r, errori, importazioneId) => {
+    // The reasons a row is refused, in this order; null while there are none (no allocation per good row).
     let motivi: string[] | null = null;
-    const motivo = (m: string) => (motivi ??= []).push(m);
     const celle = r.celle;
-    if (celle.length > larghezza && celle.slice(larghezza).some((c) => c.trim() !== '')) motivo(`${celle.length} colonne invece di ${larghezza}`);
-    const codice = cella(celle, iCodice).toUpperCase();
-    if (!codice) motivo('codice anomalia mancante');
-    else if (!codiceValido(codice)) motivo(`codice anomalia «${codice.slice(0, 20)}» non valido`);
+    if (celle.length > larghezza && celle.slice(larghezza).some((c) => c.trim() !== '')) (motivi ??= []).push(`${celle.length} colonne invece di ${larghezza}`);
+    const codice = maiuscole(cella(celle, iCodice));
+    if (!codice) (motivi ??= []).push('codice anomalia mancante');
+    else if (!codiceValido(codice)) (motivi ??= []).push(`codice anomalia «${codice.slice(0, 20)}» non valido`);
     const sevTesto = cella(celle, iSeverita);
-    const sev = sevTesto === 'E' || sevTesto === 'W' ? sevTesto : severitaDa(sevTesto);
-    if (sev === null) motivo(`severità «${sevTesto.slice(0, 20)}» non riconosciuta (attesa E/W, ERRORE/WARNING)`);
+    const sev = sevTesto === 'E' || sevTesto === 'W' ? sevTesto : sevTesto === 'WARNING' ? 'W' : sevTesto === 'ERRORE' ? 'E' : severitaDa(sevTesto);
+    if (sev === null) (motivi ??= []).push(`severità «${sevTesto.slice(0, 20)}» non riconosciuta (attesa E/W, ERRORE/WARNING)`);
     const dataTesto = cella(celle, iData);
     const data = dataTesto ? dataIso(dataTesto) : oggi;
-    if (data === null) motivo(`data «${dataTesto.slice(0, 20)}» non valida`);
+    if (data === null) (motivi ??= []).push(`data «${dataTesto.slice(0, 20)}» non valida`);
     const nascitaTesto = cella(celle, iNascita);
     const nascita = nascitaTesto ? dataIso(nascitaTesto) : null;
-    if (nascitaTesto && nascita === null) motivo(`data di nascita «${nascitaTesto.slice(0, 20)}» non valida`);
-    const codiceFiscale = cella(celle, iCf).toUpperCase() || null;
-    const idAnpr = cella(celle, iIdAnpr).toUpperCase() || null;
+    if (nascitaTesto && nascita === null) (motivi ??= []).push(`data di nascita «${nascitaTesto.slice(0, 20)}» non valida`);
+    const codiceFiscale = maiuscole(cella(celle, iCf)) || null;
+    const idAnpr = maiuscole(cella(celle, iIdAnpr)) || null;
     const cognome = cella(celle, iCognome) || null;
     const nome = cella(celle, iNome) || null;
     // chiaveSoggetto() of these (already trimmed; ID and CF already upper case).
     const soggettoKey =
-      idAnpr ?? codiceFiscale ?? (cognome !== null || nome !== null ? `N:${cognome === null ? '' : cognome.toUpperCase()}|${nome === null ? '' : nome.toUpperCase()}|${nascita ?? ''}` : null);
-    if (!soggettoKey) motivo('soggetto non indicato (codice fiscale, ID ANPR o cognome e nome)');
+      idAnpr ?? codiceFiscale ?? (cognome !== null || nome !== null ? `N:${cognome === null ? '' : maiuscole(cognome)}|${nome === null ? '' : maiuscole(nome)}|${nascita ?? ''}` : null);
+    if (!soggettoKey) (motivi ??= []).push('soggetto non indicato (codice fiscale, ID ANPR o cognome e nome)');
     if (motivi !== null) {
-      errori.push({ riga: r.numero, motivo: (motivi as string[]).join('; ') });
+      errori.push({ riga: r.numero, motivo: motivi.join('; ') });
       return null;
     }
     const testo = cella(celle, iTesto) || catalogo.testo(codice) || `Anomalia ${codice}`;
@@ -238,6 +267,7 @@ function interprete(header: RigaTabella, catalogo: Catalogo, oggi: string): (r: 
       servizio: cella(celle, iServizio) || null,
       idOperazioneComune: cella(celle, iOpComune) || null,
       idOperazioneANPR: cella(celle, iOpAnpr) || null,
+      importazioneId,
       riga: r.numero,
       rilevata: data!,
     };
@@ -266,7 +296,7 @@ export function interpretaRighe(
 }
 
 /** Rows parsed, checked and written per block, inside the import's one transaction. */
-const RIGHE_PER_BLOCCO = 2_000;
+const RIGHE_PER_BLOCCO = 256;
 /** Unreadable rows kept for the import's record (all are counted). */
 const MAX_ERRORI_REGISTRATI = 1000;
 
@@ -274,7 +304,8 @@ const MAX_ERRORI_REGISTRATI = 1000;
  * Imports an anomaly file. A csv is streamed: records are parsed, checked
  * and written in blocks of RIGHE_PER_BLOCCO inside one transaction, so
  * neither all the parsed rows nor all the anomalies are alive at once (a
- * large live heap slows every insert). The rows stored are those of
+ * large live heap slows every insert, and every block alive when the
+ * garbage collector runs is copied). The rows stored are those of
  * `interpretaRighe` + `store.scrivi` on the whole file.
  */
 export async function importaFileAnomalie(
@@ -303,7 +334,7 @@ export async function importaFileAnomalie(
   const errori: ErroreRiga[] = [];
   let scartate = 0;
   let lette = 0;
-  const esito = db.transaction(() => {
+  const esito = store.senzaControlloChiaviEsterne(db.transaction(() => {
     const importazioneId = Number(
       db
         .prepare(
@@ -317,14 +348,13 @@ export async function importaFileAnomalie(
       let blocco: NuovaAnomalia[] = [];
       const una = (r: RigaTabella) => {
         lette++;
-        const a = leggi(r, erroriRiga);
+        const a = leggi(r, erroriRiga, importazioneId);
         if (a === null) {
           scartate++;
           if (errori.length < MAX_ERRORI_REGISTRATI) errori.push(erroriRiga[0]!);
           erroriRiga.length = 0;
           return;
         }
-        a.importazioneId = importazioneId;
         blocco.push(a);
       };
       for (let i = headerIndex + 1; i < primi.length; i++) una(primi[i]!);
@@ -338,7 +368,7 @@ export async function importaFileAnomalie(
       }
       if (blocco.length > 0) yield blocco;
     }
-    const scritte = store.scriviFlusso(blocchi());
+    const scritte = store.scriviFlusso(blocchi(), tabella.forseAlmeno);
     db.prepare('UPDATE anomalie_importazioni SET righe = ?, inserite = ?, gia_presenti = ?, scartate = ?, errori_json = ? WHERE id = ?').run(
       lette,
       scritte.inserite,
@@ -348,7 +378,7 @@ export async function importaFileAnomalie(
       importazioneId,
     );
     return scritte;
-  })();
+  }));
   return {
     destinazione: 'anomalie',
     nomeFile,

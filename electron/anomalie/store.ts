@@ -278,6 +278,78 @@ export const SOGLIA_BLOCCO = 20_000;
 const FONTI: ReadonlySet<string> = new Set<FonteAnomalia>(['risposta', 'interrogazione', 'file']);
 const SEVERITA: ReadonlySet<string> = new Set<SeveritaAnomalia>(['E', 'W', '?']);
 
+/** Placeholders for the 17 anomalie columns an INSERT sets. */
+const SEGNAPOSTI_RIGA = `(${Array<string>(17).fill('?').join(', ')})`;
+/** Rows per INSERT statement during a bulk write. */
+const RIGHE_PER_INSERT = 32;
+/** The columns an anomaly may leave NULL, in this order (a bulk INSERT names only those some row of its group fills). */
+const OPZIONALI = ['oggetto', 'campo', 'valore', 'servizio', 'id_operazione_comune', 'id_operazione_anpr'] as const;
+
+/** Bit k set when the row fills OPZIONALI[k]. */
+function opzionaliPresenti(r: NuovaAnomalia): number {
+  return (
+    (r.oggetto != null ? 1 : 0) |
+    (r.campo != null ? 2 : 0) |
+    (r.valore != null ? 4 : 0) |
+    (r.servizio != null ? 8 : 0) |
+    (r.idOperazioneComune != null ? 16 : 0) |
+    (r.idOperazioneANPR != null ? 32 : 0)
+  );
+}
+
+/** For ChiaviViste: a key's two 32-bit halves without allocating. */
+const chiave64 = new BigInt64Array(1);
+const chiave32 = new Int32Array(chiave64.buffer);
+
+/**
+ * The keys seen by a bulk write (existing + written): a set of 64-bit keys
+ * kept in two Int32Arrays with open addressing. A Set<bigint> of 100,000
+ * keys scattered across the heap costs a cache miss or two per lookup and
+ * keeps 100,000 BigInts alive for the garbage collector to copy.
+ */
+export class ChiaviViste {
+  #lo = new Int32Array(1 << 17);
+  #hi = new Int32Array(1 << 17);
+  #usato = new Uint8Array(1 << 17);
+  #n = 0;
+
+  /** Adds the key; false when it was already there. */
+  aggiungi(chiave: bigint): boolean {
+    chiave64[0] = chiave;
+    const lo = chiave32[0]!;
+    const hi = chiave32[1]!;
+    const mask = this.#usato.length - 1;
+    // The keys are SHA-1 bits: their low bits are already uniform.
+    let i = (lo ^ hi) & mask;
+    while (this.#usato[i] === 1) {
+      if (this.#lo[i] === lo && this.#hi[i] === hi) return false;
+      i = (i + 1) & mask;
+    }
+    this.#usato[i] = 1;
+    this.#lo[i] = lo;
+    this.#hi[i] = hi;
+    if (++this.#n * 2 > this.#usato.length) this.#raddoppia();
+    return true;
+  }
+
+  #raddoppia(): void {
+    const [lo, hi, usato] = [this.#lo, this.#hi, this.#usato];
+    const n = usato.length * 2;
+    this.#lo = new Int32Array(n);
+    this.#hi = new Int32Array(n);
+    this.#usato = new Uint8Array(n);
+    const mask = n - 1;
+    for (let k = 0; k < usato.length; k++) {
+      if (usato[k] !== 1) continue;
+      let i = (lo[k]! ^ hi[k]!) & mask;
+      while (this.#usato[i] === 1) i = (i + 1) & mask;
+      this.#usato[i] = 1;
+      this.#lo[i] = lo[k]!;
+      this.#hi[i] = hi[k]!;
+    }
+  }
+}
+
 /** Page cache during a bulk write (KiB): 100,000 rows with their indexes fit. */
 const CACHE_BLOCCO_KIB = 128 * 1024;
 
@@ -285,8 +357,12 @@ const ELENCO_LABEL: Record<string, string> = ETICHETTA_FONTE_CATALOGO;
 
 export interface AnomalieStore {
   scrivi(righe: readonly NuovaAnomalia[]): EsitoScrittura;
-  /** The same as `scrivi` of the blocks' concatenation, reading one block at a time. */
-  scriviFlusso(blocchi: Iterable<readonly NuovaAnomalia[]>): EsitoScrittura;
+  /**
+   * The same as `scrivi` of the blocks' concatenation, reading one block at a
+   * time; `forseAlmeno(n)`: false when fewer than n rows will certainly come
+   * (see createAnomalieStore).
+   */
+  scriviFlusso(blocchi: Iterable<readonly NuovaAnomalia[]>, forseAlmeno?: (n: number) => boolean): EsitoScrittura;
   elenco(richiesta: {
     filtri: FiltriAnomalie;
     ordinamento: OrdinamentoAnomalie;
@@ -301,6 +377,16 @@ export interface AnomalieStore {
   cambiaStato(id: number, stato: StatoAnomalia, operatore: string, nota: string | null, quando: string): DettaglioAnomalia | null;
   riepilogo(): Omit<RiepilogoAnomalie, 'catalogo'>;
   conta(): number;
+  /**
+   * Runs `scrittura` — a transaction whose writes to the anomaly tables go
+   * through this store, an import — with SQLite's foreign-key checks off
+   * (when no transaction is open yet; restored afterwards). The text and
+   * person ids the store binds come from its caches, checked against their
+   * tables at the start of each write (`caricaCache`); the import id is the
+   * row the caller has just inserted. The per-row lookups of the parents
+   * cannot fail, and cost about a quarter of each insert.
+   */
+  senzaControlloChiaviEsterne<T>(scrittura: () => T): T;
 }
 
 export function createAnomalieStore(db: Db): AnomalieStore {
@@ -313,14 +399,28 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     nome: string | null | undefined;
   }
   const soggettoId = new Map<string, VoceSoggetto>();
-  let cacheCaricata = false;
+  /** The largest ids the caches know (-1: not loaded). */
+  let testoMax = -1;
+  let soggettoMax = -1;
+  const maxTesto = db.prepare('SELECT coalesce(max(id), 0) FROM anomalie_testi').pluck();
+  const maxSoggetto = db.prepare('SELECT coalesce(max(id), 0) FROM anomalie_soggetti').pluck();
+  /**
+   * Loads the caches, or reloads them when the tables' largest ids differ
+   * from theirs: texts and people are never deleted and only a store writes
+   * them, so a difference means a rolled-back write (whose ids the caches
+   * would otherwise keep, and hand out again for other texts) or another
+   * store on the same database. Every id a write binds comes from here.
+   */
   const caricaCache = () => {
-    if (cacheCaricata) return;
+    if (maxTesto.get() === testoMax && maxSoggetto.get() === soggettoMax) return;
+    testoId.clear();
+    soggettoId.clear();
     for (const r of db.prepare('SELECT id, testo FROM anomalie_testi').iterate() as Iterable<{ id: number; testo: string }>) testoId.set(r.testo, r.id);
     for (const r of db.prepare('SELECT id, soggetto_key, persona FROM anomalie_soggetti').iterate() as Iterable<{ id: number; soggetto_key: string; persona: string }>) {
       soggettoId.set(r.soggetto_key, { id: r.id, persona: r.persona, cognome: undefined, nome: undefined });
     }
-    cacheCaricata = true;
+    testoMax = maxTesto.get() as number;
+    soggettoMax = maxSoggetto.get() as number;
   };
 
   const insTesto = db.prepare('INSERT INTO anomalie_testi (testo) VALUES (?)');
@@ -334,7 +434,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
   const updPersona = db.prepare('UPDATE anomalie SET persona = ? WHERE soggetto_id = ?');
   const COLONNE_INSERT = `(chiave, fonte, codice, severita, testo_id, soggetto_id, persona, oggetto, campo, valore, servizio,
        id_operazione_comune, id_operazione_anpr, importazione_id, riga, rilevata, ultima_rilevazione)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+     VALUES ${SEGNAPOSTI_RIGA}`;
   const insAnomalia = db.prepare(`INSERT OR IGNORE INTO anomalie ${COLONNE_INSERT}`);
   const updVista = db.prepare('UPDATE anomalie SET ultima_rilevazione = max(ultima_rilevazione, ?) WHERE chiave = ?');
 
@@ -343,10 +443,13 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     if (known !== undefined) return known;
     const id = Number(insTesto.run(testo).lastInsertRowid);
     testoId.set(testo, id);
+    testoMax = id;
     return id;
   };
   /** Set during a bulk write, while the per-person FTS trigger is suspended. */
   let ftsSospeso: { finoA: number } | null = null;
+  /** Set during a bulk write: writes the rows it has queued. */
+  let svuotaCoda: (() => void) | null = null;
   const idSoggetto = (s: SoggettoAnomalia): VoceSoggetto => {
     const known = soggettoId.get(s.soggettoKey);
     if (known) {
@@ -355,6 +458,8 @@ export function createAnomalieStore(db: Db): AnomalieStore {
       const persona = etichettaPersona(s);
       // A better name (e.g. a 3002 answer after a file that had only the CF): keep the data current.
       if (known.persona !== persona) {
+        // Rows still queued by a bulk write: written first, so the UPDATE below relabels them too.
+        svuotaCoda?.();
         // Not in the FTS table yet (bulk write): put it there first, so the update trigger replaces the right entry.
         if (ftsSospeso !== null && known.id > ftsSospeso.finoA) scaricaFts();
         updSoggetto.run(s.codiceFiscale ?? null, s.idAnpr ?? null, s.cognome ?? null, s.nome ?? null, s.dataNascita ?? null, persona, known.id);
@@ -371,6 +476,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     );
     const entry: VoceSoggetto = { id, persona, cognome: s.cognome, nome: s.nome };
     soggettoId.set(s.soggettoKey, entry);
+    soggettoMax = id;
     return entry;
   };
 
@@ -415,6 +521,9 @@ export function createAnomalieStore(db: Db): AnomalieStore {
    * Many rows at once (a first import after subentro): dedupe in memory,
    * drop the table's indexes, append, rebuild them (a sort is ~3× faster
    * than 100,000 random index inserts), refresh the planner's statistics.
+   * The rows go in RIGHE_PER_INSERT at a time (see `insGruppo`), and the
+   * import that calls this runs without the per-row foreign-key lookups
+   * (`senzaControlloChiaviEsterne`).
    * The rows may come in blocks (a streamed file: never all of them in
    * memory at once). For the length of the write the page cache is enlarged
    * so the appended table and the index sorts stay in memory (a connection
@@ -424,8 +533,25 @@ export function createAnomalieStore(db: Db): AnomalieStore {
    */
   const chiaviEsistenti = db.prepare('SELECT chiave FROM anomalie').pluck().safeIntegers(true);
   const insAnomaliaDiretta = db.prepare(`INSERT INTO anomalie ${COLONNE_INSERT}`);
+  /**
+   * RIGHE_PER_INSERT rows in one statement: a bulk write crosses into SQLite
+   * once per group, not once per row. The optional columns no row of the
+   * group fills are left out (their default is NULL): fewer values to pass.
+   * One statement per set of columns (`presenti`: a bit per OPZIONALI entry).
+   */
+  const insGruppi = new Map<number, Database.Statement<unknown[]>>();
+  const insGruppo = (presenti: number): Database.Statement<unknown[]> => {
+    let stmt = insGruppi.get(presenti);
+    if (stmt === undefined) {
+      const opzionali = OPZIONALI.filter((_, k) => presenti & (1 << k));
+      const colonne = ['chiave', 'fonte', 'codice', 'severita', 'testo_id', 'soggetto_id', 'persona', ...opzionali, 'importazione_id', 'riga', 'rilevata', 'ultima_rilevazione'];
+      const riga = `(${colonne.map(() => '?').join(', ')})`;
+      stmt = db.prepare<unknown[]>(`INSERT INTO anomalie (${colonne.join(', ')}) VALUES ${riga}${`, ${riga}`.repeat(RIGHE_PER_INSERT - 1)}`);
+      insGruppi.set(presenti, stmt);
+    }
+    return stmt;
+  };
   const triggerFtsSoggetti = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'anomalie_soggetti_ai'").pluck();
-  const maxSoggetto = db.prepare('SELECT coalesce(max(id), 0) FROM anomalie_soggetti').pluck();
   const insFtsSoggettiDa = db.prepare(
     'INSERT INTO anomalie_soggetti_fts (rowid, persona, codice_fiscale, id_anpr) SELECT id, persona, codice_fiscale, id_anpr FROM anomalie_soggetti WHERE id > ? ORDER BY id',
   );
@@ -436,10 +562,84 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     ftsSospeso.finoA = maxSoggetto.get() as number;
   };
   const scriviInBlocco = (blocchi: Iterable<readonly NuovaAnomalia[]>): EsitoScrittura => {
-    const viste = new Set<bigint>(chiaviEsistenti.all() as bigint[]);
+    const viste = new ChiaviViste();
+    for (const k of chiaviEsistenti.iterate() as Iterable<bigint>) viste.aggiungi(k);
+    /** The rows not written yet (RIGHE_PER_INSERT at most), with their text, person and label as `inserisci` binds them. */
+    const coda: NuovaAnomalia[] = [];
+    const testiCoda: number[] = [];
+    const soggettiCoda: (number | null)[] = [];
+    const personeCoda: string[] = [];
+    /** Per set of optional columns, the values of a full group. */
+    const valori = new Map<number, unknown[]>();
+    const svuota = () => {
+      const n = coda.length;
+      if (n === RIGHE_PER_INSERT) {
+        let presenti = 0;
+        for (const r of coda) presenti |= opzionaliPresenti(r);
+        let v = valori.get(presenti);
+        if (v === undefined) valori.set(presenti, (v = []));
+        let j = 0;
+        for (let i = 0; i < n; i++) {
+          const r = coda[i]!;
+          v[j++] = r.chiave;
+          v[j++] = r.fonte;
+          v[j++] = r.codice;
+          v[j++] = r.severita;
+          v[j++] = testiCoda[i];
+          v[j++] = soggettiCoda[i];
+          v[j++] = personeCoda[i];
+          if (presenti !== 0) {
+            if (presenti & 1) v[j++] = r.oggetto ?? null;
+            if (presenti & 2) v[j++] = r.campo ?? null;
+            if (presenti & 4) v[j++] = r.valore ?? null;
+            if (presenti & 8) v[j++] = r.servizio ?? null;
+            if (presenti & 16) v[j++] = r.idOperazioneComune ?? null;
+            if (presenti & 32) v[j++] = r.idOperazioneANPR ?? null;
+          }
+          v[j++] = r.importazioneId ?? null;
+          v[j++] = r.riga ?? null;
+          v[j++] = r.rilevata;
+          v[j++] = r.rilevata;
+        }
+        insGruppo(presenti).run(v);
+      } else {
+        for (let i = 0; i < n; i++) {
+          const r = coda[i]!;
+          insAnomaliaDiretta.run(
+            r.chiave,
+            r.fonte,
+            r.codice,
+            r.severita,
+            testiCoda[i],
+            soggettiCoda[i],
+            personeCoda[i],
+            r.oggetto ?? null,
+            r.campo ?? null,
+            r.valore ?? null,
+            r.servizio ?? null,
+            r.idOperazioneComune ?? null,
+            r.idOperazioneANPR ?? null,
+            r.importazioneId ?? null,
+            r.riga ?? null,
+            r.rilevata,
+            r.rilevata,
+          );
+        }
+      }
+      coda.length = 0;
+      testiCoda.length = 0;
+      soggettiCoda.length = 0;
+      personeCoda.length = 0;
+    };
     /** Repeated rows: only what the final UPDATE needs (after the index on chiave is back). */
     const ripetute: { chiave: bigint; rilevata: string }[] = [];
-    const indici = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'anomalie' AND sql IS NOT NULL").all() as {
+    // Partial indexes stay: they hold only the few rows they describe (an import's rows rarely carry one).
+    const indici = db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master JOIN pragma_index_list('anomalie') USING (name)
+          WHERE type = 'index' AND tbl_name = 'anomalie' AND sql IS NOT NULL AND NOT partial`,
+      )
+      .all() as {
       name: string;
       sql: string;
     }[];
@@ -457,19 +657,26 @@ export function createAnomalieStore(db: Db): AnomalieStore {
         db.exec('DROP TRIGGER anomalie_soggetti_ai');
       }
       for (const i of indici) db.exec(`DROP INDEX ${i.name}`);
+      svuotaCoda = svuota;
       let inserite = 0;
       for (const righe of blocchi) {
         for (const r of righe) {
-          if (viste.has(r.chiave)) {
+          if (!viste.aggiungi(r.chiave)) {
             ripetute.push({ chiave: r.chiave, rilevata: r.rilevata });
             continue;
           }
-          viste.add(r.chiave);
           if (!FONTI.has(r.fonte) || !SEVERITA.has(r.severita)) throw new Error(`anomalia non valida: fonte «${r.fonte}», severità «${r.severita}»`);
-          inserisci(insAnomaliaDiretta, r);
+          // The same values, looked up in the same order, as `inserisci`.
+          const sog = r.soggetto ? idSoggetto(r.soggetto) : null;
+          testiCoda.push(idTesto(r.testo));
+          soggettiCoda.push(sog === null ? null : sog.id);
+          personeCoda.push(sog === null ? '' : sog.persona);
+          if (coda.push(r) === RIGHE_PER_INSERT) svuota();
           inserite++;
         }
       }
+      svuota();
+      svuotaCoda = null;
       if (trigger) {
         scaricaFts();
         ftsSospeso = null;
@@ -481,6 +688,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
       return { inserite, giaPresenti: ripetute.length };
     } finally {
       ftsSospeso = null;
+      svuotaCoda = null;
       if (controlli) db.pragma('ignore_check_constraints = OFF');
       if (cacheKiB < CACHE_BLOCCO_KIB) db.pragma(`cache_size = ${cache}`);
     }
@@ -505,24 +713,28 @@ export function createAnomalieStore(db: Db): AnomalieStore {
   });
   /**
    * Rows in blocks, pulled one block at a time (a streamed import): the same
-   * rows stored, by the same path, as `scrivi` of their concatenation. The
-   * blocks are held only until the bulk threshold of `scrivi` is reached
-   * (then the bulk write streams the rest); a shorter stream is written
-   * incrementally.
+   * rows stored as `scrivi` of their concatenation. Which path writes them
+   * follows `scrivi`'s threshold on the number of rows; with `forseAlmeno`
+   * (an upper bound on the rows, e.g. the file's lines) the choice is made
+   * on that bound up front and every block is written as it comes (no rows
+   * held: a large live heap slows the whole import). Without it the blocks
+   * are held until the threshold is reached (then the bulk write streams the
+   * rest); a shorter stream is written incrementally.
    */
-  const scriviFlusso = db.transaction((blocchi: Iterable<readonly NuovaAnomalia[]>): EsitoScrittura => {
+  const scriviFlusso = db.transaction((blocchi: Iterable<readonly NuovaAnomalia[]>, forseAlmeno?: (n: number) => boolean): EsitoScrittura => {
     caricaCache();
     conteggi.clear();
     // bloccoConviene(n) ⇔ n ≥ soglia.
     const soglia = Math.max(SOGLIA_BLOCCO, Math.floor((contaStmt.get() as number) / 2) + 1);
+    if (forseAlmeno?.(soglia)) return scriviInBlocco(blocchi);
     const it = blocchi[Symbol.iterator]();
     const letti: (readonly NuovaAnomalia[])[] = [];
     let n = 0;
-    while (n < soglia) {
+    let inserite = 0;
+    let giaPresenti = 0;
+    while (forseAlmeno !== undefined || n < soglia) {
       const r = it.next();
       if (r.done) {
-        let inserite = 0;
-        let giaPresenti = 0;
         for (const righe of letti) {
           const e = scriviIncrementale(righe);
           inserite += e.inserite;
@@ -535,7 +747,12 @@ export function createAnomalieStore(db: Db): AnomalieStore {
         }
         return { inserite, giaPresenti };
       }
-      letti.push(r.value);
+      if (forseAlmeno !== undefined) {
+        // Below the threshold whatever comes: written now.
+        const e = scriviIncrementale(r.value);
+        inserite += e.inserite;
+        giaPresenti += e.giaPresenti;
+      } else letti.push(r.value);
       n += r.value.length;
     }
     function* tutti(): Generator<readonly NuovaAnomalia[], void, undefined> {
@@ -688,7 +905,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
 
   return {
     scrivi: (righe) => scrivi(righe),
-    scriviFlusso: (blocchi) => scriviFlusso(blocchi),
+    scriviFlusso: (blocchi, forseAlmeno) => scriviFlusso(blocchi, forseAlmeno),
     elenco({ filtri, ordinamento, raggruppamento, offset, limite, conTotale }) {
       const t0 = performance.now();
       const totale = conta(filtri);
@@ -765,5 +982,14 @@ export function createAnomalieStore(db: Db): AnomalieStore {
       };
     },
     conta: () => db.prepare('SELECT count(*) FROM anomalie').pluck().get() as number,
+    senzaControlloChiaviEsterne<T>(scrittura: () => T): T {
+      const fk = !db.inTransaction && db.pragma('foreign_keys', { simple: true }) === 1;
+      if (fk) db.pragma('foreign_keys = OFF');
+      try {
+        return scrittura();
+      } finally {
+        if (fk) db.pragma('foreign_keys = ON');
+      }
+    },
   };
 }

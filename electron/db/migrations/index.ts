@@ -10,6 +10,7 @@ import m0004 from './0004-archivio-audit';
 import m0005 from './0005-operatori-letture';
 import m0006 from './0006-anomalie';
 import m0007 from './0007-certificazione';
+import m0008 from './0008-anomalie-senza-indice-fonte';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
