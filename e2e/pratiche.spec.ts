@@ -130,18 +130,24 @@ async function prontaConAnprFermo(page: Page, webHost: WebHostProcess, fermoMs =
   await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 40_000 });
 }
 
-/** From the pratiche list, the annulment (1013/2011/5012) of the newest accepted pratica, with its reason, accepted by ANPR. */
-async function annullaUltimaAccolta(page: Page, servizio: string, motivazione: string, screenshot?: () => Promise<void>): Promise<void> {
+/**
+ * From the pratiche list, the annulment (1013/2011/5012) of the newest
+ * accepted pratica: marked pronta without a reason, the error is at the
+ * field; with the reason typed, it is sent while ANPR is down and accepted.
+ */
+async function annullaUltimaAccolta(page: Page, webHost: WebHostProcess, servizio: string, motivazione: string, primaDiInviare?: () => Promise<void>): Promise<void> {
   await apri(page, '/pratiche');
   await page.getByTestId('tabella-pratiche').locator('tbody tr').first().getByRole('button').first().click();
   await page.getByTestId('dettaglio-pratica').getByRole('button', { name: 'Annulla in ANPR' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(servizio) })).toBeVisible();
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByText("Indicare perché si annulla l'operazione.")).toBeVisible();
   await page.getByRole('textbox', { name: 'Motivazione' }).click();
   await page.keyboard.type(motivazione);
+  await expect(page.getByText("Indicare perché si annulla l'operazione.")).toHaveCount(0);
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
-  await screenshot?.();
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
+  await primaDiInviare?.();
+  await prontaConAnprFermo(page, webHost);
 }
 
 const oggiIt = () => new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
@@ -234,15 +240,10 @@ test('5005 cambio di residenza: errori in linea, bozza, ANPR fermo, pronta, acco
   await expect(page.getByTestId('tabella-pratiche').locator('tbody tr')).toHaveCount(1);
 
   // Annulment (5012) started from the accepted pratica: ANPR restores the earlier address.
-  await dettaglio.getByRole('button', { name: 'Annulla in ANPR' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /5012/ })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Cognome' }).first()).toHaveValue(intestatario.cognome);
-  await page.getByRole('textbox', { name: 'Motivazione' }).click();
-  await page.keyboard.type('Dichiarazione ritirata dal richiedente');
-  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
-  await schermata(page, 'pratica-5012-annullamento', out);
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
+  await annullaUltimaAccolta(page, webHost, '5012', 'Dichiarazione ritirata dal richiedente', async () => {
+    await expect(page.getByRole('textbox', { name: 'Cognome' }).first()).toHaveValue(intestatario.cognome);
+    await schermata(page, 'pratica-5012-annullamento', out);
+  });
   await apri(page, `/soggetti/${intestatario.idSchedaSoggettoANPR}`);
   await expect(page.getByTestId('scheda-residenza')).not.toContainText('DEI MILLE');
 
@@ -385,7 +386,7 @@ test('2003 cancellazione per irreperibilità: errori in linea, ANPR fermo, accol
 
   // 2011 started from the accepted cancellation: ANPR restores the resident. The reason has a typographic
   // apostrophe (as pasted from a word processor): the XSD does not allow it, the payload gets the ASCII one.
-  await annullaUltimaAccolta(page, '2011', 'Il soggetto è stato ritrovato all’indirizzo', async () => {
+  await annullaUltimaAccolta(page, webHost, '2011', 'Il soggetto è stato ritrovato all’indirizzo', async () => {
     // Once saved, an idle annulment draft is not saved again and again (each save reloads the pratica).
     let salvataggi = 0;
     const conta = (r: { url(): string }) => void (r.url().includes('/api/pratiche.salvaBozza') && salvataggi++);
@@ -520,7 +521,7 @@ test('1001 nascita: genitori cercati in ANPR (3001), errori in linea, ANPR fermo
   await schermata(page, 'scheda-famiglia-dopo-1001', out);
 
   // 1013 started from the accepted pratica: the birth registration is annulled.
-  await annullaUltimaAccolta(page, '1013', 'Atto di nascita trascritto per errore', () => schermata(page, 'pratica-1013-annullamento', out));
+  await annullaUltimaAccolta(page, webHost, '1013', 'Atto di nascita trascritto per errore', () => schermata(page, 'pratica-1013-annullamento', out));
   await apri(page, `/soggetti/${padre.idSchedaSoggettoANPR}/famiglia`);
   await expect(page.getByTestId('componenti-famiglia')).toContainText(padre.codiceFiscale);
   await expect(page.getByTestId('componenti-famiglia')).not.toContainText('TOMMASO');
