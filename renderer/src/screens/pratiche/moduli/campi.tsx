@@ -230,7 +230,21 @@ export function CampiSoggetto<V extends FieldValues>({ form, prefisso }: { form:
  * date in `campoData` when given): fills name, ISTAT code, province and,
  * with `belfiore`, the cadastral code the codice fiscale is computed from.
  */
-export function CampoComune<V extends FieldValues>({ form, prefisso, label = 'Comune', campoData, belfiore = false }: { form: Form<V>; prefisso: string; label?: string; campoData?: string; belfiore?: boolean }) {
+export function CampoComune<V extends FieldValues>({
+  form,
+  prefisso,
+  label = 'Comune',
+  campoData,
+  belfiore = false,
+  obbligatorio = true,
+}: {
+  form: Form<V>;
+  prefisso: string;
+  label?: string;
+  campoData?: string;
+  belfiore?: boolean;
+  obbligatorio?: boolean;
+}) {
   const f = form as unknown as Form<FieldValues>;
   const campo = (nome: string) => `${prefisso}.${nome}`;
   const nomeComune = (useWatch({ control: f.control, name: campo('nomeComune') }) as string | undefined) ?? '';
@@ -241,7 +255,7 @@ export function CampoComune<V extends FieldValues>({ form, prefisso, label = 'Co
   return (
     <CercaComune
       label={label}
-      obbligatorio
+      obbligatorio={obbligatorio}
       name={campo('nomeComune')}
       valore={nomeComune}
       data={campoData ? iso(data) : undefined}
@@ -376,7 +390,7 @@ export function CampiAtto<V extends FieldValues>({ form, prefisso }: { form: For
     <>
       <Riga>
         <Col w={5}>
-          <CampoTesto form={form} nome={`${prefisso}.nomeComune`} label="Comune di registrazione" />
+          <CampoComune form={form} prefisso={prefisso} label="Comune di registrazione" obbligatorio={false} />
         </Col>
         <Col w={4}>
           <CampoTesto form={form} nome={`${prefisso}.codiceIstat`} label="Codice ISTAT del comune" inputMode="numeric" maxLength={6} />
