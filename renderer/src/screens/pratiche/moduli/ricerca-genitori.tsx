@@ -76,8 +76,13 @@ export function RicercaGenitori1001({ form }: { form: UseFormReturn<Valori1001> 
               <span className="flex-grow-1">
                 <strong>
                   {g.cognome} {g.nome}
-                </strong>{' '}
-                <span className="font-monospace">{g.codiceFiscale}</span>
+                </strong>
+                {g.codiceFiscale && (
+                  <>
+                    {' · '}
+                    <span className="font-monospace">{g.codiceFiscale}</span>
+                  </>
+                )}
                 {g.dataNascita && <> · nato/a il {dataIt(g.dataNascita)}</>}
                 {g.luogoNascita && <> a {g.luogoNascita}</>}
                 {g.residenza && <> · {g.residenza}</>}
