@@ -17,6 +17,25 @@ describe('password hashing', () => {
 });
 
 describe('operators and the session', () => {
+  it('writes who used the workstation to the audit log: sign-in, refused sign-in, sign-out', async () => {
+    const core = createTestCore({}, { accesso: null });
+    await core.accesso.primoAmministratore(ADMIN);
+    core.accesso.esci();
+    await expect(core.accesso.accedi(ADMIN.codiceFiscale, 'sbagliata')).rejects.toMatchObject({ code: 'CREDENZIALI_NON_VALIDE' });
+    await expect(core.accesso.accedi('RSSMRA80A01H501U', 'qualsiasi')).rejects.toMatchObject({ code: 'CREDENZIALI_NON_VALIDE' });
+    await core.accesso.accedi(ADMIN.codiceFiscale, ADMIN.password);
+    const righe = core.db.prepare('SELECT operatore, azione, dettaglio FROM audit_log ORDER BY id').all();
+    expect(righe).toEqual([
+      { operatore: ADMIN.codiceFiscale, azione: 'accesso', dettaglio: 'amministratore' },
+      { operatore: ADMIN.codiceFiscale, azione: 'uscita', dettaglio: null },
+      { operatore: ADMIN.codiceFiscale, azione: 'accesso_rifiutato', dettaglio: 'password errata' },
+      // Not an operator: the CF typed is not recorded.
+      { operatore: 'sconosciuto', azione: 'accesso_rifiutato', dettaglio: 'operatore sconosciuto' },
+      { operatore: ADMIN.codiceFiscale, azione: 'accesso', dettaglio: 'amministratore' },
+    ]);
+    await core.dispose();
+  });
+
   it('first start: one amministratore, signed in, never stored in clear', async () => {
     const core = createTestCore({}, { accesso: null });
     expect(core.accesso.configurato()).toBe(false);

@@ -89,15 +89,21 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
       `UPDATE operatori SET ruolo = @ruolo, attivo = @attivo, password_hash = @password_hash, aggiornato = @ora WHERE codice_fiscale = @codice_fiscale`,
     ),
     accesso: db.prepare('UPDATE operatori SET ultimo_accesso = ? WHERE codice_fiscale = ?'),
-    audit: db.prepare<[string, string, string]>(
-      "INSERT INTO audit_log (quando, operatore, azione, dettaglio) VALUES (?, ?, 'sessione_scaduta', ?)",
-    ),
+    audit: db.prepare<[string, string, string, string | null]>('INSERT INTO audit_log (quando, operatore, azione, dettaglio) VALUES (?, ?, ?, ?)'),
   };
   /** `attivita`: epoch ms of the last clerk activity (in memory only). */
   let sessione: { codiceFiscale: string; dal: string; attivita: number } | null = null;
   let scaduta = false;
   const tentativi = new Map<string, { falliti: number; bloccatoFino: number }>();
   const ora = () => clock.now().toISOString();
+  /** Sign-in, sign-out and refusals go to the audit log (who used this workstation, and when). */
+  const registra = (operatore: string, azione: string, dettaglio: string | null = null) => {
+    try {
+      q.audit.run(ora(), operatore, azione, dettaglio);
+    } catch (error) {
+      log.error('audit of a session event failed', { azione, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
 
   /** Closes the session if the clerk has been away too long; true if it did. */
   const scadutaOra = (aperta: NonNullable<typeof sessione>): boolean => {
@@ -112,7 +118,7 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
     // The application log never gets codici fiscali (electron/log/logger.ts): the audit log names the operator.
     log.info('session expired for inactivity', { minuti, ultimaAttivita });
     try {
-      q.audit.run(ora(), aperta.codiceFiscale, `nessuna attività per oltre ${minuti} minuti (ultima alle ${ultimaAttivita})`);
+      q.audit.run(ora(), aperta.codiceFiscale, 'sessione_scaduta', `nessuna attività per oltre ${minuti} minuti (ultima alle ${ultimaAttivita})`);
     } catch (error) {
       // The session is closed anyway: a failed audit write must not let the call through or crash the router.
       log.error('audit of the expired session failed', { error: error instanceof Error ? error.message : String(error) });
@@ -136,6 +142,7 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
     sessione = { codiceFiscale: row.codice_fiscale, dal, attivita: clock.now().getTime() };
     scaduta = false;
     log.info('operator signed in', { ruolo: row.ruolo });
+    registra(row.codice_fiscale, 'accesso', row.ruolo);
     return corrente()!;
   };
 
@@ -182,6 +189,8 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
         const falliti = (stato?.falliti ?? 0) + 1;
         tentativi.set(cf, { falliti: falliti >= MAX_TENTATIVI ? 0 : falliti, bloccatoFino: falliti >= MAX_TENTATIVI ? now + BLOCCO_MS : 0 });
         log.warn('sign-in refused', { motivo: !row ? 'unknown' : !ok ? 'password' : 'inactive' });
+        // A CF that is not an operator is not recorded (it may be anybody's).
+        registra(row ? row.codice_fiscale : 'sconosciuto', 'accesso_rifiutato', !row ? 'operatore sconosciuto' : !ok ? 'password errata' : 'operatore disattivato');
         if (row && ok && row.attivo !== 1) throw new AppError('OPERATORE_DISATTIVATO', "L'operatore è disattivato: rivolgersi all'amministratore.");
         throw CREDENZIALI_ERRATE;
       }
@@ -190,7 +199,10 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
     },
 
     esci() {
-      if (sessione) log.info('operator signed out');
+      if (sessione) {
+        log.info('operator signed out');
+        registra(sessione.codiceFiscale, 'uscita');
+      }
       sessione = null;
       scaduta = false;
     },
