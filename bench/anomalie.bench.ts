@@ -21,11 +21,19 @@
  *    /api/anomalie.elenco on the real web host (token, Host check, router,
  *    zod on request and response) + JSON parse of the envelope; baseline:
  *    fetching every matching row in one call (no windowing).
+ *
+ * Every database holds two environments (migration 0009): the measured one
+ * (the 100,000 rows) and another with ALTRE (20,000) rows of other people,
+ * written first — the figures include whatever the separation costs (the
+ * bulk import reads a table holding both and keeps the other's indexes
+ * live, every query is restricted to its environment). The baselines see
+ * the same two environments and return the measured one's rows; one more
+ * line runs the same queries in the other environment.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../electron/db/database';
+import { openDatabase, type Db } from '../electron/db/database';
 import { anomalieService } from '../electron/anomalie/service';
 import { createAnomalieStore } from '../electron/anomalie/store';
 import { interpretaRighe } from '../electron/anomalie/importa';
@@ -33,10 +41,16 @@ import { leggiTabella } from '../electron/anomalie/tabella';
 import { scriviCsvGenerato, scriviXlsxGenerato } from '../electron/anomalie/genera';
 import { createTestCore } from '../electron/test-support/core';
 import { startWebHost } from '../electron/web/server';
+import { ambienteLocale } from '../electron/settings/settings';
 import type { FiltriAnomalie } from '../shared/ipc/domains/anomalie';
 import { median, type BenchResult } from './types';
 
 const RIGHE = 100_000;
+/** Rows of the other environment present in every database. */
+const ALTRE = 20_000;
+/** The measured environment and the other one. */
+const MISURATO = 'PRODUZIONE:056003';
+const ALTRO = 'SIMULATORE:056003';
 /** Imports timed per format: the figure is their median. */
 const IMPORTAZIONI = 5;
 const ORD = { campo: 'rilevata', direzione: 'desc' } as const;
@@ -70,17 +84,27 @@ export async function benchAnomalie(): Promise<BenchResult[]> {
   try {
     const csv = join(dir, 'anomalie.csv');
     const xlsx = join(dir, 'anomalie.xlsx');
+    const altre = join(dir, 'altre.csv');
     await scriviCsvGenerato(csv, { righe: RIGHE });
     await scriviXlsxGenerato(xlsx, { righe: RIGHE });
+    await scriviCsvGenerato(altre, { righe: ALTRE, seed: 7 });
     const csvBuf = readFileSync(csv);
     const xlsxBuf = readFileSync(xlsx);
+    const altreBuf = readFileSync(altre);
+    /** A database with the other environment's rows in it. */
+    const conAltroAmbiente = async (file: string): Promise<Db> => {
+      const db = openDatabase(join(dir, file));
+      const e = await anomalieService(db, ALTRO, clock).importaFile(altreBuf, 'altre.csv', 'anomalie', null);
+      if (e.inserite !== ALTRE) throw new Error(`other environment: ${e.inserite} rows`);
+      return db;
+    };
 
     // ── 1. import throughput (median of 5 fresh databases; rows/s) ──
     const importa = async (buf: Buffer, nome: string) => {
       const tempi: number[] = [];
       for (let i = 0; i < IMPORTAZIONI; i++) {
-        const db = openDatabase(join(dir, `imp-${nome}-${i}.sqlite`));
-        const s = anomalieService(db, clock);
+        const db = await conAltroAmbiente(`imp-${nome}-${i}.sqlite`);
+        const s = anomalieService(db, MISURATO, clock);
         const t0 = performance.now();
         const e = await s.importaFile(buf, nome, 'anomalie', null);
         tempi.push(performance.now() - t0);
@@ -92,9 +116,8 @@ export async function benchAnomalie(): Promise<BenchResult[]> {
     const csvRate = await importa(csvBuf, 'anomalie.csv');
     let incrementale = Infinity;
     for (let i = 0; i < 2; i++) {
-      const db = openDatabase(join(dir, `inc-${i}.sqlite`));
-      anomalieService(db, clock);
-      const store = createAnomalieStore(db);
+      const db = await conAltroAmbiente(`inc-${i}.sqlite`);
+      const store = createAnomalieStore(db, MISURATO);
       const t0 = performance.now();
       const tab = await leggiTabella(csvBuf);
       const { anomalie } = interpretaRighe(tab.righe, { severita: () => undefined, testo: () => undefined }, '2026-03-02');
@@ -104,7 +127,7 @@ export async function benchAnomalie(): Promise<BenchResult[]> {
       db.close();
     }
     const csvBase = RIGHE / (incrementale / 1000);
-    results.push({ name: 'import csv 100k anomalie (rows/s, higher is better)', unit: 'rows/s', median: csvRate, baseline: csvBase, ratio: csvRate / csvBase, note: `median of ${IMPORTAZIONI} imports into fresh databases; baseline: per-row INSERT OR IGNORE, all indexes live (best of 2); target ≥ 100,000 rows/s` });
+    results.push({ name: 'import csv 100k anomalie (rows/s, higher is better)', unit: 'rows/s', median: csvRate, baseline: csvBase, ratio: csvRate / csvBase, note: `median of ${IMPORTAZIONI} imports into fresh databases holding ${ALTRE.toLocaleString('en')} rows of another environment; baseline: per-row INSERT OR IGNORE, all indexes live (best of 2); target ≥ 100,000 rows/s` });
     const xlsxRate = await importa(xlsxBuf, 'anomalie.xlsx');
     const { default: ExcelJS } = await import('exceljs');
     const t0 = performance.now();
@@ -112,23 +135,26 @@ export async function benchAnomalie(): Promise<BenchResult[]> {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsx, { sharedStrings: 'cache', worksheets: 'emit' });
     for await (const ws of reader) for await (const _row of ws) letti++;
     const xlsxBase = (letti - 1) / ((performance.now() - t0) / 1000);
-    results.push({ name: 'import xlsx 100k anomalie (rows/s, higher is better)', unit: 'rows/s', median: xlsxRate, baseline: xlsxBase, ratio: xlsxRate / xlsxBase, note: `median of ${IMPORTAZIONI} imports into fresh databases; baseline: exceljs streaming reader, reading only; target ≥ 20,000 rows/s` });
+    results.push({ name: 'import xlsx 100k anomalie (rows/s, higher is better)', unit: 'rows/s', median: xlsxRate, baseline: xlsxBase, ratio: xlsxRate / xlsxBase, note: `median of ${IMPORTAZIONI} imports into fresh databases holding ${ALTRE.toLocaleString('en')} rows of another environment; baseline: exceljs streaming reader, reading only; target ≥ 20,000 rows/s` });
 
     // ── 2. queries in the database ──
-    const db = openDatabase(join(dir, 'query.sqlite'));
-    const s = anomalieService(db, clock);
+    const db = await conAltroAmbiente('query.sqlite');
+    const s = anomalieService(db, MISURATO, clock);
     await s.importaFile(csvBuf, 'anomalie.csv', 'anomalie', null);
-    const cf = (db.prepare("SELECT codice_fiscale FROM anomalie_soggetti WHERE persona = 'ROSSI MARIO' LIMIT 1").pluck().get() as string) ?? 'RSS';
+    if (s.store.conta() !== RIGHE || db.prepare('SELECT count(*) FROM anomalie').pluck().get() !== RIGHE + ALTRE) throw new Error('two environments expected');
+    const amb = s.store.ambienteId;
+    const cf =
+      (db.prepare(`SELECT codice_fiscale FROM anomalie_soggetti WHERE ambiente_id = ${amb} AND persona = 'ROSSI MARIO' LIMIT 1`).pluck().get() as string) ?? 'RSS';
     const elenco = (filtri: FiltriAnomalie, raggruppamento: 'nessuno' | 'persona' | 'codice' = 'nessuno') => () =>
       s.store.elenco({ filtri, ordinamento: ORD, raggruppamento, offset: 0, limite: 100, conTotale: true });
     const like = (parola: string) => {
       const stmt = db.prepare(
         `SELECT a.id FROM anomalie a JOIN anomalie_testi t ON t.id = a.testo_id LEFT JOIN anomalie_soggetti s ON s.id = a.soggetto_id
-          WHERE a.codice LIKE ? OR t.testo LIKE ? OR s.persona LIKE ? OR s.codice_fiscale LIKE ? ORDER BY a.rilevata DESC LIMIT 100`,
+          WHERE a.ambiente_id = ${amb} AND (a.codice LIKE ? OR t.testo LIKE ? OR s.persona LIKE ? OR s.codice_fiscale LIKE ?) ORDER BY a.rilevata DESC LIMIT 100`,
       );
       const cnt = db.prepare(
         `SELECT count(*) FROM anomalie a JOIN anomalie_testi t ON t.id = a.testo_id LEFT JOIN anomalie_soggetti s ON s.id = a.soggetto_id
-          WHERE a.codice LIKE ? OR t.testo LIKE ? OR s.persona LIKE ? OR s.codice_fiscale LIKE ?`,
+          WHERE a.ambiente_id = ${amb} AND (a.codice LIKE ? OR t.testo LIKE ? OR s.persona LIKE ? OR s.codice_fiscale LIKE ?)`,
       );
       const p = `%${parola}%`;
       return () => {
@@ -137,8 +163,8 @@ export async function benchAnomalie(): Promise<BenchResult[]> {
       };
     };
     const senzaIndici = (where: string, params: unknown[]) => {
-      const stmt = db.prepare(`SELECT a.id FROM anomalie a NOT INDEXED WHERE ${where} ORDER BY a.rilevata DESC LIMIT 100`);
-      const cnt = db.prepare(`SELECT count(*) FROM anomalie a NOT INDEXED WHERE ${where}`).pluck();
+      const stmt = db.prepare(`SELECT a.id FROM anomalie a NOT INDEXED WHERE a.ambiente_id = ${amb} AND ${where} ORDER BY a.rilevata DESC LIMIT 100`);
+      const cnt = db.prepare(`SELECT count(*) FROM anomalie a NOT INDEXED WHERE a.ambiente_id = ${amb} AND ${where}`).pluck();
       return () => {
         stmt.all(...params);
         cnt.get(...params);
@@ -175,13 +201,21 @@ export async function benchAnomalie(): Promise<BenchResult[]> {
       results.push({ name: `db ${nome}`, unit: 'ms', median: m });
     }
     results.push({ name: 'db all search/filter queries above: median of medians', unit: 'ms', median: median(tutte), note: 'target ≤ 5 ms' });
+    // The same queries in the other environment: its 20,000 rows beside the 100,000 read as a table of their own.
+    const altro = anomalieService(db, ALTRO, clock);
+    const nellAltro = [...ricerche, ...filtri].map(([, f]) => ms(() => altro.store.elenco({ filtri: f, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 100, conTotale: true }), 40));
+    for (const [, f, g] of raggruppate) nellAltro.push(ms(() => altro.store.elenco({ filtri: f, ordinamento: ORD, raggruppamento: g, offset: 0, limite: 100, conTotale: true }), 40));
+    results.push({ name: `db the same in the other environment (${ALTRE / 1000}k rows): median of medians`, unit: 'ms', median: median(nellAltro), note: 'target ≤ 5 ms' });
     db.close();
 
     // ── 3. a filter change through the web host's HTTP API ──
     const core = createTestCore({ clock });
     try {
       await core.router.dispatch('anomalie.riepilogo', undefined, { transport: 'test' }); // signs in, creates the service
-      await anomalieService(core.db).importaFile(csvBuf, 'anomalie.csv', 'anomalie', null);
+      // The core's environment (training) gets the 100,000 rows; another one (PRODUZIONE) the others, first.
+      const corrente = ambienteLocale(core.settings.get());
+      await anomalieService(core.db, corrente === MISURATO ? ALTRO : MISURATO, clock).importaFile(altreBuf, 'altre.csv', 'anomalie', null);
+      await anomalieService(core.db, corrente, clock).importaFile(csvBuf, 'anomalie.csv', 'anomalie', null);
       const host = await startWebHost({ core, staticDir: dir });
       try {
         const post = async (request: unknown) => {

@@ -21,6 +21,8 @@ const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const UFFICIALI = [join(ROOT, '..', 'shared', 'anpr', 'errori'), join(ROOT, '..', '..', 'shared', 'anpr', 'errori')].find((d) => existsSync(d));
 
 const clock = { now: () => new Date('2026-03-02T10:00:00Z') };
+/** The environment key the tests record in (training, the default comune). */
+const AMBIENTE = 'SIMULATORE:056003';
 const ORD = { campo: 'rilevata', direzione: 'desc' } as const;
 
 function apri(): { db: Db; dir: string } {
@@ -38,7 +40,7 @@ describe('catalogue in the database', () => {
   });
 
   it('imports every official list at first start, with both AE severities', () => {
-    anomalieService(h.db, clock);
+    anomalieService(h.db, AMBIENTE, clock);
     for (const fonte of FONTI_ERRORE) {
       const attese = righeCatalogo(fonte, leggiRisorsaCatalogo(fonte).rows).length;
       expect(h.db.prepare('SELECT count(*) FROM anomalie_catalogo WHERE fonte = ?').pluck().get(fonte), fonte).toBe(
@@ -56,7 +58,7 @@ describe('catalogue in the database', () => {
   });
 
   it.skipIf(!UFFICIALI)('updates a list from the official xlsx, idempotently, and lookups follow', async () => {
-    const s = anomalieService(h.db, clock);
+    const s = anomalieService(h.db, AMBIENTE, clock);
     const xlsx = readFileSync(join(UFFICIALI!, 'xlsx', 'tab_errori_agenzia_entrate.xlsx'));
     const primo = await s.importaFile(xlsx, 'tab_errori_agenzia_entrate.xlsx', 'catalogo', null);
     expect(primo.elenco).toMatch(/Agenzia delle Entrate/);
@@ -95,7 +97,7 @@ describe('anomaly files', () => {
   });
 
   it('imports a generated 100,000-row file (csv), then the same rows as xlsx add nothing', { timeout: 180_000 }, async () => {
-    const s = anomalieService(h.db, clock);
+    const s = anomalieService(h.db, AMBIENTE, clock);
     const csv = join(h.dir, 'anomalie.csv');
     const xlsx = join(h.dir, 'anomalie.xlsx');
     expect((await scriviCsvGenerato(csv, { righe: 100_000 })).righe).toBe(100_000);
@@ -141,7 +143,7 @@ describe('anomaly files', () => {
   });
 
   it('keeps the good rows of a malformed file and reports the others by line', async () => {
-    const s = anomalieService(h.db, clock);
+    const s = anomalieService(h.db, AMBIENTE, clock);
     const file = join(h.dir, 'errate.csv');
     const esito = await scriviCsvGenerato(file, { righe: 1_000, righeErrate: 30, seed: 7 });
     expect(esito.errate).toBe(30);
@@ -158,7 +160,7 @@ describe('anomaly files', () => {
   });
 
   it('reads Excel-style csv: `;`, quotes across lines, title rows, Windows-1252; refuses a catalogue as anomalies', async () => {
-    const s = anomalieService(h.db, clock);
+    const s = anomalieService(h.db, AMBIENTE, clock);
     const testo =
       'Monitoraggio anomalie - Comune di Prova\r\n\r\n' +
       'Codice anomalia;Messaggio di errore;Severità;Codice fiscale;Cognome;Nome;Data segnalazione\r\n' +
@@ -257,7 +259,7 @@ describe('streamed import', () => {
 
   /** The non-streamed path: the whole table parsed, interpreted, then written (`blocco`: rows per `scrivi`). */
   async function nonInFlusso(db: Db, files: Buffer[], blocco: number) {
-    const s = anomalieService(db, clock);
+    const s = anomalieService(db, AMBIENTE, clock);
     const catalogo = { severita: severitaDaCatalogo(db), testo: testoDaCatalogo(db) };
     const esiti = [];
     for (const buf of files) {
@@ -281,7 +283,7 @@ describe('streamed import', () => {
     };
     try {
       const a = db();
-      const s = anomalieService(a, clock);
+      const s = anomalieService(a, AMBIENTE, clock);
       const e1 = await s.importaFile(piccolo, 'piccolo.csv', 'anomalie', null);
       const e2 = await s.importaFile(grande, 'grande.csv', 'anomalie', null);
       expect(e2.scartate).toBeGreaterThan(0);
@@ -328,7 +330,7 @@ describe('streamed import', () => {
     try {
       const [a, b] = [apri(), apri()];
       dirs.push(a.dir, b.dir);
-      const e = await anomalieService(a.db, clock).importaFile(file, 'misto.csv', 'anomalie', null);
+      const e = await anomalieService(a.db, AMBIENTE, clock).importaFile(file, 'misto.csv', 'anomalie', null);
       expect(e.scartate).toBeGreaterThanOrEqual(SOGLIA_BLOCCO);
       expect(e.inserite).toBeLessThan(SOGLIA_BLOCCO);
       await nonInFlusso(b.db, [file], Number.MAX_SAFE_INTEGER);
@@ -362,9 +364,9 @@ describe('anomalies from ANPR answers, workflow, export', () => {
         { codice: 'EN111', tipo: 'W', testo: '' },
       ],
     };
-    expect(registraAnomalieDaRisposta(h.db, input)).toEqual({ inserite: 3, giaPresenti: 0 });
-    expect(registraAnomalieDaRisposta(h.db, input)).toEqual({ inserite: 0, giaPresenti: 3 });
-    const s = anomalieService(h.db, clock);
+    expect(registraAnomalieDaRisposta(h.db, AMBIENTE, input)).toEqual({ inserite: 3, giaPresenti: 0 });
+    expect(registraAnomalieDaRisposta(h.db, AMBIENTE, input)).toEqual({ inserite: 0, giaPresenti: 3 });
+    const s = anomalieService(h.db, AMBIENTE, clock);
     const righe = s.store.elenco({ filtri: { fonte: ['risposta'] }, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 10, conTotale: true });
     expect(righe.totale).toBe(3);
     expect(righe.righe.find((r) => r.codice === 'EN111')!.testo).toBe('Indicare il procedimento collegato al servizio');
@@ -385,9 +387,9 @@ describe('anomalies from ANPR answers, workflow, export', () => {
         },
       ],
     });
-    expect(registraAnomalie3002(h.db, soggetto(['EA029', 'EN306']))).toMatchObject({ inserite: 2, sanate: 0 });
-    expect(registraAnomalie3002(h.db, soggetto(['EA029']))).toMatchObject({ inserite: 0, giaPresenti: 1, sanate: 1 });
-    const s = anomalieService(h.db, clock);
+    expect(registraAnomalie3002(h.db, AMBIENTE, soggetto(['EA029', 'EN306']))).toMatchObject({ inserite: 2, sanate: 0 });
+    expect(registraAnomalie3002(h.db, AMBIENTE, soggetto(['EA029']))).toMatchObject({ inserite: 0, giaPresenti: 1, sanate: 1 });
+    const s = anomalieService(h.db, AMBIENTE, clock);
     const r = s.store.elenco({ filtri: { soggettoKey: 'AB12345CD' }, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 10, conTotale: true });
     expect(r.righe.map((x) => [x.codice, x.stato]).sort()).toEqual([
       ['EA029', 'aperta'],
@@ -400,7 +402,7 @@ describe('anomalies from ANPR answers, workflow, export', () => {
   });
 
   it('moves an anomaly aperta → in lavorazione → sanata with operator, date and note (append-only history)', () => {
-    const s = anomalieService(h.db, clock);
+    const s = anomalieService(h.db, AMBIENTE, clock);
     const id = s.store.elenco({ filtri: { codice: 'EA029' }, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 1, conTotale: false }).righe[0]!.id;
     s.store.cambiaStato(id, 'in_lavorazione', 'Anna Bianchi', 'Convocato il cittadino', '2026-03-02T10:00:00');
     const d = s.store.cambiaStato(id, 'sanata', 'Anna Bianchi', null, '2026-03-03T09:00:00')!;
@@ -410,7 +412,7 @@ describe('anomalies from ANPR answers, workflow, export', () => {
   });
 
   it('exports the current view to csv and xlsx', () => {
-    const s = anomalieService(h.db, clock);
+    const s = anomalieService(h.db, AMBIENTE, clock);
     const csv = s.esporta({ stato: ['aperta', 'in_lavorazione'] }, ORD, 'nessuno', 'csv');
     const righe = parseCsv(csv.dati.toString('utf8').replace(/^\ufeff/, ''), { separator: ';' });
     expect(righe[0]![0]).toBe('Codice anomalia');
@@ -440,7 +442,7 @@ describe('store writes', () => {
   it('hands out no text or person id of a rolled-back write', () => {
     const h = apri();
     try {
-      const s = anomalieService(h.db, clock);
+      const s = anomalieService(h.db, AMBIENTE, clock);
       expect(() =>
         h.db.transaction(() => {
           s.store.scrivi([anomalia('EA001', 'Testo annullato', 'AAAAAA00A00A000A')]);

@@ -14,8 +14,9 @@
  *
  * Each row gets a stable key (subject + code + field/value + text), so
  * importing a file again, or a newer export that repeats old rows, inserts
- * nothing twice. A row that cannot be read is reported with its line and the
- * reason; the others are imported.
+ * nothing twice — in the store's environment: the same file imported in
+ * training and in production gives rows in both. A row that cannot be read
+ * is reported with its line and the reason; the others are imported.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
@@ -338,10 +339,10 @@ export async function importaFileAnomalie(
     const importazioneId = Number(
       db
         .prepare(
-          `INSERT INTO anomalie_importazioni (nome_file, formato, sha256, righe, inserite, gia_presenti, scartate, errori_json, operatore, quando)
-           VALUES (?, ?, ?, 0, 0, 0, 0, '[]', ?, ?)`,
+          `INSERT INTO anomalie_importazioni (ambiente_id, nome_file, formato, sha256, righe, inserite, gia_presenti, scartate, errori_json, operatore, quando)
+           VALUES (?, ?, ?, ?, 0, 0, 0, 0, '[]', ?, ?)`,
         )
-        .run(nomeFile, tabella.formato, sha, opzioni.operatore, opzioni.quando).lastInsertRowid,
+        .run(store.ambienteId, nomeFile, tabella.formato, sha, opzioni.operatore, opzioni.quando).lastInsertRowid,
     );
     const erroriRiga: ErroreRiga[] = [];
     function* blocchi(): Generator<NuovaAnomalia[], void, undefined> {

@@ -8,7 +8,9 @@
  *   in a 3002 answer (called by the search code). Codes that a subject had
  *   open and the answer no longer lists are marked *sanata* by ANPR.
  *
- * Both are idempotent: the same answer registered twice adds nothing.
+ * Both are idempotent: the same answer registered twice adds nothing. Both
+ * write to the lists of one environment (`ambiente`: the key of
+ * `ambienteLocale`, the environment that answered).
  */
 import type { Db } from '../db/database';
 import type { ErroreAnpr } from '../anpr/outcome';
@@ -36,8 +38,8 @@ function severita(tipo: string, daCatalogo: 'E' | 'W' | undefined): SeveritaAnom
   return daCatalogo ?? '?';
 }
 
-export function registraAnomalieDaRisposta(db: Db, input: AnomalieDaRisposta): { inserite: number; giaPresenti: number } {
-  const servizio = anomalieService(db);
+export function registraAnomalieDaRisposta(db: Db, ambiente: string, input: AnomalieDaRisposta): { inserite: number; giaPresenti: number } {
+  const servizio = anomalieService(db, ambiente);
   const quando = input.quando ?? servizio.adesso();
   const soggettoKey = input.soggettoKey?.trim() || null;
   const righe: NuovaAnomalia[] = input.errori.map((e) => {
@@ -64,10 +66,11 @@ export function registraAnomalieDaRisposta(db: Db, input: AnomalieDaRisposta): {
 
 export function registraAnomalie3002(
   db: Db,
+  ambiente: string,
   risposta: Pick<Risposta3002Parsed, 'soggetti'> & { testata?: { idOperazioneComune?: string; idOperazioneANPR?: string } },
   opzioni: { quando?: string; chiudiAssenti?: boolean } = {},
 ): { inserite: number; giaPresenti: number; sanate: number } {
-  const servizio = anomalieService(db);
+  const servizio = anomalieService(db, ambiente);
   const quando = opzioni.quando ?? servizio.adesso();
   let inserite = 0;
   let giaPresenti = 0;

@@ -1,8 +1,11 @@
 /**
- * One anomaly service per database: the store with its caches, the
- * catalogue lookups, file uploads in blocks, imports and exports. Handlers,
- * the queue and the search code reach the same instance through
- * `anomalieService(db)`.
+ * One anomaly service per database and environment: the environment's store
+ * with its caches, imports and exports; the catalogue lookups and the file
+ * uploads in blocks are shared by the environments of a database (the
+ * catalogue is reference data; an upload is only bytes until it is imported,
+ * into the environment current then). Handlers, the queue and the search
+ * code reach the same instance through `anomalieService(db, ambiente)`, with
+ * the key of `ambienteLocale` (electron/settings/settings.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
@@ -51,6 +54,8 @@ export const COLONNE_ESPORTAZIONE: readonly { titolo: string; larghezza: number;
 
 export interface AnomalieService {
   readonly db: Db;
+  /** The environment key (`SIMULATORE:056003`): every read and write of this service stays inside it. */
+  readonly ambiente: string;
   readonly store: AnomalieStore;
   readonly catalogo: Catalogo;
   adesso(): string;
@@ -62,32 +67,67 @@ export interface AnomalieService {
   chiudiAssenti(soggettoKey: string, codiciAperti: ReadonlySet<string>, quando: string): number;
 }
 
-const servizi = new WeakMap<Db, AnomalieService>();
+/** What the environments of a database share: the clock, the catalogue lookups, the uploads. */
+interface Condiviso {
+  adesso(): string;
+  catalogo: Catalogo;
+  /** Re-reads the lookups after a catalogue update. */
+  ricaricaCatalogo(): void;
+  caricamenti: Map<string, { nomeFile: string; parti: Buffer[]; byte: number; scadenza: number }>;
+  perAmbiente: Map<string, AnomalieService>;
+}
 
-export function anomalieService(db: Db, clock: Clock = systemClock): AnomalieService {
-  const known = servizi.get(db);
-  if (known) return known;
-  const service = createAnomalieService(db, clock);
-  servizi.set(db, service);
+const condivisi = new WeakMap<Db, Condiviso>();
+
+/**
+ * The service of one environment of a database (created at the first call;
+ * the clock is the first call's). `ambiente`: the key of `ambienteLocale`.
+ */
+export function anomalieService(db: Db, ambiente: string, clock: Clock = systemClock): AnomalieService {
+  let c = condivisi.get(db);
+  if (!c) {
+    c = creaCondiviso(db, clock);
+    condivisi.set(db, c);
+  }
+  let service = c.perAmbiente.get(ambiente);
+  if (!service) {
+    service = createAnomalieService(db, ambiente, c);
+    c.perAmbiente.set(ambiente, service);
+  }
   return service;
 }
 
-function createAnomalieService(db: Db, clock: Clock): AnomalieService {
+function creaCondiviso(db: Db, clock: Clock): Condiviso {
   const adesso = () => clock.now().toISOString().slice(0, 19);
   inizializzaCatalogo(db, adesso());
   let sev = severitaDaCatalogo(db);
   let txt = testoDaCatalogo(db);
-  const catalogo: Catalogo = { severita: (c) => sev(c), testo: (c) => txt(c) };
-  const store = createAnomalieStore(db);
-  const caricamenti = new Map<string, { nomeFile: string; parti: Buffer[]; byte: number; scadenza: number }>();
+  return {
+    adesso,
+    catalogo: { severita: (c) => sev(c), testo: (c) => txt(c) },
+    ricaricaCatalogo() {
+      sev = severitaDaCatalogo(db);
+      txt = testoDaCatalogo(db);
+    },
+    caricamenti: new Map(),
+    perAmbiente: new Map(),
+  };
+}
+
+function createAnomalieService(db: Db, ambiente: string, condiviso: Condiviso): AnomalieService {
+  const { adesso, catalogo, caricamenti } = condiviso;
+  const store = createAnomalieStore(db, ambiente);
 
   const pulisci = () => {
     const now = Date.now();
     for (const [id, c] of caricamenti) if (c.scadenza < now) caricamenti.delete(id);
   };
 
+  // The subject is the environment's (anomalie_soggetti is per environment), and so are its rows. The environment's
+  // id as a literal: the condition of its partial indexes (see `condizioni` in store.ts).
+  const amb = store.ambienteId;
   const aperteDi = db.prepare(
-    `SELECT a.id, a.codice FROM anomalie a WHERE a.soggetto_id = (SELECT id FROM anomalie_soggetti WHERE soggetto_key = ?)
+    `SELECT a.id, a.codice FROM anomalie a WHERE a.ambiente_id = ${amb} AND a.soggetto_id = (SELECT id FROM anomalie_soggetti WHERE ambiente_id = ${amb} AND soggetto_key = ?)
        AND a.stato <> 'sanata' AND a.fonte IN ('interrogazione', 'file')`,
   );
   const chiudi = db.prepare("UPDATE anomalie SET stato = 'sanata', stato_operatore = ?, stato_quando = ?, stato_nota = ? WHERE id = ?");
@@ -96,6 +136,7 @@ function createAnomalieService(db: Db, clock: Clock): AnomalieService {
 
   return {
     db,
+    ambiente,
     store,
     catalogo,
     adesso,
@@ -130,8 +171,7 @@ function createAnomalieService(db: Db, clock: Clock): AnomalieService {
       if (destinazione === 'anomalie') return importaFileAnomalie(db, store, catalogo, buf, nomeFile, { quando: adesso(), operatore });
       const t0 = performance.now();
       const esito = await aggiornaCatalogoDaFile(db, buf, nomeFile, adesso());
-      sev = severitaDaCatalogo(db);
-      txt = testoDaCatalogo(db);
+      condiviso.ricaricaCatalogo();
       return {
         destinazione: 'catalogo',
         nomeFile,

@@ -1,8 +1,18 @@
 /**
- * The anomaly store: writes (bulk, deduplicated by a stable key), the
- * windowed list with filters/search/sorting/grouping, the detail and the
- * local workflow. SQLite only; every list query goes through an index or
- * the FTS5 tables, never a `LIKE '%…%'` scan.
+ * The anomaly store of one environment: writes (bulk, deduplicated by a
+ * stable key), the windowed list with filters/search/sorting/grouping, the
+ * detail and the local workflow. SQLite only; every list query goes through
+ * an index or the FTS5 tables, never a `LIKE '%…%'` scan.
+ *
+ * Environments (migration 0009): every row belongs to one
+ * (`anomalie.ambiente_id`, and so do people and imports), and every query
+ * of a store sees only its environment's: `ambiente_id = N` (a literal) is
+ * in every WHERE. The list's indexes are partial, one set per environment
+ * (`INDICI_AMBIENTE`, `… WHERE ambiente_id = N`): each environment is
+ * planned and read as a table of its own, a bulk import sorts only its own
+ * rows into its own indexes, and the dedupe key is unique per environment.
+ * Texts and the catalogue are shared (reference data, reached through the
+ * rows).
  */
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -161,14 +171,32 @@ export function paroleRicerca(q: string | undefined): string[] {
 interface Where {
   sql: string;
   params: (string | number)[];
+  /** Whether the environment's test is at the top level (see `condizioni`). */
+  ambienteInAlto: boolean;
 }
 
 /**
- * WHERE clause for the filters (table alias `a`). With `senzaIndici` the
- * column tests are written `+a.col` so SQLite cannot use their indexes and
- * walks the ORDER BY index instead (see `elenco`).
+ * WHERE clause for the filters (table alias `a`) in one environment. With
+ * `senzaIndici` the column tests are written `+a.col` so SQLite cannot use
+ * their indexes and walks the ORDER BY index instead (see `elenco`).
+ *
+ * The environment's test `a.ambiente_id = N` is a literal: SQLite uses a
+ * partial index only when the WHERE it plans holds its condition (a bound
+ * value would also do, but then the statement is re-planned at every run).
+ * It stands at the top level, where the filters' indexes need it, and, when
+ * SQLite may answer the type-ahead through its indexes (not with
+ * `senzaIndici === true`), in each of its alternatives too: SQLite plans each
+ * alternative of an OR on its own, without the terms around it. When the
+ * type-ahead is the only filter the top-level test is left out: it would be
+ * checked on each match's table row (a seek per match, the count ~8×
+ * slower), and every match satisfies some alternative of each word, so the
+ * rows are the environment's all the same.
  */
-export function condizioni(filtri: FiltriAnomalie, senzaIndici: boolean | 'selettivi' = false): Where {
+export function condizioni(ambienteId: number, filtri: FiltriAnomalie, senzaIndici: boolean | 'selettivi' = false): Where {
+  if (!Number.isSafeInteger(ambienteId)) throw new Error(`ambiente_id ${ambienteId} non valido`);
+  const ambiente = `a.ambiente_id = ${ambienteId}`;
+  const parole = paroleRicerca(filtri.q);
+  const nelleAlternative = parole.length > 0 && senzaIndici !== true;
   const parti: string[] = [];
   const params: (string | number)[] = [];
   // 'selettivi': state and source never narrow much (most anomalies are open and come from files), nor does W.
@@ -197,25 +225,29 @@ export function condizioni(filtri: FiltriAnomalie, senzaIndici: boolean | 'selet
     params.push(`${filtri.al}~`);
   }
   if (filtri.soggettoKey) {
-    parti.push(`${c('soggetto_id')} = (SELECT id FROM anomalie_soggetti WHERE soggetto_key = ?)`);
+    parti.push(`${c('soggetto_id')} = (SELECT id FROM anomalie_soggetti WHERE ambiente_id = ${ambienteId} AND soggetto_key = ?)`);
     params.push(filtri.soggettoKey);
   }
-  for (const parola of paroleRicerca(filtri.q)) {
+  const ambienteInAlto = !nelleAlternative || parti.length > 0;
+  if (ambienteInAlto) parti.unshift(ambiente);
+  const nell = nelleAlternative ? `${ambiente} AND ` : '';
+  for (const parola of parole) {
     const alternative: string[] = [];
     const codice = parola.toUpperCase();
     if (/^[A-Z0-9]{1,8}$/.test(codice)) {
-      alternative.push(`(${c('codice')} >= ? AND ${c('codice')} < ?)`);
+      alternative.push(`(${nell}${c('codice')} >= ? AND ${c('codice')} < ?)`);
       params.push(codice, dopoPrefisso(codice));
     }
-    alternative.push(`${c('testo_id')} IN (SELECT rowid FROM anomalie_testi_fts WHERE anomalie_testi_fts MATCH ?)`);
+    alternative.push(`(${nell}${c('testo_id')} IN (SELECT rowid FROM anomalie_testi_fts WHERE anomalie_testi_fts MATCH ?))`);
     params.push(ftsPrefisso(parola));
-    alternative.push(`${c('soggetto_id')} IN (SELECT rowid FROM anomalie_soggetti_fts WHERE anomalie_soggetti_fts MATCH ?)`);
+    alternative.push(`(${nell}${c('soggetto_id')} IN (SELECT rowid FROM anomalie_soggetti_fts WHERE anomalie_soggetti_fts MATCH ?))`);
     params.push(ftsPrefisso(parola));
     parti.push(`(${alternative.join(' OR ')})`);
   }
-  return { sql: parti.length ? `WHERE ${parti.join(' AND ')}` : '', params };
+  return { sql: `WHERE ${parti.join(' AND ')}`, params, ambienteInAlto };
 }
 
+/** Per sort order, its columns and the name of its index in INDICI_AMBIENTE (see `nomeIndice`). */
 const ORDINE_COLONNA: Record<OrdinamentoAnomalie['campo'], { colonne: string[]; indice: string }> = {
   rilevata: { colonne: [], indice: 'anomalie_rilevata' },
   codice: { colonne: ['a.codice'], indice: 'anomalie_codice' },
@@ -271,15 +303,15 @@ export function conviencePercorrereIndice(
   return lette < 2 * corrispondenze;
 }
 
-/** From this many rows on, a write drops and rebuilds the indexes (when it at least doubles the table). */
+/** From this many rows on, a write drops and rebuilds the environment's indexes (when it at least doubles its rows). */
 export const SOGLIA_BLOCCO = 20_000;
 
 /** The values the table's CHECKs allow (verified in code during a bulk write; `stato` takes its default). */
 const FONTI: ReadonlySet<string> = new Set<FonteAnomalia>(['risposta', 'interrogazione', 'file']);
 const SEVERITA: ReadonlySet<string> = new Set<SeveritaAnomalia>(['E', 'W', '?']);
 
-/** Placeholders for the 17 anomalie columns an INSERT sets. */
-const SEGNAPOSTI_RIGA = `(${Array<string>(17).fill('?').join(', ')})`;
+/** Placeholders for the 17 anomalie columns an INSERT binds (the environment's id is a literal). */
+const SEGNAPOSTI_RIGA = Array<string>(17).fill('?').join(', ');
 /** Rows per INSERT statement during a bulk write. */
 const RIGHE_PER_INSERT = 32;
 /** The columns an anomaly may leave NULL, in this order (a bulk INSERT names only those some row of its group fills). */
@@ -356,6 +388,9 @@ const CACHE_BLOCCO_KIB = 128 * 1024;
 const ELENCO_LABEL: Record<string, string> = ETICHETTA_FONTE_CATALOGO;
 
 export interface AnomalieStore {
+  /** The environment key (see `ambienteLocale`) and its row in `anomalie_ambienti`. */
+  readonly ambiente: string;
+  readonly ambienteId: number;
   scrivi(righe: readonly NuovaAnomalia[]): EsitoScrittura;
   /**
    * The same as `scrivi` of the blocks' concatenation, reading one block at a
@@ -376,6 +411,7 @@ export interface AnomalieStore {
   dettaglio(id: number): DettaglioAnomalia | null;
   cambiaStato(id: number, stato: StatoAnomalia, operatore: string, nota: string | null, quando: string): DettaglioAnomalia | null;
   riepilogo(): Omit<RiepilogoAnomalie, 'catalogo'>;
+  /** The environment's rows. */
   conta(): number;
   /**
    * Runs `scrittura` — a transaction whose writes to the anomaly tables go
@@ -383,13 +419,70 @@ export interface AnomalieStore {
    * (when no transaction is open yet; restored afterwards). The text and
    * person ids the store binds come from its caches, checked against their
    * tables at the start of each write (`caricaCache`); the import id is the
-   * row the caller has just inserted. The per-row lookups of the parents
+   * row the caller has just inserted; the environment's row exists from the
+   * store's creation on (never deleted). The per-row lookups of the parents
    * cannot fail, and cost about a quarter of each insert.
    */
   senzaControlloChiaviEsterne<T>(scrittura: () => T): T;
 }
 
-export function createAnomalieStore(db: Db): AnomalieStore {
+/**
+ * The list's indexes of an environment: one per sort order (`(col, rilevata
+ * DESC)`, walked either way), the type-ahead's lookups (text, person) and the
+ * dedupe key. Partial indexes, `<nome>_a<N> … WHERE ambiente_id = N`, created
+ * when a store first opens the environment: as small as on a table of the
+ * environment's own, and a bulk import drops and rebuilds only its own.
+ */
+export const INDICI_AMBIENTE: readonly { nome: string; colonne: string; unico?: true }[] = [
+  { nome: 'anomalie_chiave', colonne: 'chiave', unico: true },
+  { nome: 'anomalie_rilevata', colonne: 'rilevata' },
+  { nome: 'anomalie_codice', colonne: 'codice, rilevata DESC' },
+  { nome: 'anomalie_persona', colonne: 'persona, soggetto_id, rilevata DESC' },
+  { nome: 'anomalie_soggetto', colonne: 'soggetto_id' },
+  { nome: 'anomalie_testo', colonne: 'testo_id' },
+  { nome: 'anomalie_severita', colonne: 'severita, rilevata DESC' },
+  { nome: 'anomalie_stato', colonne: 'stato, rilevata DESC' },
+];
+
+/** The name of an environment's index (`nome`: as in INDICI_AMBIENTE). */
+export function nomeIndice(nome: string, ambienteId: number): string {
+  return `${nome}_a${ambienteId}`;
+}
+
+/** Refreshes the planner's statistics (after large writes): a sample of ~1000 entries per index, a few milliseconds. */
+function analizza(db: Db): void {
+  db.exec('PRAGMA analysis_limit = 1000; ANALYZE anomalie;');
+}
+
+/** The environment's row in `anomalie_ambienti`, created at its first use. */
+function idAmbiente(db: Db, ambiente: string): number {
+  db.prepare('INSERT INTO anomalie_ambienti (chiave) VALUES (?) ON CONFLICT (chiave) DO NOTHING').run(ambiente);
+  return db.prepare('SELECT id FROM anomalie_ambienti WHERE chiave = ?').pluck().get(ambiente) as number;
+}
+
+/**
+ * The store of one environment (`ambiente`: the key of `ambienteLocale`).
+ * Several stores may share a database (one per environment): each keeps its
+ * own caches, checked against the tables at every write (`caricaCache`).
+ */
+export function createAnomalieStore(db: Db, ambiente: string): AnomalieStore {
+  // Its row and indexes must outlive the store's creation: a rolled-back transaction would take them away.
+  if (db.inTransaction) throw new Error('Lo store delle anomalie si crea fuori da una transazione.');
+  const ambienteId = idAmbiente(db, ambiente);
+  if (!Number.isSafeInteger(ambienteId)) throw new Error(`ambiente «${ambiente}» senza id`);
+  const nomiIndici = INDICI_AMBIENTE.map((i) => nomeIndice(i.nome, ambienteId));
+  // The environment's indexes, when missing: a new environment (instant), or rows migrated by 0009 (then the
+  // planner's statistics follow).
+  const esistente = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
+  const mancanti = INDICI_AMBIENTE.filter((i) => esistente.get(nomeIndice(i.nome, ambienteId)) === undefined);
+  if (mancanti.length > 0) {
+    db.transaction(() => {
+      for (const i of mancanti) {
+        db.exec(`CREATE ${i.unico ? 'UNIQUE ' : ''}INDEX ${nomeIndice(i.nome, ambienteId)} ON anomalie (${i.colonne}) WHERE ambiente_id = ${ambienteId}`);
+      }
+      if (db.prepare(`SELECT 1 FROM anomalie WHERE ambiente_id = ${ambienteId} LIMIT 1`).get() !== undefined) analizza(db);
+    })();
+  }
   const testoId = new Map<string, number>();
   /** Per subject: id, current label, and the names that produced it (a row with the same names cannot change it). */
   interface VoceSoggetto {
@@ -416,7 +509,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     testoId.clear();
     soggettoId.clear();
     for (const r of db.prepare('SELECT id, testo FROM anomalie_testi').iterate() as Iterable<{ id: number; testo: string }>) testoId.set(r.testo, r.id);
-    for (const r of db.prepare('SELECT id, soggetto_key, persona FROM anomalie_soggetti').iterate() as Iterable<{ id: number; soggetto_key: string; persona: string }>) {
+    for (const r of db.prepare(`SELECT id, soggetto_key, persona FROM anomalie_soggetti WHERE ambiente_id = ${ambienteId}`).iterate() as Iterable<{ id: number; soggetto_key: string; persona: string }>) {
       soggettoId.set(r.soggetto_key, { id: r.id, persona: r.persona, cognome: undefined, nome: undefined });
     }
     testoMax = maxTesto.get() as number;
@@ -424,19 +517,21 @@ export function createAnomalieStore(db: Db): AnomalieStore {
   };
 
   const insTesto = db.prepare('INSERT INTO anomalie_testi (testo) VALUES (?)');
+  // The environment's id is a literal in every statement (an integer read above): one value less to bind
+  // per row of a write, and no re-planning of the reads (see `condizioni`).
   const insSoggetto = db.prepare(
-    'INSERT INTO anomalie_soggetti (soggetto_key, codice_fiscale, id_anpr, cognome, nome, data_nascita, persona) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO anomalie_soggetti (ambiente_id, soggetto_key, codice_fiscale, id_anpr, cognome, nome, data_nascita, persona) VALUES (${ambienteId}, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updSoggetto = db.prepare(
     `UPDATE anomalie_soggetti SET codice_fiscale = coalesce(?, codice_fiscale), id_anpr = coalesce(?, id_anpr), cognome = coalesce(?, cognome),
        nome = coalesce(?, nome), data_nascita = coalesce(?, data_nascita), persona = ? WHERE id = ?`,
   );
-  const updPersona = db.prepare('UPDATE anomalie SET persona = ? WHERE soggetto_id = ?');
-  const COLONNE_INSERT = `(chiave, fonte, codice, severita, testo_id, soggetto_id, persona, oggetto, campo, valore, servizio,
+  const updPersona = db.prepare(`UPDATE anomalie SET persona = ? WHERE ambiente_id = ${ambienteId} AND soggetto_id = ?`);
+  const COLONNE_INSERT = `(ambiente_id, chiave, fonte, codice, severita, testo_id, soggetto_id, persona, oggetto, campo, valore, servizio,
        id_operazione_comune, id_operazione_anpr, importazione_id, riga, rilevata, ultima_rilevazione)
-     VALUES ${SEGNAPOSTI_RIGA}`;
+     VALUES (${ambienteId}, ${SEGNAPOSTI_RIGA})`;
   const insAnomalia = db.prepare(`INSERT OR IGNORE INTO anomalie ${COLONNE_INSERT}`);
-  const updVista = db.prepare('UPDATE anomalie SET ultima_rilevazione = max(ultima_rilevazione, ?) WHERE chiave = ?');
+  const updVista = db.prepare(`UPDATE anomalie SET ultima_rilevazione = max(ultima_rilevazione, ?) WHERE ambiente_id = ${ambienteId} AND chiave = ?`);
 
   const idTesto = (testo: string): number => {
     const known = testoId.get(testo);
@@ -531,7 +626,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
    * the per-person FTS trigger is suspended: the new people go into the FTS
    * table in one INSERT … SELECT at the end (see `ftsSospeso`).
    */
-  const chiaviEsistenti = db.prepare('SELECT chiave FROM anomalie').pluck().safeIntegers(true);
+  const chiaviEsistenti = db.prepare(`SELECT chiave FROM anomalie WHERE ambiente_id = ${ambienteId}`).pluck().safeIntegers(true);
   const insAnomaliaDiretta = db.prepare(`INSERT INTO anomalie ${COLONNE_INSERT}`);
   /**
    * RIGHE_PER_INSERT rows in one statement: a bulk write crosses into SQLite
@@ -545,8 +640,8 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     if (stmt === undefined) {
       const opzionali = OPZIONALI.filter((_, k) => presenti & (1 << k));
       const colonne = ['chiave', 'fonte', 'codice', 'severita', 'testo_id', 'soggetto_id', 'persona', ...opzionali, 'importazione_id', 'riga', 'rilevata', 'ultima_rilevazione'];
-      const riga = `(${colonne.map(() => '?').join(', ')})`;
-      stmt = db.prepare<unknown[]>(`INSERT INTO anomalie (${colonne.join(', ')}) VALUES ${riga}${`, ${riga}`.repeat(RIGHE_PER_INSERT - 1)}`);
+      const riga = `(${ambienteId}, ${colonne.map(() => '?').join(', ')})`;
+      stmt = db.prepare<unknown[]>(`INSERT INTO anomalie (ambiente_id, ${colonne.join(', ')}) VALUES ${riga}${`, ${riga}`.repeat(RIGHE_PER_INSERT - 1)}`);
       insGruppi.set(presenti, stmt);
     }
     return stmt;
@@ -633,13 +728,11 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     };
     /** Repeated rows: only what the final UPDATE needs (after the index on chiave is back). */
     const ripetute: { chiave: bigint; rilevata: string }[] = [];
-    // Partial indexes stay: they hold only the few rows they describe (an import's rows rarely carry one).
+    // Only the environment's own indexes: the others' rows do not change, and the few rows
+    // `anomalie_operazione` describes are rarely an import's.
     const indici = db
-      .prepare(
-        `SELECT name, sql FROM sqlite_master JOIN pragma_index_list('anomalie') USING (name)
-          WHERE type = 'index' AND tbl_name = 'anomalie' AND sql IS NOT NULL AND NOT partial`,
-      )
-      .all() as {
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'anomalie' AND name IN (${nomiIndici.map(() => '?').join(', ')})`)
+      .all(...nomiIndici) as {
       name: string;
       sql: string;
     }[];
@@ -684,7 +777,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
       }
       for (const i of indici) db.exec(i.sql);
       for (const r of ripetute) updVista.run(r.rilevata, r.chiave);
-      db.exec('PRAGMA analysis_limit = 1000; ANALYZE anomalie;');
+      analizza(db);
       return { inserite, giaPresenti: ripetute.length };
     } finally {
       ftsSospeso = null;
@@ -700,10 +793,11 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     analizzate += esito.inserite;
     if (analizzate >= SOGLIA_BLOCCO) {
       analizzate = 0;
-      db.exec('PRAGMA analysis_limit = 1000; ANALYZE anomalie;');
+      analizza(db);
     }
     return esito;
   };
+  // On the environment's rows: a bulk write drops and rebuilds the environment's indexes only.
   const bloccoConviene = (righe: number) => righe >= SOGLIA_BLOCCO && righe * 2 > (contaStmt.get() as number);
   const scrivi = db.transaction((righe: readonly NuovaAnomalia[]): EsitoScrittura => {
     caricaCache();
@@ -743,7 +837,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
         analizzate += inserite;
         if (analizzate >= SOGLIA_BLOCCO) {
           analizzate = 0;
-          db.exec('PRAGMA analysis_limit = 1000; ANALYZE anomalie;');
+          analizza(db);
         }
         return { inserite, giaPresenti };
       }
@@ -761,7 +855,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     }
     return scriviInBlocco(tutti());
   });
-  const contaStmt = db.prepare('SELECT count(*) FROM anomalie').pluck();
+  const contaStmt = db.prepare(`SELECT count(*) FROM anomalie WHERE ambiente_id = ${ambienteId}`).pluck();
 
   const statements = new Map<string, Database.Statement<unknown[]>>();
   const prep = (sql: string) => {
@@ -790,12 +884,12 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     const colonne = `${COLONNE_RIGA}, ${gruppoCol(raggruppamento)} AS gruppo`;
     const join = 'JOIN anomalie_testi t ON t.id = a.testo_id LEFT JOIN anomalie_soggetti s ON s.id = a.soggetto_id';
     if (pochi === null) {
-      const where = condizioni(filtri);
+      const where = condizioni(ambienteId, filtri);
       return { sql: `SELECT ${colonne} FROM anomalie a ${join} ${where.sql} ${ord.sql}`, params: where.params };
     }
     if (pochi) {
       // The matching rows with their sort columns, straight from the filter scan; then sort those alone.
-      const where = condizioni(filtri, 'selettivi');
+      const where = condizioni(ambienteId, filtri, 'selettivi');
       return {
         sql: `WITH c AS MATERIALIZED (SELECT a.id, a.rilevata, a.codice, a.persona, a.soggetto_id, a.severita, a.stato FROM anomalie a ${where.sql}),
               p AS MATERIALIZED (SELECT a.id FROM c AS a ${ord.sql} LIMIT ? OFFSET ?)
@@ -803,9 +897,9 @@ export function createAnomalieStore(db: Db): AnomalieStore {
         params: where.params,
       };
     }
-    const where = condizioni(filtri, true);
+    const where = condizioni(ambienteId, filtri, true);
     return {
-      sql: `WITH p AS MATERIALIZED (SELECT a.id FROM anomalie a INDEXED BY ${ord.indice} ${where.sql} ${ord.sql} LIMIT ? OFFSET ?)
+      sql: `WITH p AS MATERIALIZED (SELECT a.id FROM anomalie a INDEXED BY ${nomeIndice(ord.indice, ambienteId)} ${where.sql} ${ord.sql} LIMIT ? OFFSET ?)
             SELECT ${colonne} FROM p CROSS JOIN anomalie a ON a.id = p.id ${join} ${ord.sql}`,
       params: where.params,
     };
@@ -814,7 +908,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
   /** Counts per filter set, forgotten at every write. */
   const conteggi = new Map<string, number>();
   const conta = (filtri: FiltriAnomalie): number => {
-    const where = condizioni(filtri);
+    const where = condizioni(ambienteId, filtri);
     const key = where.sql + '\u0001' + JSON.stringify(where.params);
     let n = conteggi.get(key);
     if (n === undefined) {
@@ -852,14 +946,16 @@ export function createAnomalieStore(db: Db): AnomalieStore {
   const dettaglioStmt = db.prepare(
     `SELECT ${COLONNE_RIGA}, a.oggetto, a.id_operazione_anpr, a.ultima_rilevazione, a.stato_nota, a.riga, a.soggetto_id, i.nome_file
        FROM anomalie a JOIN anomalie_testi t ON t.id = a.testo_id LEFT JOIN anomalie_soggetti s ON s.id = a.soggetto_id
-       LEFT JOIN anomalie_importazioni i ON i.id = a.importazione_id WHERE a.id = ?`,
+       LEFT JOIN anomalie_importazioni i ON i.id = a.importazione_id WHERE a.id = ? AND a.ambiente_id = ${ambienteId}`,
   );
   const storicoStmt = db.prepare('SELECT da, a, operatore, quando, nota FROM anomalie_storico WHERE anomalia_id = ? ORDER BY id');
+  // The pratiche sent in the same environment (the queue keeps its type, e.g. SIMULATORE): ids and people of training stay there.
+  const tipoAmbiente = ambiente.split(':')[0]!;
   const praticheStmt = db.prepare(
     `SELECT id, servizio, stato, creata, id_operazione_comune FROM pratiche
-      WHERE (? IS NOT NULL AND soggetto_key = ?) OR (? IS NOT NULL AND id_operazione_comune = ?) ORDER BY creata DESC LIMIT 20`,
+      WHERE ambiente = ? AND ((? IS NOT NULL AND soggetto_key = ?) OR (? IS NOT NULL AND id_operazione_comune = ?)) ORDER BY creata DESC LIMIT 20`,
   );
-  const altreStmt = db.prepare('SELECT count(*) FROM anomalie WHERE soggetto_id = ? AND id <> ?').pluck();
+  const altreStmt = db.prepare(`SELECT count(*) FROM anomalie WHERE ambiente_id = ${ambienteId} AND soggetto_id = ? AND id <> ?`).pluck();
 
   const dettaglio = (id: number): DettaglioAnomalia | null => {
     const r = dettaglioStmt.get(id) as
@@ -870,7 +966,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     const catalogo = vociCatalogo(r.codice);
     let pratiche: DettaglioAnomalia['pratiche'];
     try {
-      pratiche = (praticheStmt.all(r.soggetto_key, r.soggetto_key, r.id_operazione_comune, r.id_operazione_comune) as {
+      pratiche = (praticheStmt.all(tipoAmbiente, r.soggetto_key, r.soggetto_key, r.id_operazione_comune, r.id_operazione_comune) as {
         id: string;
         servizio: string;
         stato: string;
@@ -901,9 +997,16 @@ export function createAnomalieStore(db: Db): AnomalieStore {
 
   const updStato = db.prepare('UPDATE anomalie SET stato = ?, stato_operatore = ?, stato_quando = ?, stato_nota = ? WHERE id = ?');
   const insStorico = db.prepare('INSERT INTO anomalie_storico (anomalia_id, da, a, operatore, quando, nota) VALUES (?, ?, ?, ?, ?, ?)');
-  const statoDi = db.prepare('SELECT stato FROM anomalie WHERE id = ?').pluck();
+  // Another environment's id is not found (the handlers answer "Anomalia non trovata.").
+  const statoDi = db.prepare(`SELECT stato FROM anomalie WHERE id = ? AND ambiente_id = ${ambienteId}`).pluck();
+  const perStatoStmt = db.prepare(`SELECT stato, count(*) AS n FROM anomalie WHERE ambiente_id = ${ambienteId} GROUP BY stato`);
+  const perSeveritaStmt = db.prepare(`SELECT severita, count(*) AS n FROM anomalie WHERE ambiente_id = ${ambienteId} GROUP BY severita`);
+  const perCodiceStmt = db.prepare(`SELECT codice, count(*) AS n FROM anomalie WHERE ambiente_id = ${ambienteId} GROUP BY codice ORDER BY n DESC, codice LIMIT 300`);
+  const ultimaStmt = db.prepare(`SELECT nome_file, quando, inserite FROM anomalie_importazioni WHERE ambiente_id = ${ambienteId} ORDER BY id DESC LIMIT 1`);
 
   return {
+    ambiente,
+    ambienteId,
     scrivi: (righe) => scrivi(righe),
     scriviFlusso: (blocchi, forseAlmeno) => scriviFlusso(blocchi, forseAlmeno),
     elenco({ filtri, ordinamento, raggruppamento, offset, limite, conTotale }) {
@@ -915,18 +1018,18 @@ export function createAnomalieStore(db: Db): AnomalieStore {
       let gruppi: ElencoAnomalie['gruppi'] = [];
       if (raggruppamento !== 'nessuno' && righe.length > 0) {
         const chiavi = [...new Set(righe.map((r) => r.gruppo))];
-        const where = condizioni(filtri);
+        const where = condizioni(ambienteId, filtri);
         const col = gruppoCol(raggruppamento);
-        const extra = `${col} IN (${chiavi.map(() => '?').join(',')})`;
-        const whereSql = where.sql ? `${where.sql} AND ${extra}` : `WHERE ${extra}`;
+        // The environment's test at the top level too (see `condizioni`): the group's index may be used.
+        const whereSql = `${where.sql}${where.ambienteInAlto ? '' : ` AND a.ambiente_id = ${ambienteId}`} AND ${col} IN (${chiavi.map(() => '?').join(',')})`;
         const chiaviSql = chiavi.map((k) => (raggruppamento === 'persona' ? Number(k) : k));
         // Few matches: count them once materialised (the filters' indexes); many: the group's index.
         const conteggi = (
           totale <= 20_000
             ? prep(
-                `WITH c AS MATERIALIZED (SELECT ${col} AS gruppo FROM anomalie a ${condizioni(filtri, 'selettivi').sql})
+                `WITH c AS MATERIALIZED (SELECT ${col} AS gruppo FROM anomalie a ${condizioni(ambienteId, filtri, 'selettivi').sql})
                  SELECT gruppo, count(*) AS n FROM c WHERE gruppo IN (${chiavi.map(() => '?').join(',')}) GROUP BY gruppo`,
-              ).all(...condizioni(filtri, 'selettivi').params, ...chiaviSql)
+              ).all(...condizioni(ambienteId, filtri, 'selettivi').params, ...chiaviSql)
             : prep(`SELECT ${col} AS gruppo, count(*) AS n FROM anomalie a ${whereSql} GROUP BY ${col}`).all(...where.params, ...chiaviSql)
         ) as { gruppo: string | number; n: number }[];
         const perChiave = new Map(conteggi.map((c) => [String(c.gruppo), c.n]));
@@ -960,17 +1063,17 @@ export function createAnomalieStore(db: Db): AnomalieStore {
     },
     riepilogo() {
       const perStato = { aperta: 0, in_lavorazione: 0, sanata: 0 };
-      for (const r of db.prepare('SELECT stato, count(*) AS n FROM anomalie GROUP BY stato').all() as { stato: StatoAnomalia; n: number }[]) perStato[r.stato] = r.n;
+      for (const r of perStatoStmt.all() as { stato: StatoAnomalia; n: number }[]) perStato[r.stato] = r.n;
       const perSeverita = { E: 0, W: 0, '?': 0 };
-      for (const r of db.prepare('SELECT severita, count(*) AS n FROM anomalie GROUP BY severita').all() as { severita: SeveritaAnomalia; n: number }[]) {
+      for (const r of perSeveritaStmt.all() as { severita: SeveritaAnomalia; n: number }[]) {
         perSeverita[r.severita] = r.n;
       }
-      const codici = (db.prepare('SELECT codice, count(*) AS n FROM anomalie GROUP BY codice ORDER BY n DESC, codice LIMIT 300').all() as { codice: string; n: number }[]).map((c) => ({
+      const codici = (perCodiceStmt.all() as { codice: string; n: number }[]).map((c) => ({
         codice: c.codice,
         righe: c.n,
         descrizione: vociCatalogo(c.codice)[0]?.descrizione ?? '',
       }));
-      const ultima = db.prepare('SELECT nome_file, quando, inserite FROM anomalie_importazioni ORDER BY id DESC LIMIT 1').get() as
+      const ultima = ultimaStmt.get() as
         | { nome_file: string; quando: string; inserite: number }
         | undefined;
       return {
@@ -981,7 +1084,7 @@ export function createAnomalieStore(db: Db): AnomalieStore {
         ultimaImportazione: ultima ? { nomeFile: ultima.nome_file, quando: ultima.quando, inserite: ultima.inserite } : null,
       };
     },
-    conta: () => db.prepare('SELECT count(*) FROM anomalie').pluck().get() as number,
+    conta: () => contaStmt.get() as number,
     senzaControlloChiaviEsterne<T>(scrittura: () => T): T {
       const fk = !db.inTransaction && db.pragma('foreign_keys', { simple: true }) === 1;
       if (fk) db.pragma('foreign_keys = OFF');

@@ -69,9 +69,19 @@ describe('pratiche over IPC (training simulator)', () => {
     const rif = await call<{ errori: { codice: string; catalogo: { descrizione: string } | null }[] }>(core, 'pratiche.apri', { id: r.id });
     expect(rif.errori.length).toBeGreaterThan(0);
     expect(rif.errori[0]!.catalogo?.descrizione).toBeTruthy();
-    await expect
-      .poll(() => (core.db.prepare("SELECT count(*) AS n FROM anomalie WHERE codice = ?").get(rif.errori[0]!.codice) as { n: number }).n, { timeout: 5_000 })
-      .toBeGreaterThan(0);
+    // …in the lists of the environment that answered (training), the one the clerk is in.
+    const inLista = async () =>
+      (
+        await call<{ totale: number }>(core, 'anomalie.elenco', {
+          filtri: { codice: rif.errori[0]!.codice, fonte: ['risposta'] },
+          ordinamento: { campo: 'rilevata', direzione: 'desc' },
+          raggruppamento: 'nessuno',
+          offset: 0,
+          limite: 1,
+          conTotale: true,
+        })
+      ).totale;
+    await expect.poll(inLista, { timeout: 5_000 }).toBeGreaterThan(0);
     // Fixed and resent: accepted under a new id.
     await call(core, 'pratiche.salvaBozza', { id: r.id, servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: oggi() });
     expect((await call<{ ok: boolean }>(core, 'pratiche.invia', { id: r.id })).ok).toBe(true);

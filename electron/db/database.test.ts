@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion } from './database';
 import { migrations } from './migrations';
+import { ambienteAllaMigrazione } from './migrations/0009-anomalie-per-ambiente';
+import { anomalieService } from '../anomalie/service';
+import { ambienteLocale, createSettingsRepository, DEFAULT_SETTINGS } from '../settings/settings';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'db-')), 'sportello.sqlite');
 
@@ -72,6 +75,89 @@ describe('database', () => {
     expect(() =>
       db.prepare("INSERT INTO pratiche (id, servizio, stato, payload_json, schema_version, creata, aggiornata) VALUES ('p1', '3002', 'inventato', '{}', 1, 'x', 'x')").run(),
     ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 0009: anomalies per environment', () => {
+  /** A version-8 database with anomalies (two people, one workflow step, one import; the FTS tables filled by their triggers) and settings. */
+  function versione8(impostazioni: Record<string, unknown>): string {
+    const file = tempFile();
+    const old = new Database(file);
+    migrate(old, migrations, 8);
+    for (const [chiave, valore] of Object.entries(impostazioni)) {
+      old.prepare('INSERT INTO impostazioni VALUES (?, ?, ?)').run(chiave, JSON.stringify(valore), '2026-01-01');
+    }
+    old.exec(`
+      INSERT INTO anomalie_testi (id, testo) VALUES (1, 'Presenza del coniuge e assenza del matrimonio'), (2, 'Codice fiscale non presente in AT');
+      INSERT INTO anomalie_soggetti (id, soggetto_key, codice_fiscale, cognome, nome, persona)
+        VALUES (1, 'BNCMRA70A01H501Y', 'BNCMRA70A01H501Y', 'BIANCHI', 'MARIA', 'BIANCHI MARIA'), (2, 'VRDLCU85M01H501Z', 'VRDLCU85M01H501Z', 'VERDI', 'LUCA', 'VERDI LUCA');
+      INSERT INTO anomalie_importazioni (id, nome_file, formato, sha256, righe, inserite, gia_presenti, scartate, errori_json, quando)
+        VALUES (1, 'monitoraggio.csv', 'csv', 'x', 3, 3, 0, 0, '[]', '2026-01-02T10:00:00');
+      INSERT INTO anomalie (id, chiave, fonte, codice, severita, testo_id, soggetto_id, persona, importazione_id, riga, rilevata, ultima_rilevazione, stato)
+        VALUES (1, 101, 'file', 'EN306', 'W', 1, 1, 'BIANCHI MARIA', 1, 2, '2026-01-01', '2026-01-01', 'in_lavorazione'),
+               (2, 102, 'file', 'EA029', 'E', 2, 1, 'BIANCHI MARIA', 1, 3, '2026-01-01', '2026-01-01', 'aperta'),
+               (3, -103, 'file', 'EA029', 'E', 2, 2, 'VERDI LUCA', 1, 4, '2026-01-01', '2026-01-01', 'aperta');
+      INSERT INTO anomalie_storico (anomalia_id, da, a, operatore, quando, nota) VALUES (1, 'aperta', 'in_lavorazione', 'Anna Bianchi', '2026-01-03T09:00:00', 'Convocata');
+    `);
+    old.close();
+    return file;
+  }
+
+  const elenco = (db: Database.Database, ambiente: string, q?: string) =>
+    anomalieService(db, ambiente).store.elenco({ filtri: q ? { q } : {}, ordinamento: { campo: 'rilevata', direzione: 'desc' }, raggruppamento: 'nessuno', offset: 0, limite: 10, conTotale: true });
+
+  it('gives the rows, people and imports the environment of the stored settings; the others see none of them', () => {
+    const db = openDatabase(versione8({ comune: { codiceIstat: '056009', denominazione: 'Bomarzo' }, ambiente: { tipo: 'TEST', endpoint: 'https://wstest.anpr.interno.it' } }));
+    const chiave = ambienteLocale(createSettingsRepository(db, { now: () => new Date() }).get());
+    expect(chiave).toBe('TEST:056009');
+    expect(db.prepare('SELECT chiave FROM anomalie_ambienti').pluck().all()).toEqual([chiave]);
+    for (const t of ['anomalie', 'anomalie_soggetti', 'anomalie_importazioni']) {
+      expect(db.prepare(`SELECT DISTINCT e.chiave FROM ${t} x JOIN anomalie_ambienti e ON e.id = x.ambiente_id`).pluck().all(), t).toEqual([chiave]);
+    }
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The full-text indexes still match their (rebuilt) content tables.
+    for (const fts of ['anomalie_testi_fts', 'anomalie_soggetti_fts']) db.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', 1)`).run();
+    const s = anomalieService(db, chiave);
+    expect(elenco(db, chiave)).toMatchObject({ totale: 3 });
+    expect(elenco(db, chiave, 'bianchi').righe.map((r) => r.id).sort()).toEqual([1, 2]);
+    expect(elenco(db, chiave, 'coniuge').righe.map((r) => r.id)).toEqual([1]);
+    expect(s.store.dettaglio(1)).toMatchObject({ anomalia: { stato: 'in_lavorazione', nomeFile: 'monitoraggio.csv' }, storico: [{ operatore: 'Anna Bianchi', nota: 'Convocata' }], altreDelSoggetto: 1 });
+    expect(s.store.riepilogo()).toMatchObject({ totale: 3, ultimaImportazione: { nomeFile: 'monitoraggio.csv' } });
+    // The dedupe keys came along: the same anomalies are not written twice.
+    expect(s.store.scrivi([{ chiave: -103n, fonte: 'file', codice: 'EA029', severita: 'E', testo: 'Codice fiscale non presente in AT', rilevata: '2026-02-01' }])).toEqual({ inserite: 0, giaPresenti: 1 });
+    // Training (and PRODUZIONE) of the same comune: nothing.
+    for (const altro of ['SIMULATORE:056009', 'PRODUZIONE:056009']) {
+      expect(elenco(db, altro), altro).toMatchObject({ totale: 0, righe: [] });
+      expect(elenco(db, altro, 'bianchi').totale, altro).toBe(0);
+      expect(anomalieService(db, altro).store.dettaglio(1), altro).toBeNull();
+      expect(anomalieService(db, altro).store.riepilogo().ultimaImportazione, altro).toBeNull();
+    }
+    db.close();
+  });
+
+  it('without stored settings, gives them the training environment of the default comune, as the app will compute it', () => {
+    const db = openDatabase(versione8({ sicurezza: { minutiInattivita: 10 } }));
+    const chiave = ambienteLocale(createSettingsRepository(db, { now: () => new Date() }).get());
+    expect(chiave).toBe(ambienteLocale(DEFAULT_SETTINGS));
+    expect(db.prepare('SELECT chiave FROM anomalie_ambienti').pluck().all()).toEqual([chiave]);
+    expect(elenco(db, chiave)).toMatchObject({ totale: 3 });
+    db.close();
+  });
+
+  it('reads a stored part that is missing or unreadable as its default', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 1);
+    const salva = (chiave: string, json: string) => db.prepare('INSERT OR REPLACE INTO impostazioni VALUES (?, ?, ?)').run(chiave, json, '2026-01-01');
+    expect(ambienteAllaMigrazione(db)).toBe('SIMULATORE:056003');
+    salva('ambiente', JSON.stringify({ tipo: 'PRODUZIONE', endpoint: 'https://ws.anpr.interno.it' }));
+    expect(ambienteAllaMigrazione(db)).toBe('PRODUZIONE:056003');
+    salva('comune', '{non json');
+    expect(ambienteAllaMigrazione(db)).toBe('PRODUZIONE:056003');
+    salva('comune', JSON.stringify({ codiceIstat: '058091', denominazione: 'Roma' }));
+    salva('ambiente', JSON.stringify({ tipo: 'ALTRO' }));
+    expect(ambienteAllaMigrazione(db)).toBe('SIMULATORE:058091');
     db.close();
   });
 });

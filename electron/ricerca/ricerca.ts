@@ -7,7 +7,7 @@
 import type { Db } from '../db/database';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../log/logger';
-import type { SettingsRepository } from '../settings/settings';
+import { ambienteLocale as chiaveAmbienteLocale, type SettingsRepository } from '../settings/settings';
 import type { AnprAccess } from '../core/anpr-access';
 import type { AnprOutcome } from '../anpr/outcome';
 import type { Richiesta3002Input, CriteriRicerca3002 } from '../anpr/services/builders';
@@ -59,10 +59,7 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
   };
 
   /** The local copy is kept per environment and comune: training data never shows in PRODUZIONE. */
-  const ambienteLocale = () => {
-    const s = deps.settings.get();
-    return `${s.ambiente.tipo}:${s.comune.codiceIstat}`;
-  };
+  const ambienteLocale = () => chiaveAmbienteLocale(deps.settings.get());
 
   const salva = (ambiente: string, soggetto: DettaglioSoggetto, famiglia: SchedaFamiglia | null, at: string) => {
     if (!soggetto.idSchedaSoggettoANPR) return;
@@ -81,11 +78,14 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
     });
   };
 
-  /** Each subject's open anomalies in ANPR's answer go to the anomaly lists; those no longer listed are closed as sanate. */
-  const registraAnomalie = (value: Risposta3002Parsed) => {
+  /**
+   * Each subject's open anomalies in ANPR's answer go to the anomaly lists of the environment that answered;
+   * those no longer listed are closed as sanate.
+   */
+  const registraAnomalie = (value: Risposta3002Parsed, ambiente: string) => {
     if (!value.soggetti.length) return;
     try {
-      const r = registraAnomalie3002(db, value, { quando: clock.now().toISOString() });
+      const r = registraAnomalie3002(db, ambiente, value, { quando: clock.now().toISOString() });
       if (r.inserite || r.sanate) {
         log.info('anomalies from 3002', { inserite: r.inserite, sanate: r.sanate });
         deps.events?.emit('anomalie.cambiate', { origine: 'interrogazione', inserite: r.inserite, sanate: r.sanate });
@@ -96,7 +96,7 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
     }
   };
 
-  const chiedi = async (criteri: CriteriRicerca3002, scheda: '1' | '2', dataNascita?: string): Promise<Risposta> => {
+  const chiedi = async (criteri: CriteriRicerca3002, scheda: '1' | '2', ambiente: string, dataNascita?: string): Promise<Risposta> => {
     let outcome: AnprOutcome<Risposta3002Parsed>;
     let xml: string | undefined;
     try {
@@ -120,7 +120,7 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
     switch (outcome.kind) {
       case 'accolta':
       case 'accolta_con_avvisi':
-        registraAnomalie(outcome.value);
+        registraAnomalie(outcome.value, ambiente);
         return { kind: 'ok', value: outcome.value, xml };
       case 'respinta': {
         const codici = outcome.errori.map((e) => e.codice);
@@ -168,7 +168,7 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
         criteri = numerico ? { idSchedaSoggettoANPR: id } : { idANPR: id };
         locali = () => (numerico ? [q.perScheda.get(ambiente, id)].filter((r): r is LetturaRow => !!r) : q.perIdAnpr.all(ambiente, id));
       }
-      const risposta = await chiedi(criteri, '1', dataNascita);
+      const risposta = await chiedi(criteri, '1', ambiente, dataNascita);
       const at = clock.now().toISOString();
       if (risposta.kind === 'ok') {
         const extra = extraDaRisposta(risposta.xml);
@@ -187,7 +187,7 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
 
     async scheda(idSchedaSoggettoANPR) {
       const ambiente = ambienteLocale();
-      const risposta = await chiedi({ idSchedaSoggettoANPR }, '2');
+      const risposta = await chiedi({ idSchedaSoggettoANPR }, '2', ambiente);
       const at = clock.now().toISOString();
       if (risposta.kind === 'ok') {
         const extra = extraDaRisposta(risposta.xml);

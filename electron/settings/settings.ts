@@ -30,6 +30,15 @@ export const DEFAULT_SETTINGS: Settings = {
   sicurezza: { minutiInattivita: MINUTI_INATTIVITA.predefiniti },
 };
 
+/**
+ * The key local data is kept under, per environment and comune
+ * (`SIMULATORE:056003`): what was read or recorded in training never shows
+ * in TEST or PRODUZIONE (`letture_anpr.ambiente`, the anomaly lists).
+ */
+export function ambienteLocale(s: { ambiente: { tipo: string }; comune: { codiceIstat: string } }): string {
+  return `${s.ambiente.tipo}:${s.comune.codiceIstat}`;
+}
+
 export interface SettingsRepository {
   get(): Settings;
   update(patch: Partial<Settings>): Settings;

@@ -4,6 +4,7 @@ import { anomalieService } from '../../anomalie';
 import { CaricamentoNonValido } from '../../anomalie/service';
 import { FileNonLeggibile } from '../../anomalie/tabella';
 import { statoCatalogo } from '../../anomalie/catalogo';
+import { ambienteLocale } from '../../settings/settings';
 import type { CoreServices, DomainHandlers } from './services';
 
 function nomeOperatore(services: CoreServices, codiceFiscale: string | undefined): string {
@@ -17,17 +18,22 @@ function nomeOperatore(services: CoreServices, codiceFiscale: string | undefined
 }
 
 export function anomalieHandlers(services: CoreServices): DomainHandlers<'anomalie'> {
-  const servizio = anomalieService(services.db, services.options.clock);
+  /**
+   * The lists of the current environment and comune (the key of the local 3002 copies too): every call reads the
+   * settings, so after a switch to PRODUZIONE nothing recorded in training shows, and it all comes back on return.
+   */
+  const corrente = () => anomalieService(services.db, ambienteLocale(services.settings.get()), services.options.clock);
   const log = services.logger?.child('anomalie');
   return {
-    'anomalie.elenco': (richiesta) => servizio.store.elenco(richiesta),
+    'anomalie.elenco': (richiesta) => corrente().store.elenco(richiesta),
     'anomalie.dettaglio': ({ id }) => {
-      const d = servizio.store.dettaglio(id);
+      const d = corrente().store.dettaglio(id);
       if (!d) throw new AppError('ANOMALIA_NON_TROVATA', 'Anomalia non trovata.');
       return d;
     },
-    'anomalie.riepilogo': () => ({ ...servizio.store.riepilogo(), catalogo: statoCatalogo(services.db) }),
+    'anomalie.riepilogo': () => ({ ...corrente().store.riepilogo(), catalogo: statoCatalogo(services.db) }),
     'anomalie.cambiaStato': ({ id, stato, nota }, context) => {
+      const servizio = corrente();
       const d = servizio.store.cambiaStato(id, stato, nomeOperatore(services, context.operatore?.codiceFiscale), nota?.trim() || null, servizio.adesso());
       if (!d) throw new AppError('ANOMALIA_NON_TROVATA', 'Anomalia non trovata.');
       log?.info('anomaly state changed', { id, stato });
@@ -36,7 +42,7 @@ export function anomalieHandlers(services: CoreServices): DomainHandlers<'anomal
     },
     'anomalie.caricaBlocco': ({ caricamentoId, nomeFile, bloccoBase64 }) => {
       try {
-        return servizio.caricaBlocco(caricamentoId, nomeFile, Buffer.from(bloccoBase64, 'base64'));
+        return corrente().caricaBlocco(caricamentoId, nomeFile, Buffer.from(bloccoBase64, 'base64'));
       } catch (error) {
         if (error instanceof CaricamentoNonValido) throw new AppError('CARICAMENTO_NON_VALIDO', error.message);
         throw error;
@@ -44,6 +50,7 @@ export function anomalieHandlers(services: CoreServices): DomainHandlers<'anomal
     },
     'anomalie.importaFile': async ({ caricamentoId, destinazione }, context) => {
       try {
+        const servizio = corrente();
         const { nomeFile, dati } = servizio.prendiCaricamento(caricamentoId);
         const esito = await servizio.importaFile(dati, nomeFile, destinazione, context.operatore ? nomeOperatore(services, context.operatore.codiceFiscale) : null);
         // Counts only: no file name (it may carry a person's name), no row contents.
@@ -56,7 +63,7 @@ export function anomalieHandlers(services: CoreServices): DomainHandlers<'anomal
       }
     },
     'anomalie.esporta': ({ filtri, ordinamento, raggruppamento, formato }) => {
-      const f = servizio.esporta(filtri, ordinamento, raggruppamento, formato);
+      const f = corrente().esporta(filtri, ordinamento, raggruppamento, formato);
       return { nomeFile: f.nomeFile, mime: f.mime, base64: f.dati.toString('base64'), righe: f.righe };
     },
   };

@@ -14,6 +14,7 @@ import {
   type Supporto,
 } from '../../../shared/ipc/domains/pratiche';
 import { registraAnomalieDaRisposta } from '../../anomalie';
+import { ambienteLocale } from '../../settings/settings';
 import { lookupErrore } from '../../anpr/catalogue';
 import type { ErroreAnpr } from '../../anpr/outcome';
 import type { ServiceCode } from '../../anpr/services/registry';
@@ -198,7 +199,10 @@ export function avviaRegistroEsiti(services: CoreServices): () => void {
       .then((queue) => {
         const p = queue.get(e.praticaId);
         if (!p || p.errori.length === 0 || !p.idOperazioneComune) return;
-        const r = registraAnomalieDaRisposta(services.db, {
+        // The lists of the environment that answered (the pratica's), not of the one current by now.
+        const s = services.settings.get();
+        const ambiente = ambienteLocale({ ambiente: { tipo: p.ambiente || s.ambiente.tipo }, comune: s.comune });
+        const r = registraAnomalieDaRisposta(services.db, ambiente, {
           soggettoKey: p.soggettoKey,
           idOperazioneComune: p.idOperazioneComune,
           idOperazioneANPR: p.idOperazioneANPR,

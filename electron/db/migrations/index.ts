@@ -11,6 +11,7 @@ import m0005 from './0005-operatori-letture';
 import m0006 from './0006-anomalie';
 import m0007 from './0007-certificazione';
 import m0008 from './0008-anomalie-senza-indice-fonte';
+import m0009 from './0009-anomalie-per-ambiente';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
