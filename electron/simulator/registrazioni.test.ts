@@ -226,6 +226,16 @@ describe('registrations change the living population', () => {
     expect(f.sim.admin.persona(b.idSchedaSoggettoANPR)!.statoCivile).toMatchObject({ codice: '2', coniugeId: a.idSchedaSoggettoANPR });
   });
 
+  it('5008 refuses a marriage when either spouse is already married (EN272, an error naming who)', async () => {
+    const sposato = persone().find((p) => p.statoCivile.codice === '2' && p.stato === 'residente')!;
+    const libera = persone().find((p) => p.statoCivile.codice === '1' && p.sesso === 'F' && p.dataNascita < '1995-01-01' && p.stato === 'residente')!;
+    const matrimonio = (a: PersonaSim, b: PersonaSim) =>
+      f.client.send('5008', { testata, generalitaPerRicerca: gen(a), matrimonio: { coniuge: gen(b), datiMatrimonio: { dataEvento: D, luogoEvento: { comune: roma() } } }, datiControllo: { tipoMutazione: ['12'] } }, opts());
+    expect((await matrimonio(sposato, libera)).outcome).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN272', tipo: 'E', testo: expect.stringContaining(sposato.codiceFiscale) }] });
+    expect((await matrimonio(libera, sposato)).outcome).toMatchObject({ kind: 'respinta', errori: [{ codice: 'EN272', testo: expect.stringContaining(sposato.codiceFiscale) }] });
+    expect(f.sim.admin.persona(libera.idSchedaSoggettoANPR)!.statoCivile.codice).toBe('1');
+  });
+
   it('1002 registers an immigrant founding a new family; 2003 cancels them; 2011 annuls the cancellation', async () => {
     const r = await f.client.send(
       '1002',

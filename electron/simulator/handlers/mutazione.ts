@@ -184,9 +184,10 @@ export function handle5008(ctx: HandlerContext): HandlerResult {
     } else if (t === '12') {
       const blocco = childByLocalName(body, 'matrimonio');
       if (!blocco) rifiuta('EN081', ['matrimonio']);
-      if (coniugatoOUnito(p)) rifiuta('ES016');
       const data = text(blocco, 'datiMatrimonio', 'dataEvento')?.slice(0, 10) ?? d;
       const coniuge = residenteIndicato(ctx, childByLocalName(blocco, 'coniuge'));
+      // Either spouse already married or united: EN272 (an error), as for a civil union.
+      for (const x of [p, coniuge]) if (x && coniugatoOUnito(x)) rifiuta('EN272', [data, x.codiceFiscale]);
       p.statoCivile = statoCivile('2', data, coniuge?.idSchedaSoggettoANPR ?? null);
       if (coniuge) aggiornaAltraParte(coniuge, statoCivile('2', data, p.idSchedaSoggettoANPR));
     } else if (t === '18') {
