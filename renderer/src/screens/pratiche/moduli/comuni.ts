@@ -114,6 +114,21 @@ export const RELAZIONI_PARENTELA: readonly Voce[] = [
   { codice: '99', descrizione: 'Non definito/comunicato' },
 ];
 
+/** Tabella 32, resources/anpr/tabelle/tab_Tipo_tribunale.csv */
+export const TIPI_TRIBUNALE: readonly Voce[] = [
+  { codice: '1', descrizione: 'Tribunale civile italiano' },
+  { codice: '2', descrizione: 'Sacra Rota' },
+  { codice: '3', descrizione: 'Tribunale estero' },
+  { codice: '4', descrizione: 'Avvocato/Notaio/Uff. Stato Civile' },
+  { codice: '9', descrizione: 'Non conosciuto' },
+];
+
+/** ruoloSoggetto of datiControllo (2001, 2003): whether the subject heads the family. */
+export const RUOLI_SOGGETTO: readonly Voce[] = [
+  { codice: '1', descrizione: 'Intestatario della scheda di famiglia' },
+  { codice: '2', descrizione: 'Altro componente' },
+];
+
 /** Tabella 1, resources/anpr/tabelle/tab_Stato_civile.csv */
 export const STATI_CIVILI: readonly Voce[] = [
   { codice: '1', descrizione: 'Celibe/Nubile' },

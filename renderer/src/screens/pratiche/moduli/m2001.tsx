@@ -34,6 +34,8 @@ import {
   type GeneralitaPayload,
   type LuogoEventoPayload,
   type SoggettoValori,
+  RUOLI_SOGGETTO,
+  TIPI_TRIBUNALE,
   type Voce,
 } from './comuni';
 import { statoPerCodice } from './stati';
@@ -43,16 +45,8 @@ const MOTIVI: readonly Voce[] = [
   { codice: '1', descrizione: 'Morte accertata' },
   { codice: '2', descrizione: 'Morte presunta giudizialmente dichiarata' },
 ];
-const RUOLI: readonly Voce[] = [
-  { codice: '2', descrizione: 'Componente della famiglia' },
-  { codice: '1', descrizione: 'Intestatario della scheda di famiglia' },
-];
-/** Tabella 32. */
-const TRIBUNALI: readonly Voce[] = [
-  { codice: '1', descrizione: 'Tribunale civile italiano' },
-  { codice: '3', descrizione: 'Tribunale estero' },
-  { codice: '9', descrizione: 'Non conosciuto' },
-];
+/** The authorities that declare a presumed death (Tabella 32, without the marriage-only ones). */
+const TRIBUNALI = TIPI_TRIBUNALE.filter((t) => ['1', '3', '9'].includes(t.codice));
 
 export interface Valori2001 {
   dataDecorrenza: string;
@@ -95,7 +89,7 @@ export const schema2001 = z
     if (!testo(v.soggetto.cognome)) errore(ctx, ['soggetto', 'cognome'], 'Indicare il cognome (ANPR lo richiede con il codice fiscale).');
     if (!testo(v.soggetto.nome)) errore(ctx, ['soggetto', 'nome'], 'Indicare il nome.');
     if (!MOTIVI.some((m) => m.codice === v.motivo)) errore(ctx, ['motivo'], 'Scegliere il motivo della cancellazione.');
-    if (!RUOLI.some((m) => m.codice === v.ruoloSoggetto)) errore(ctx, ['ruoloSoggetto'], 'Indicare se era intestatario della scheda di famiglia.');
+    if (!RUOLI_SOGGETTO.some((m) => m.codice === v.ruoloSoggetto)) errore(ctx, ['ruoloSoggetto'], 'Indicare se era intestatario della scheda di famiglia.');
     if (v.motivo === '1') {
       const morte = controllaData(ctx, v.dataMorte, ['dataMorte'], { obbligatoria: true, nome: 'la data del decesso', nonFutura: true });
       if (morte && decorrenza && morte > decorrenza) errore(ctx, ['dataMorte'], 'La data del decesso non può essere successiva alla data di decorrenza.');
@@ -187,7 +181,7 @@ function Campi2001({ form }: { form: UseFormReturn<Valori2001>; contesto: Contes
             <CampoSelect form={form} nome="motivo" label="Motivo della cancellazione" voci={MOTIVI} vuota={false} mostraCodice={false} obbligatorio />
           </Col>
           <Col>
-            <CampoSelect form={form} nome="ruoloSoggetto" label="Ruolo nella famiglia" voci={RUOLI} vuota={false} mostraCodice={false} obbligatorio />
+            <CampoSelect form={form} nome="ruoloSoggetto" label="Ruolo nella famiglia" voci={RUOLI_SOGGETTO} vuota={false} mostraCodice={false} obbligatorio />
           </Col>
         </Riga>
       </Sezione>

@@ -33,6 +33,7 @@ import {
   type LuogoValori,
   type SoggettoFamigliaPayload,
   type SoggettoValori,
+  RUOLI_SOGGETTO,
   type Voce,
 } from './comuni';
 
@@ -49,12 +50,6 @@ export const MOTIVI_CANCELLAZIONE: readonly Voce[] = [
   { codice: '11', descrizione: 'Perdita della cittadinanza italiana' },
   { codice: '12', descrizione: 'Ripristino posizione precedente' },
   { codice: '13', descrizione: 'Altro' },
-];
-
-/** ruoloSoggetto (datiControllo). */
-export const RUOLI_SOGGETTO: readonly Voce[] = [
-  { codice: '1', descrizione: 'Intestatario della scheda di famiglia' },
-  { codice: '2', descrizione: 'Altro componente' },
 ];
 
 export interface Valori2003 {

@@ -3,7 +3,6 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoSelect, CampoSpunta, CampoTesto, ID_LISTA_STATI, ListaStati, Sezione } from './campi';
 import {
   MOTIVI_CANCELLAZIONE,
-  RUOLI_SOGGETTO,
   chiaveSoggetto2003,
   dataDecorrenza2003,
   daPayload2003,
@@ -12,6 +11,7 @@ import {
   versoPayload2003,
   type Valori2003,
 } from './m2003.logic';
+import { RUOLI_SOGGETTO } from './comuni';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
 function Campi2003({ form }: { form: UseFormReturn<Valori2003>; contesto: ContestoModulo }) {

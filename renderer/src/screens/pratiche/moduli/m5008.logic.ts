@@ -44,6 +44,7 @@ import {
   type GeneralitaPayload,
   type LuogoValori,
   type SoggettoValori,
+  TIPI_TRIBUNALE,
   type Voce,
 } from './comuni';
 
@@ -70,15 +71,6 @@ export const TIPI_CESSAZIONE: readonly Voce[] = [
   { codice: '9', descrizione: 'Delibazione (estero)' },
   { codice: '10', descrizione: 'Notaio (estero)' },
   { codice: '22', descrizione: 'Altro tipo di cessazione / scioglimento' },
-];
-
-/** Tabella 32, resources/anpr/tabelle/tab_Tipo_tribunale.csv */
-export const TIPI_TRIBUNALE: readonly Voce[] = [
-  { codice: '1', descrizione: 'Tribunale civile italiano' },
-  { codice: '2', descrizione: 'Sacra Rota' },
-  { codice: '3', descrizione: 'Tribunale estero' },
-  { codice: '4', descrizione: 'Avvocato/Notaio/Uff. Stato Civile' },
-  { codice: '9', descrizione: 'Non conosciuto' },
 ];
 
 /**

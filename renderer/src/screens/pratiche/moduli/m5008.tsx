@@ -6,7 +6,6 @@ import {
   MOTIVI_SCIOGLIMENTO_UNIONE,
   TIPI_CESSAZIONE,
   TIPI_MUTAZIONE_5008,
-  TIPI_TRIBUNALE,
   chiaveSoggetto5008,
   conSentenzaScioglimento,
   dataDecorrenza5008,
@@ -16,6 +15,7 @@ import {
   versoPayload5008,
   type Valori5008,
 } from './m5008.logic';
+import { TIPI_TRIBUNALE } from './comuni';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
 function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: ContestoModulo }) {
