@@ -17,7 +17,7 @@ import type { Logger } from '../log/logger';
 import type { SettingsRepository } from '../settings/settings';
 import type { AnprAccess } from '../core/anpr-access';
 import type { Ricerca } from '../ricerca/ricerca';
-import type { Richiesta6001Input } from '../anpr/services/builders';
+import { testataDaCompletare, type Richiesta6001Input } from '../anpr/services/builders';
 import type { ErroreAnpr } from '../anpr/outcome';
 import { AppError } from '../ipc/app-error';
 import { getAnprTables } from '../tables/loader';
@@ -182,14 +182,7 @@ export function createServizioCertificazione(deps: {
     return { kind: 'pronta', input, letto };
   };
 
-  const testata = (idOperazioneComune: string) => ({
-    idOperazioneComune,
-    codMittente: '',
-    codDestinatario: '',
-    dataOraRichiesta: clock.now(),
-    tipoOperazione: 'C',
-    tipoInvio: '',
-  });
+  const testata = (idOperazioneComune: string) => testataDaCompletare(idOperazioneComune, clock.now());
 
   const messaggioRespinta = (lista: ErroreAnprCert[]) =>
     `ANPR ha rifiutato il certificato: ${lista.map((e) => `${e.testo} (${e.codice})`).join('; ') || 'nessun dettaglio'}.`;

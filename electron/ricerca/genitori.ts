@@ -8,7 +8,7 @@
 import type { Clock } from '../core/clock';
 import type { Logger } from '../log/logger';
 import type { AnprAccess } from '../core/anpr-access';
-import type { Genitore3001, Richiesta3001Input } from '../anpr/services/builders';
+import { testataDaCompletare, type Genitore3001, type Richiesta3001Input } from '../anpr/services/builders';
 import type { Genitore3001Parsed } from '../anpr/services/parse-response';
 import { AppError } from '../ipc/app-error';
 import type { EsitoRicercaGenitori, GenitoreTrovato, RicercaGenitori } from '../../shared/ipc/domains/ricerca';
@@ -46,7 +46,7 @@ export function createRicercaGenitori(deps: { clock: Clock; logger: Logger; anpr
     const client = await deps.anpr.client();
     const idOperazioneComune = await deps.anpr.nuovoIdOperazione();
     const input: Richiesta3001Input = {
-      testata: { idOperazioneComune, codMittente: '', codDestinatario: '', dataOraRichiesta: deps.clock.now(), tipoOperazione: 'C', tipoInvio: '' },
+      testata: testataDaCompletare(idOperazioneComune, deps.clock.now()),
       ...(padre ? { paternita: padre } : {}),
       ...(madre ? { maternita: madre } : {}),
       datiControlli: {

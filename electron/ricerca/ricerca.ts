@@ -10,7 +10,7 @@ import type { Logger } from '../log/logger';
 import { ambienteLocale as chiaveAmbienteLocale, type SettingsRepository } from '../settings/settings';
 import type { AnprAccess } from '../core/anpr-access';
 import type { AnprOutcome } from '../anpr/outcome';
-import type { Richiesta3002Input, CriteriRicerca3002 } from '../anpr/services/builders';
+import { testataDaCompletare, type Richiesta3002Input, type CriteriRicerca3002 } from '../anpr/services/builders';
 import type { Risposta3002Parsed } from '../anpr/services/parse-response';
 import { AppError } from '../ipc/app-error';
 import { normalizzaCodiceFiscale } from '../../shared/domain/codice-fiscale';
@@ -103,7 +103,7 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
       const client = await deps.anpr.client();
       const idOperazioneComune = await deps.anpr.nuovoIdOperazione();
       const input: Richiesta3002Input = {
-        testata: { idOperazioneComune, codMittente: '', codDestinatario: '', dataOraRichiesta: clock.now(), tipoOperazione: 'C', tipoInvio: '' },
+        testata: testataDaCompletare(idOperazioneComune, clock.now()),
         criteriRicerca: criteri,
         ...(dataNascita ? { datiNascita: { dataEvento: dataNascita } } : {}),
         datiRichiesta: { schedaAnagraficaRichiesta: scheda, dataRiferimentoRichiesta: oggiRoma(clock.now()), ricercaNazionale: '0' },

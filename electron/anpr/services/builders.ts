@@ -79,6 +79,15 @@ import type {
 
 export const REQUEST_PREFIX = 'ns2';
 
+/**
+ * The testata of a request sent through the client (`AnprClient.send`): the
+ * sender, recipient and environment are left blank because the client fills
+ * them from its configuration when it prepares the envelope.
+ */
+export function testataDaCompletare(idOperazioneComune: string, dataOraRichiesta: Date, tipoOperazione = 'C'): TestataBuilderInput {
+  return { idOperazioneComune, codMittente: '', codDestinatario: '', dataOraRichiesta, tipoOperazione, tipoInvio: '' };
+}
+
 function request(code: ServiceCode, testata: TestataBuilderInput, ...children: XmlChild[]): string {
   const info = SERVICES[code];
   const t = { ...testata, operazioneRichiesta: testata.operazioneRichiesta ?? info.operazioneRichiesta };
