@@ -235,9 +235,11 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       return null;
     }
   };
+  const soggettiDellaPratica = services.db.prepare<[string], { id_anpr: string | null; dati_json: string }>(
+    'SELECT id_anpr, dati_json FROM soggetti_locali WHERE pratica_id = ? ORDER BY rowid',
+  );
   const soggettiDaRisposta = (praticaId: string) =>
-    services.db
-      .prepare<[string], { id_anpr: string | null; dati_json: string }>('SELECT id_anpr, dati_json FROM soggetti_locali WHERE pratica_id = ? ORDER BY rowid')
+    soggettiDellaPratica
       .all(praticaId)
       .flatMap((r) => {
         const g = (JSON.parse(r.dati_json) as { generalitaAttuali?: { idSchedaSoggettoANPR?: string; codiceFiscale?: string; cognome?: string; nome?: string } }).generalitaAttuali;
