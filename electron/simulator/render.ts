@@ -49,7 +49,15 @@ export function residenzaOf(store: SimStore, p: PersonaSim): Residenza | undefin
         numero: i.numeroCivico.numero,
         ...(i.numeroCivico.lettera ? { lettera: i.numeroCivico.lettera } : {}),
         ...(i.numeroCivico.esponente1 ? { esponente1: i.numeroCivico.esponente1 } : {}),
-        ...(i.numeroCivico.civicoInterno ? { civicoInterno: { interno1: i.numeroCivico.civicoInterno } } : {}),
+        ...(i.numeroCivico.civicoInterno || i.numeroCivico.scala || i.numeroCivico.piano
+          ? {
+              civicoInterno: {
+                ...(i.numeroCivico.scala ? { scala: i.numeroCivico.scala } : {}),
+                ...(i.numeroCivico.civicoInterno ? { interno1: i.numeroCivico.civicoInterno } : {}),
+                ...(i.numeroCivico.piano ? { piano: i.numeroCivico.piano } : {}),
+              },
+            }
+          : {}),
       },
     },
     dataDecorrenzaResidenza: p.dataDecorrenzaResidenza,

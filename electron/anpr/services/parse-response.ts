@@ -80,6 +80,7 @@ export interface ResidenzaParsed {
   denominazioneToponimo?: string;
   numero?: string;
   metrico?: string;
+  lettera?: string;
   esponente1?: string;
   scala?: string;
   interno1?: string;
@@ -366,6 +367,7 @@ export function parseResidenza(el: Element | undefined): ResidenzaParsed | undef
     denominazioneToponimo: txt(top, 'denominazioneToponimo'),
     numero: txt(civ, 'numero'),
     metrico: txt(civ, 'metrico'),
+    lettera: txt(civ, 'lettera'),
     esponente1: txt(civ, 'esponente1'),
     scala: txt(ci, 'scala'),
     interno1: txt(ci, 'interno1'),
@@ -384,10 +386,11 @@ export function parseResidenza(el: Element | undefined): ResidenzaParsed | undef
     testo: '',
   });
   if (ind) {
-    const civico = [r.numero ?? r.metrico, r.esponente1].filter(Boolean).join('/');
+    const civico = [r.numero ?? r.metrico, r.lettera, r.esponente1].filter(Boolean).join('/');
     const via = [r.specie, r.denominazioneToponimo, civico].filter(Boolean).join(' ');
+    const interno = [r.scala && `scala ${r.scala}`, r.piano && `piano ${r.piano}`, r.interno1 && `interno ${r.interno1}`].filter(Boolean).join(' ');
     const com = [r.cap, r.comune?.nomeComune, r.comune?.siglaProvinciaIstat ? `(${r.comune.siglaProvinciaIstat})` : undefined].filter(Boolean).join(' ');
-    r.testo = [via, r.frazione, com].filter(Boolean).join(', ');
+    r.testo = [via, interno, r.frazione, com].filter(Boolean).join(', ');
   } else if (r.localitaEstera) {
     const l = r.localitaEstera;
     r.testo = [l.indirizzo, l.localita?.descrizioneLocalita, l.localita?.descrizioneStato].filter(Boolean).join(', ');

@@ -55,7 +55,9 @@ export function nuovoIndirizzo(store: SimStore, comune: string, res: Element | u
       numero: text(ind, 'numeroCivico', 'numero') ?? text(ind, 'numeroCivico', 'metrico') ?? '1',
       lettera: text(ind, 'numeroCivico', 'lettera') ?? null,
       esponente1: text(ind, 'numeroCivico', 'esponente1') ?? null,
-      civicoInterno: null,
+      civicoInterno: text(ind, 'numeroCivico', 'civicoInterno', 'interno1') ?? null,
+      scala: text(ind, 'numeroCivico', 'civicoInterno', 'scala') ?? null,
+      piano: text(ind, 'numeroCivico', 'civicoInterno', 'piano') ?? null,
     },
     dataDecorrenza: d,
   };

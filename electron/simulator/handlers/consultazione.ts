@@ -14,6 +14,8 @@ import type { PersonaSim } from '../state/store';
 import type { HandlerContext, HandlerResult } from './types';
 
 const REGISTRAZIONI = /^[125]\d{3}$|^6001$/;
+/** The most subjects a 3002 lists; beyond, EN095 asks to narrow the search (ANPR publishes no limit). */
+export const MAX_SOGGETTI_ELENCO = 50;
 
 function ok(ctx: HandlerContext, okElement: string, ...children: XmlChild[]): HandlerResult {
   const bodyXml = serialize(rispostaRoot(ctx.service, qualified(okElement, testataRisposta(ctx.testata, ctx.idOperazioneANPR, '2'), ...children)));
@@ -47,14 +49,13 @@ export function handle3002(ctx: HandlerContext): HandlerResult {
   }
   if (!nazionale) found = found.filter((p) => p.comuneIstat === comune);
   if (found.length === 0) rifiuta('EN122');
-  if (found.length > 1 && !idFam) {
-    const distinct = new Set(found.map((p) => p.idSchedaSoggettoANPR));
-    if (distinct.size > 1) rifiuta('EN095');
-  }
+  // A search by surname (and name) may find several subjects: ANPR lists them (anpr#1031); too many → "restringere i parametri".
+  if (!idFam && new Set(found.map((p) => p.idSchedaSoggettoANPR)).size > MAX_SOGGETTI_ELENCO) rifiuta('EN095');
+  if (!idFam && found.length > 1) found = [...found].sort((a, b) => `${a.cognome} ${a.nome} ${a.dataNascita}`.localeCompare(`${b.cognome} ${b.nome} ${b.dataNascita}`));
   const subject = found[0]!;
   let soggetti = found;
-  // schedaAnagraficaRichiesta 2 = the whole family/convivenza of the subject.
-  const famiglia = subject.stato === 'residente' ? store.getScheda(subject.legame.idFamigliaConvivenzaANPR) : undefined;
+  // schedaAnagraficaRichiesta 2 = the whole family/convivenza of the subject (only when the search found one subject).
+  const famiglia = subject.stato === 'residente' && (found.length === 1 || idFam) ? store.getScheda(subject.legame.idFamigliaConvivenzaANPR) : undefined;
   if (scheda !== '1' && famiglia && !idFam) {
     soggetti = famiglia.componenti.map((id) => store.getPersona(id)).filter((p): p is PersonaSim => !!p && p.stato === 'residente');
   }

@@ -128,6 +128,9 @@ export interface Indirizzo {
     lettera: string | null;
     esponente1: string | null;
     civicoInterno: string | null;
+    /** Scala and piano of the civicoInterno, when the comune registered them (absent in generated addresses). */
+    scala?: string | null;
+    piano?: string | null;
   };
 }
 
