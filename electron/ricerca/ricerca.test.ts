@@ -120,5 +120,62 @@ describe('ricerca (3002) through the core', () => {
     expect(eventi[1]).toEqual({ origine: 'interrogazione', inserite: 0, sanate: codici.length });
     await core.dispose();
   });
+  it('by surname alone a list to pick from, by surname and name without the birth date', async () => {
+    const { core, sim } = await coreConSimulatore();
+    const residenti = sim.admin.campione(undefined, 500);
+    const conta = new Map<string, number>();
+    for (const p of residenti) conta.set(p.cognome, (conta.get(p.cognome) ?? 0) + 1);
+    const cognome = [...conta.entries()].find(([, n]) => n > 1)![0];
+    const omonimi = residenti.filter((p) => p.cognome === cognome);
+    const perCognome = await core.router.dispatch('ricerca.soggetti', { tipo: 'generalita', cognome: cognome.toLowerCase() }, web);
+    expect(perCognome.ok).toBe(true);
+    const elenco = (perCognome as { value: EsitoRicerca }).value;
+    expect(elenco.fonte).toBe('anpr');
+    expect(new Set(elenco.soggetti.map((s) => s.idSchedaSoggettoANPR))).toEqual(new Set(omonimi.map((p) => p.idSchedaSoggettoANPR)));
+    expect(elenco.soggetti.every((s) => s.residenza?.includes('BAGNOREGIO'))).toBe(true);
+
+    const uno = omonimi[0]!;
+    const conNome = await core.router.dispatch('ricerca.soggetti', { tipo: 'generalita', cognome, nome: uno.nome }, web);
+    expect((conNome as { value: EsitoRicerca }).value.soggetti.map((s) => s.idSchedaSoggettoANPR)).toContain(uno.idSchedaSoggettoANPR);
+    expect((conNome as { value: EsitoRicerca }).value.soggetti.every((s) => s.nome === uno.nome)).toBe(true);
+    await core.dispose();
+  });
+
+  it('by address: ANPR has no such criterion, so the local copies are searched, labelled, without calling ANPR', async () => {
+    const { core, sim, residente } = await coreConSimulatore();
+    const letto = await core.router.dispatch('ricerca.scheda', { idSchedaSoggettoANPR: residente.idSchedaSoggettoANPR }, web);
+    const indirizzo = (letto as { value: SchedaCompleta }).value.soggetto.residenza!;
+    const [strada] = indirizzo.split(',');
+    const parole = strada!.split(' ');
+    const numero = parole.at(-1)!.split('/')[0]!;
+    const via = parole.slice(1, -1).join(' ').toLowerCase();
+    const chiamate = sim.admin.operations().length;
+    const esito = await core.router.dispatch('ricerca.soggetti', { tipo: 'indirizzo', via, numero }, web);
+    expect(esito).toMatchObject({ ok: true, value: { fonte: 'locale', avviso: expect.stringContaining('ANPR non offre la ricerca per indirizzo') } });
+    const trovati = (esito as { value: EsitoRicerca }).value.soggetti;
+    expect(trovati.map((s) => s.idSchedaSoggettoANPR)).toContain(residente.idSchedaSoggettoANPR);
+    expect(trovati.every((s) => s.residenza?.toUpperCase().includes(via.toUpperCase()))).toBe(true);
+    expect(sim.admin.operations().length).toBe(chiamate);
+    const altroNumero = await core.router.dispatch('ricerca.soggetti', { tipo: 'indirizzo', via, numero: String(Number(numero) + 1000) }, web);
+    expect((altroNumero as { value: EsitoRicerca }).value.soggetti).toEqual([]);
+    await core.dispose();
+  });
+
+  it('a deceased subject: the sheet names the family they belonged to, from the local copies', async () => {
+    const { core, sim, residente } = await coreConSimulatore();
+    await core.router.dispatch('ricerca.scheda', { idSchedaSoggettoANPR: residente.idSchedaSoggettoANPR }, web);
+    const idFamiglia = residente.legame.idFamigliaConvivenzaANPR;
+    sim.admin.store.putPersona({ ...sim.admin.persona(residente.idSchedaSoggettoANPR)!, stato: 'deceduto', datiDecesso: { data: '2025-05-01' } });
+    for (let volta = 0; volta < 2; volta++) {
+      const scheda = await core.router.dispatch('ricerca.scheda', { idSchedaSoggettoANPR: residente.idSchedaSoggettoANPR }, web);
+      const value = (scheda as { value: SchedaCompleta }).value;
+      expect(value.soggetto.condizione).toBe('deceduto');
+      expect(value.famiglia).toBeNull();
+      expect(value.famigliaPrecedente?.idFamigliaANPR).toBe(idFamiglia);
+      const altri = sim.admin.store.getScheda(idFamiglia)!.componenti.filter((id) => id !== residente.idSchedaSoggettoANPR);
+      expect(value.famigliaPrecedente?.componenti.map((c) => c.idSchedaSoggettoANPR).sort()).toEqual([...altri].sort());
+    }
+    await core.dispose();
+  });
 });
 

@@ -12,11 +12,18 @@ const Testo = z.string().trim().min(1, 'Campo obbligatorio.').max(80);
 
 export const CriterioRicercaSchema = z.discriminatedUnion('tipo', [
   z.object({ tipo: z.literal('codiceFiscale'), codiceFiscale: CodiceFiscaleSchema }),
+  /** Surname alone, surname and name, with or without the birth date (ANPR's criteriRicerca need only the surname). */
   z.object({
     tipo: z.literal('generalita'),
     cognome: Testo,
-    nome: Testo,
-    dataNascita: z.string().refine(isIsoDate, 'Data di nascita non valida.'),
+    nome: z.string().trim().max(80).optional(),
+    dataNascita: z.string().refine(isIsoDate, 'Data di nascita non valida.').optional(),
+  }),
+  /** Street (and number): 3002 has no address criterion, so only the local copies of earlier reads are searched. */
+  z.object({
+    tipo: z.literal('indirizzo'),
+    via: z.string().trim().min(2, 'Indicare almeno 2 caratteri della via.').max(80),
+    numero: z.string().trim().max(6).regex(/^\d*$/, 'Il numero civico è fatto di sole cifre.').optional(),
   }),
   z.object({
     tipo: z.literal('idAnpr'),
@@ -108,9 +115,21 @@ export const SchedaFamigliaSchema = z.object({
 });
 export type SchedaFamiglia = z.infer<typeof SchedaFamigliaSchema>;
 
+/**
+ * The family a deceased or cancelled subject belonged to, from the local copies of earlier reads (ANPR's answer
+ * no longer links them to it): its id and the other members, whose sheets lead to the family as it is now.
+ */
+export const FamigliaPrecedenteSchema = z.object({
+  idFamigliaANPR: z.string().nullable(),
+  lettoIl: z.string(),
+  componenti: z.array(ComponenteFamigliaSchema.pick({ idSchedaSoggettoANPR: true, cognome: true, nome: true, codiceFiscale: true, relazione: true })),
+});
+export type FamigliaPrecedente = z.infer<typeof FamigliaPrecedenteSchema>;
+
 export const SchedaCompletaSchema = FonteDatiSchema.extend({
   soggetto: DettaglioSoggettoSchema,
   famiglia: SchedaFamigliaSchema.nullable(),
+  famigliaPrecedente: FamigliaPrecedenteSchema.nullable().optional(),
 });
 export type SchedaCompleta = z.infer<typeof SchedaCompletaSchema>;
 
