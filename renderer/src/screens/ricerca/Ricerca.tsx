@@ -1,143 +1,86 @@
 /**
- * Ricerca (3002): by codice fiscale, by cognome + nome + data di nascita, or
- * by ID ANPR. Inline checks before anything is sent; results in a table;
- * the last search survives going to a scheda and back.
+ * Ricerca (3002): by codice fiscale, by surname (name and birth date
+ * optional), by address (local copies: ANPR has no address search) or by ID
+ * ANPR. "Cerca" always does something visible: the errors at the fields
+ * (focus on the first) or a search. Each result is shown with the criteria
+ * that produced it; the last search survives going to a scheda and back.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { validaCodiceFiscale } from '../../../../shared/domain/codice-fiscale';
-import { parseDataItDettaglio } from '../../../../shared/domain/date-it';
-import type { CriterioRicerca, EsitoRicerca, SoggettoSintesi } from '../../../../shared/ipc/contract';
-import { bridge, unwrap } from '../../bridge';
-import { Campo } from '../../components/Campo';
-import { formatData, messaggioErrore } from '../../format';
 import { FonteDati } from './FonteDati';
-
-type Modo = CriterioRicerca['tipo'];
+import { CampiRicerca } from './CampiRicerca';
+import { ElencoSoggetti } from './ElencoSoggetti';
+import { costruisciCriterio, descriviCriterio, VALORI_VUOTI, type Errori, type Modo, type Valori } from './criteri';
+import { useRicercaSoggetti, type RisultatoRicerca } from './useRicercaSoggetti';
 
 const MODI: { modo: Modo; etichetta: string }[] = [
   { modo: 'codiceFiscale', etichetta: 'Codice fiscale' },
   { modo: 'generalita', etichetta: 'Cognome, nome e data di nascita' },
+  { modo: 'indirizzo', etichetta: 'Indirizzo' },
   { modo: 'idAnpr', etichetta: 'ID ANPR' },
 ];
 
-const CONDIZIONE: Record<SoggettoSintesi['condizione'], string> = {
-  residente: 'Residente',
-  deceduto: 'Deceduto',
-  cancellato: 'Cancellato',
-};
-
 interface Memoria {
   modo: Modo;
-  valori: { cf: string; cognome: string; nome: string; data: string; id: string };
-  esito: EsitoRicerca | null;
+  valori: Valori;
+  risultato: RisultatoRicerca | null;
 }
 
 /** Kept for the session of the page: back from a scheda, the results are still there. */
-let memoria: Memoria = { modo: 'codiceFiscale', valori: { cf: '', cognome: '', nome: '', data: '', id: '' }, esito: null };
-
-const colonna = createColumnHelper<SoggettoSintesi>();
+let memoria: Memoria = { modo: 'codiceFiscale', valori: VALORI_VUOTI, risultato: null };
 
 export function Ricerca() {
   const [modo, setModo] = useState<Modo>(memoria.modo);
   const [valori, setValori] = useState(memoria.valori);
-  const [errori, setErrori] = useState<Record<string, string | null>>({});
-  const [esito, setEsito] = useState<EsitoRicerca | null>(memoria.esito);
-  const [errore, setErrore] = useState<string | null>(null);
-  const [inCorso, setInCorso] = useState(false);
+  const [errori, setErrori] = useState<Errori>({});
+  const { risultato, errore, inCorso, cerca, pulisci } = useRicercaSoggetti(memoria.risultato);
   const risultatiRef = useRef<HTMLHeadingElement>(null);
-  const focalizzaRisultati = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focalizza = useRef<'risultati' | 'errore' | null>(null);
 
-  // After a search, focus moves to the results heading (announced by screen readers).
+  // After a search, focus moves to the results heading; after a refusal at the fields, to the first wrong field.
   useEffect(() => {
-    if (esito && focalizzaRisultati.current) {
-      focalizzaRisultati.current = false;
+    if (focalizza.current === 'risultati' && risultato) {
+      focalizza.current = null;
       risultatiRef.current?.focus();
+    } else if (focalizza.current === 'errore') {
+      focalizza.current = null;
+      formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
     }
-  }, [esito]);
+  }, [risultato, errori]);
 
-  const imposta = (campo: keyof Memoria['valori'], valore: string) => setValori((prev) => ({ ...prev, [campo]: valore }));
+  useEffect(() => {
+    memoria = { modo, valori, risultato };
+  }, [modo, valori, risultato]);
 
-  const controllaCf = (cf: string) => {
-    const e = validaCodiceFiscale(cf);
-    return e.valido ? null : (e.errori[0]?.messaggio ?? 'Codice fiscale non valido.');
-  };
-  const controllaData = (data: string) => {
-    if (!data.trim()) return 'Indicare la data di nascita (gg/mm/aaaa).';
-    const e = parseDataItDettaglio(data);
-    return e.ok ? null : e.messaggio;
+  const imposta = (campo: keyof Valori, valore: string) => {
+    setValori((prev) => ({ ...prev, [campo]: valore }));
+    // An error already shown is cleared as soon as the clerk corrects the field.
+    if (errori[campo]) setErrori((prev) => ({ ...prev, [campo]: undefined }));
   };
 
-  const criterio = (): CriterioRicerca | null => {
-    let next: Record<string, string | null>;
-    let result: CriterioRicerca | null = null;
-    if (modo === 'codiceFiscale') {
-      next = { cf: controllaCf(valori.cf) };
-      if (!next.cf) result = { tipo: 'codiceFiscale', codiceFiscale: valori.cf };
-    } else if (modo === 'generalita') {
-      next = {
-        cognome: valori.cognome.trim() ? null : 'Indicare il cognome.',
-        nome: valori.nome.trim() ? null : 'Indicare il nome.',
-        data: controllaData(valori.data),
-      };
-      const data = parseDataItDettaglio(valori.data);
-      if (!next.cognome && !next.nome && data.ok) result = { tipo: 'generalita', cognome: valori.cognome, nome: valori.nome, dataNascita: data.iso };
-    } else {
-      const id = valori.id.trim().toUpperCase();
-      next = { id: /^[A-Z]{2}\d{5}[A-Z]{2}$/.test(id) || /^\d{1,16}$/.test(id) ? null : "L'ID ANPR è formato da 2 lettere, 5 cifre e 2 lettere (es. AB12345CD)." };
-      if (!next.id) result = { tipo: 'idAnpr', idAnpr: id };
-    }
-    setErrori(next);
-    return result;
-  };
-
-  const cerca = async (event: FormEvent) => {
+  const invia = async (event: FormEvent) => {
     event.preventDefault();
-    const richiesta = criterio();
-    if (!bridge || !richiesta) return;
-    setInCorso(true);
-    setErrore(null);
-    try {
-      const nuovo = await unwrap(bridge.ricerca.soggetti(richiesta));
-      focalizzaRisultati.current = true;
-      setEsito(nuovo);
-      memoria = { modo, valori, esito: nuovo };
-    } catch (error) {
-      setErrore(messaggioErrore(error));
-      setEsito(null);
-    } finally {
-      setInCorso(false);
+    const r = costruisciCriterio(modo, valori);
+    if ('errori' in r) {
+      // Results of earlier criteria must not stay under criteria that are wrong.
+      pulisci();
+      focalizza.current = 'errore';
+      setErrori(r.errori);
+      return;
     }
+    setErrori({});
+    focalizza.current = 'risultati';
+    await cerca(r.criterio);
   };
 
-  const colonne = useMemo(
-    () => [
-      colonna.display({
-        id: 'nominativo',
-        header: 'Cognome e nome',
-        cell: ({ row }) => (
-          <a href={`#/soggetti/${row.original.idSchedaSoggettoANPR}`} className="fw-semibold">
-            {row.original.cognome} {row.original.nome}
-          </a>
-        ),
-      }),
-      colonna.accessor('codiceFiscale', { header: 'Codice fiscale', cell: (c) => <span className="font-monospace">{c.getValue() ?? '—'}</span> }),
-      colonna.accessor('dataNascita', { header: 'Nascita', cell: (c) => formatData(c.getValue()) }),
-      colonna.accessor('luogoNascita', { header: 'Luogo di nascita', cell: (c) => c.getValue() ?? '—' }),
-      colonna.accessor('residenza', { header: 'Residenza', cell: (c) => c.getValue() ?? '—' }),
-      colonna.accessor('condizione', { header: 'Condizione', cell: (c) => CONDIZIONE[c.getValue()] }),
-    ],
-    [],
-  );
-  const tabella = useReactTable({ data: esito?.soggetti ?? [], columns: colonne, getCoreRowModel: getCoreRowModel() });
-
+  const esito = risultato?.esito;
   return (
     <>
       <h1 className="h2 mb-3">Ricerca soggetti</h1>
       <section className="pannello mb-4" aria-labelledby="titolo-criteri">
         <h2 id="titolo-criteri" className="h5 mb-3">Criteri di ricerca in ANPR</h2>
-        <form onSubmit={(event) => void cerca(event)} noValidate aria-label="Ricerca soggetti">
+        <form ref={formRef} onSubmit={(event) => void invia(event)} noValidate aria-label="Ricerca soggetti">
           <fieldset className="mb-3">
             <legend className="campo__label mb-2">Cerca per</legend>
             <div className="scelta-modo">
@@ -158,103 +101,36 @@ export function Ricerca() {
               ))}
             </div>
           </fieldset>
-          <div className="row g-3 align-items-start">
-            {modo === 'codiceFiscale' && (
-              <div className="col-md-5">
-                <Campo
-                  label="Codice fiscale"
-                  required
-                  value={valori.cf}
-                  onChange={(event) => imposta('cf', event.target.value.toUpperCase())}
-                  onBlur={() => valori.cf && setErrori({ cf: controllaCf(valori.cf) })}
-                  errore={errori.cf}
-                  maxLength={16}
-                  spellCheck={false}
-                  autoComplete="off"
-                  className="campo--monospace"
-                />
-              </div>
-            )}
-            {modo === 'generalita' && (
-              <>
-                <div className="col-md-4">
-                  <Campo label="Cognome" required value={valori.cognome} onChange={(event) => imposta('cognome', event.target.value)} errore={errori.cognome} autoComplete="off" />
-                </div>
-                <div className="col-md-4">
-                  <Campo label="Nome" required value={valori.nome} onChange={(event) => imposta('nome', event.target.value)} errore={errori.nome} autoComplete="off" />
-                </div>
-                <div className="col-md-4">
-                  <Campo
-                    label="Data di nascita"
-                    required
-                    value={valori.data}
-                    onChange={(event) => imposta('data', event.target.value)}
-                    onBlur={() => valori.data && setErrori((prev) => ({ ...prev, data: controllaData(valori.data) }))}
-                    errore={errori.data}
-                    placeholder="gg/mm/aaaa"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    aiuto="Formato gg/mm/aaaa"
-                  />
-                </div>
-              </>
-            )}
-            {modo === 'idAnpr' && (
-              <div className="col-md-5">
-                <Campo
-                  label="ID ANPR"
-                  required
-                  value={valori.id}
-                  onChange={(event) => imposta('id', event.target.value.toUpperCase())}
-                  errore={errori.id}
-                  maxLength={16}
-                  spellCheck={false}
-                  autoComplete="off"
-                  aiuto="Identificativo ANPR del soggetto (es. AB12345CD)"
-                />
-              </div>
-            )}
-          </div>
+          {modo === 'generalita' && <p className="text-secondary small mb-2">Basta il cognome: nome e data di nascita restringono la ricerca.</p>}
+          {modo === 'indirizzo' && (
+            <p className="text-secondary small mb-2" data-testid="nota-indirizzo">
+              ANPR non offre la ricerca per indirizzo: si cercano le persone lette in precedenza da questa postazione (dati non certificabili).
+            </p>
+          )}
+          <CampiRicerca modo={modo} valori={valori} errori={errori} imposta={imposta} />
           <Button color="primary" type="submit" disabled={inCorso} className="mt-2">
             {inCorso ? 'Ricerca in corso…' : 'Cerca'}
           </Button>
         </form>
       </section>
+      {inCorso && (
+        <p aria-live="polite" className="text-secondary">
+          Ricerca in corso…
+        </p>
+      )}
       {errore && <Alert color="danger">{errore}</Alert>}
-      {esito && (
+      {risultato && esito && (
         <section aria-labelledby="titolo-risultati" data-testid="risultati">
           <h2 id="titolo-risultati" ref={risultatiRef} tabIndex={-1} className="h4">
             Risultati ({esito.soggetti.length})
           </h2>
+          <p className="mb-2" data-testid="criteri-risultati">
+            Ricerca per {descriviCriterio(risultato.criterio)}
+          </p>
           <FonteDati fonte={esito} />
           {esito.fonte === 'anpr' && esito.avviso && <Alert color="info">{esito.avviso}</Alert>}
-          {esito.soggetti.length > 0 && (
-            <div className="table-responsive tabella-dati">
-              <table className="table table-hover align-middle mb-0">
-                <caption className="visually-hidden">Soggetti trovati</caption>
-                <thead>
-                  {tabella.getHeaderGroups().map((gruppo) => (
-                    <tr key={gruppo.id}>
-                      {gruppo.headers.map((header) => (
-                        <th key={header.id} scope="col">
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                        </th>
-                      ))}
-                    </tr>
-                  ))}
-                </thead>
-                <tbody>
-                  {tabella.getRowModel().rows.map((riga) => (
-                    <tr key={riga.id}>
-                      {riga.getVisibleCells().map((cella) => (
-                        <td key={cella.id}>{flexRender(cella.column.columnDef.cell, cella.getContext())}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {esito.soggetti.length > 1 && <p className="text-secondary small mb-2">Scegliere la persona dall'elenco per aprirne la scheda.</p>}
+          {esito.soggetti.length > 0 && <ElencoSoggetti soggetti={esito.soggetti} />}
         </section>
       )}
     </>

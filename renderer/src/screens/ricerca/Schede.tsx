@@ -104,6 +104,54 @@ function AvviaPratica({ idSoggetto }: { idSoggetto: string }) {
   );
 }
 
+/**
+ * Certificate issuance with this person preselected. Shown for the deceased and the cancelled too: ANPR issues
+ * them the certificato di morte and di cancellazione (electron/certificazione/regole.ts refuses the others).
+ */
+function Certificato({ idSoggetto }: { idSoggetto: string }) {
+  const { sessione } = useSessione();
+  if (!puoModificare(sessione.ruolo)) return null;
+  return (
+    <a className="btn btn-outline-primary btn-sm" href={`#/certificati/soggetto/${idSoggetto}`}>
+      Certificato
+    </a>
+  );
+}
+
+/** A deceased or cancelled person: the family they belonged to, as the local copies knew it, with its members' sheets. */
+function FamigliaPrecedente({ scheda }: { scheda: SchedaCompleta }) {
+  const s = scheda.soggetto;
+  const p = scheda.famigliaPrecedente;
+  const stato = s.decesso ? `deceduto${s.decesso.data ? ` il ${formatData(s.decesso.data)}` : ''}` : `cancellato dall'anagrafe${s.cancellazione?.data ? ` il ${formatData(s.cancellazione.data)}` : ''}`;
+  return (
+    <div data-testid="famiglia-precedente">
+      <p className="mb-2">
+        {s.cognome} {s.nome} risulta {stato} e non fa più parte di una famiglia anagrafica.
+      </p>
+      {p ? (
+        <>
+          <p className="mb-2">
+            Apparteneva alla famiglia con ID ANPR <span className="font-monospace">{p.idFamigliaANPR ?? '—'}</span> (dati locali al {formatData(p.lettoIl)}, non certificabili). Gli altri
+            componenti, dalla cui scheda si apre la famiglia com'è ora:
+          </p>
+          <ul className="mb-0">
+            {p.componenti.map((c) => (
+              <li key={c.idSchedaSoggettoANPR}>
+                <a href={`#/soggetti/${c.idSchedaSoggettoANPR}/famiglia`}>
+                  {c.cognome} {c.nome}
+                </a>
+                {c.relazione ? ` (${c.relazione})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="text-secondary mb-0">Questa postazione non ha letto in precedenza la sua famiglia: cercare i familiari per cognome o codice fiscale.</p>
+      )}
+    </div>
+  );
+}
+
 function Intestazione({ titolo, sottotitolo, azioni, titoloRef }: { titolo: string; sottotitolo: ReactNode; azioni: ReactNode; titoloRef: Ref<HTMLHeadingElement> }) {
   return (
     <div className="scheda-intestazione">
@@ -163,7 +211,7 @@ export function SchedaSoggettoScreen({ id }: { id: string }) {
         }
         azioni={
           <>
-            {scheda.famiglia && (
+            {(scheda.famiglia || s.condizione !== 'residente') && (
               <a className="btn btn-outline-primary btn-sm" href={`#/soggetti/${id}/famiglia`}>
                 Scheda famiglia
               </a>
@@ -171,6 +219,7 @@ export function SchedaSoggettoScreen({ id }: { id: string }) {
             <Button color="primary" size="sm" outline onClick={() => void leggi()} disabled={inCorso}>
               Aggiorna da ANPR
             </Button>
+            <Certificato idSoggetto={id} />
             {s.condizione === 'residente' && <AvviaPratica idSoggetto={id} />}
           </>
         }
@@ -259,7 +308,13 @@ export function SchedaSoggettoScreen({ id }: { id: string }) {
         </Pannello>
         </div>
         <Pannello titolo="Famiglia" id="sez-famiglia" className="griglia-schede__intera">
-          {scheda.famiglia ? <Componenti famiglia={scheda.famiglia} corrente={s.idSchedaSoggettoANPR} compatta /> : <p className="text-secondary mb-0">Nessuna famiglia anagrafica.</p>}
+          {scheda.famiglia ? (
+            <Componenti famiglia={scheda.famiglia} corrente={s.idSchedaSoggettoANPR} compatta />
+          ) : s.condizione !== 'residente' ? (
+            <FamigliaPrecedente scheda={scheda} />
+          ) : (
+            <p className="text-secondary mb-0">Nessuna famiglia anagrafica.</p>
+          )}
         </Pannello>
       </div>
       {s.anomalie.length > 0 && (
@@ -325,6 +380,26 @@ export function SchedaFamigliaScreen({ id }: { id: string }) {
   if (!scheda) return <Stato errore={errore} inCorso={inCorso}>{null}</Stato>;
   const f = scheda.famiglia;
   if (!f) {
+    if (scheda.soggetto.condizione !== 'residente') {
+      return (
+        <Stato errore={errore} inCorso={inCorso}>
+          <Intestazione
+            titoloRef={titoloRef}
+            titolo={`Famiglia di ${scheda.soggetto.cognome} ${scheda.soggetto.nome}`}
+            sottotitolo={<span className="badge bg-danger">{scheda.soggetto.condizione === 'deceduto' ? 'Deceduto' : 'Cancellato'}</span>}
+            azioni={
+              <a className="btn btn-outline-primary btn-sm" href={`#/soggetti/${id}`}>
+                Scheda soggetto
+              </a>
+            }
+          />
+          <FonteDati fonte={scheda} />
+          <Pannello titolo="Famiglia" id="sez-famiglia-precedente">
+            <FamigliaPrecedente scheda={scheda} />
+          </Pannello>
+        </Stato>
+      );
+    }
     return (
       <Stato errore={errore} inCorso={inCorso}>
         <Alert color="info">Il soggetto non fa parte di una famiglia anagrafica.</Alert>

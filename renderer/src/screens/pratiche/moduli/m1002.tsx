@@ -16,6 +16,7 @@ import {
   type Valori1002,
 } from './m1002.logic';
 import { CampiIndirizzo } from './campi-indirizzo';
+import { CampoFamiglia } from './campo-famiglia';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
 function Campi1002({ form }: { form: UseFormReturn<Valori1002>; contesto: ContestoModulo }) {
@@ -61,15 +62,7 @@ function Campi1002({ form }: { form: UseFormReturn<Valori1002>; contesto: Contes
           </Col>
           {attribuzione !== '1' && (
             <Col w={6}>
-              <CampoTesto
-                form={form}
-                nome="idFamiglia"
-                label={attribuzione === '4' ? 'ID ANPR della convivenza' : 'ID ANPR della famiglia'}
-                inputMode="numeric"
-                maxLength={16}
-                obbligatorio
-                aiuto="Dalla scheda famiglia o convivenza (sole cifre)."
-              />
+              <CampoFamiglia form={form} nome="idFamiglia" label={attribuzione === '4' ? 'ID ANPR della convivenza' : 'ID ANPR della famiglia'} obbligatorio convivenza={attribuzione === '4'} />
             </Col>
           )}
         </Riga>

@@ -1,6 +1,6 @@
 /** 5001 — mutazione della famiglia / convivenza (nuovo intestatario, composizione): the fields. */
 import { get, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
-import { CampiDecorrenza, CampiSoggetto, CampoSelect, CampoTesto, Col, Riga, Sezione } from './campi';
+import { CampiDecorrenza, CampiSoggetto, CampoSelect, Col, Riga, Sezione } from './campi';
 import { RELAZIONI_PARENTELA } from './comuni';
 import {
   TIPI_MUTAZIONE_FAMIGLIA,
@@ -14,6 +14,7 @@ import {
   versoPayload5001,
   type Valori5001,
 } from './m5001.logic';
+import { CampoFamiglia } from './campo-famiglia';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
 /** Error on the list as a whole (zod path ['componenti']). */
@@ -39,7 +40,7 @@ function Campi5001({ form }: { form: UseFormReturn<Valori5001>; contesto: Contes
             <CampoSelect form={form} nome="tipoScheda" label="Tipo di scheda" voci={TIPI_SCHEDA} vuota={false} mostraCodice={false} obbligatorio />
           </Col>
           <Col>
-            <CampoTesto form={form} nome="idFamiglia" label="ID ANPR della famiglia o convivenza" inputMode="numeric" maxLength={16} obbligatorio aiuto="Dalla scheda famiglia (sole cifre)." />
+            <CampoFamiglia form={form} nome="idFamiglia" label="ID ANPR della famiglia o convivenza" obbligatorio />
           </Col>
         </Riga>
       </Sezione>

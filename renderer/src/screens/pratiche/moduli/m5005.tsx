@@ -6,7 +6,7 @@
  */
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { CampiDecorrenza, CampoSelect, CampoTesto, Col, Riga, Sezione } from './campi';
+import { CampiDecorrenza, CampoSelect, Col, Riga, Sezione } from './campi';
 import {
   compatta,
   controllaDecorrenza,
@@ -21,6 +21,7 @@ import {
   type Voce,
 } from './comuni';
 import { CampiIndirizzo } from './campi-indirizzo';
+import { CampoFamiglia } from './campo-famiglia';
 import { controllaIndirizzo, indirizzoDa, indirizzoVuoto, indirizzoZ, residenzaPayload, type IndirizzoValori, type ResidenzaPayload } from './indirizzo';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
@@ -119,7 +120,7 @@ function Campi5005({ form, contesto }: { form: UseFormReturn<Valori5005>; contes
       >
         <Riga>
           <Col>
-            <CampoTesto form={form} nome="idFamigliaConvivenzaANPR" label="ID ANPR della famiglia" inputMode="numeric" maxLength={16} obbligatorio aiuto="Dalla scheda famiglia (sole cifre)." />
+            <CampoFamiglia form={form} nome="idFamigliaConvivenzaANPR" label="ID ANPR della famiglia" obbligatorio />
           </Col>
         </Riga>
       </Sezione>
