@@ -76,7 +76,7 @@ export function CampoFamiglia<V extends FieldValues>({ form, nome, label, obblig
   const descrittoDa = [`${id}-aiuto`, typeof errore === 'string' ? `${id}-errore` : null].filter(Boolean).join(' ');
   return (
     <div className="campo-famiglia" data-testid="campo-famiglia">
-      <div className="campo">
+      <div className="campo col-12 col-md-4 px-0">
         <label htmlFor={id} className="campo__label">
           {label}
           {obbligatorio && <span className="campo__obbligatorio" aria-hidden="true"> *</span>}

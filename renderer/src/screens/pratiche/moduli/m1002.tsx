@@ -61,7 +61,7 @@ function Campi1002({ form }: { form: UseFormReturn<Valori1002>; contesto: Contes
             <CampoSelect form={form} nome="attribuzioneFamiglia" label="Attribuzione della famiglia" voci={ATTRIBUZIONI_FAMIGLIA_1002} obbligatorio />
           </Col>
           {attribuzione !== '1' && (
-            <Col w={6}>
+            <Col w={12}>
               <CampoFamiglia form={form} nome="idFamiglia" label={attribuzione === '4' ? 'ID ANPR della convivenza' : 'ID ANPR della famiglia'} obbligatorio convivenza={attribuzione === '4'} />
             </Col>
           )}

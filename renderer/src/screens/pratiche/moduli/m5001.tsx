@@ -39,7 +39,7 @@ function Campi5001({ form }: { form: UseFormReturn<Valori5001>; contesto: Contes
           <Col>
             <CampoSelect form={form} nome="tipoScheda" label="Tipo di scheda" voci={TIPI_SCHEDA} vuota={false} mostraCodice={false} obbligatorio />
           </Col>
-          <Col>
+          <Col w={12}>
             <CampoFamiglia form={form} nome="idFamiglia" label="ID ANPR della famiglia o convivenza" obbligatorio />
           </Col>
         </Riga>

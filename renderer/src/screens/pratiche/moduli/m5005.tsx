@@ -119,7 +119,7 @@ function Campi5005({ form, contesto }: { form: UseFormReturn<Valori5005>; contes
         descrizione={s?.cognome ? `Dichiarante: ${s.cognome} ${s.nome ?? ''}. Si trasferiscono tutti i componenti della famiglia.` : 'Si trasferiscono tutti i componenti della famiglia.'}
       >
         <Riga>
-          <Col>
+          <Col w={12}>
             <CampoFamiglia form={form} nome="idFamigliaConvivenzaANPR" label="ID ANPR della famiglia" obbligatorio />
           </Col>
         </Riga>
