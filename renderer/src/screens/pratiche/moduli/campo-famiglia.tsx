@@ -134,6 +134,14 @@ export function CampoFamiglia<V extends FieldValues>({ form, nome, label, obblig
           </Button>
           {erroreRicerca && <Alert color="danger" className="mt-2">{erroreRicerca}</Alert>}
           {lettura.messaggio && <Alert color="warning" className="mt-2">{lettura.messaggio}</Alert>}
+          {valore && (
+            <Button type="button" color="secondary" outline size="sm" className="mt-2 ms-2" onClick={() => {
+                pulisci();
+                setAperta(false);
+              }}>
+              Mantieni la {cosa} scelta
+            </Button>
+          )}
           {lettura.inCorso && <p aria-live="polite" className="text-secondary mt-2">Lettura della {cosa} da ANPR…</p>}
           {risultato && (
             <div className="mt-2" data-testid="persone-trovate">
