@@ -135,10 +135,17 @@ export function CampoFamiglia<V extends FieldValues>({ form, nome, label, obblig
           {erroreRicerca && <Alert color="danger" className="mt-2">{erroreRicerca}</Alert>}
           {lettura.messaggio && <Alert color="warning" className="mt-2">{lettura.messaggio}</Alert>}
           {valore && (
-            <Button type="button" color="secondary" outline size="sm" className="mt-2 ms-2" onClick={() => {
+            <Button
+              type="button"
+              color="secondary"
+              outline
+              size="sm"
+              className="mt-2 ms-2"
+              onClick={() => {
                 pulisci();
                 setAperta(false);
-              }}>
+              }}
+            >
               Mantieni la {cosa} scelta
             </Button>
           )}
