@@ -170,6 +170,10 @@ async function soggettoDa(soggetto: string | null, cf: string | null): Promise<{
         nome: s.soggetto.nome,
         dataNascita: s.soggetto.dataNascita ?? undefined,
         idFamigliaConvivenzaANPR: s.famiglia?.idFamigliaANPR ?? s.soggetto.famiglia?.idFamigliaANPR ?? undefined,
+        relazione: s.soggetto.famiglia?.relazione ?? undefined,
+        famiglia: s.famiglia?.componenti
+          .filter((c) => c.idSchedaSoggettoANPR !== s.soggetto.idSchedaSoggettoANPR)
+          .map((c) => ({ idSchedaSoggettoANPR: c.idSchedaSoggettoANPR, codiceFiscale: c.codiceFiscale, cognome: c.cognome, nome: c.nome, dataNascita: c.dataNascita, relazione: c.relazione })),
       },
       avviso: s.fonte === 'locale' ? 'ANPR non raggiungibile: i dati del soggetto sono quelli letti in precedenza (non certificabili).' : null,
     };
