@@ -305,6 +305,8 @@ function ModuloForm({ c }: { c: Caricato }) {
     const dp = parseDataItDettaglio(metaRef.current.dataProtocollo);
     const payload: Record<string, unknown> = { ...base, [CHIAVE_VALORI_MODULO]: valori };
     if (aperta?.daAnnullare) payload['_annulla'] = aperta.daAnnullare;
+    // A follow-up keeps its link to the pratica whose warning asked for it (electron/core/seguiti.ts).
+    if (aperta?.payload['_seguitoDi']) payload['_seguitoDi'] = aperta.payload['_seguitoDi'];
     // Who the pratica was started for (the pratiche list shows it when the payload names nobody, e.g. a family's move).
     const avviataPer = [contesto.soggetto?.cognome, contesto.soggetto?.nome].filter(Boolean).join(' ') || aperta?.payload['_soggetto'];
     if (typeof avviataPer === 'string' && avviataPer) payload['_soggetto'] = avviataPer;

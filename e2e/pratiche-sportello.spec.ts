@@ -1,0 +1,211 @@
+/**
+ * Issue 12 from the clerk's side (web host + in-process ANPR simulator,
+ * 1366×768): the death of a head of family and its follow-up, an annulled
+ * pratica, a queue held by an uncertain outcome that explains itself, and the
+ * pratiche list (names, search, one label per service, the submissions table).
+ */
+import type { Page } from '@playwright/test';
+import { accedi, expect } from './fixtures';
+import { annullaUltimaAccolta, apri, famigliaDelSimulatore, guasto, inviaPratica, oggiIt, schermata, statoPratica, test, type Persona } from './flussi';
+import { auditAccessibilita } from './axe';
+
+/** A 2003 for irreperibilità of `p`, started from the form (the simplest registration to complete). */
+async function compila2003(page: Page, p: Persona): Promise<void> {
+  await apri(page, `/pratiche/nuova?servizio=2003&soggetto=${p.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Cancellazione per altri motivi/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Codice fiscale' }).first()).toHaveValue(p.codiceFiscale);
+  await page.getByLabel('Motivo della cancellazione').selectOption('6');
+  const destinazione = page.getByRole('checkbox', { name: 'Indicare la destinazione' });
+  if (await destinazione.isChecked()) await destinazione.press('Space');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+}
+
+const riga = (page: Page, testo: string) => page.getByTestId('tabella-pratiche').locator('tbody tr', { hasText: testo });
+
+test('7 morte dell’intestatario: ruolo precompilato, avviso EN225 e la 5001 di seguito precompilata', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(150_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { intestatario, idFamiglia } = famigliaDelSimulatore(webHost, 5, { componenteAdulto: true });
+  await apri(page, `/pratiche/nuova?servizio=2001&soggetto=${intestatario.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Cancellazione per morte/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Codice fiscale' }).first()).toHaveValue(intestatario.codiceFiscale);
+  // The head of the family is pre-filled as such (from the relation ANPR gave).
+  await expect(page.getByLabel('Ruolo nella famiglia').locator('option:checked')).toHaveText('Intestatario della scheda di famiglia');
+  await expect(page.locator('legend', { hasText: 'Nuovo intestatario della scheda' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Data del decesso' }).pressSequentially(oggiIt());
+  const comune = page.getByRole('combobox', { name: 'Comune del decesso' });
+  await comune.click();
+  await page.keyboard.type('Bagnoreg');
+  await expect(page.getByRole('option', { name: /BAGNOREGIO/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  // The clerk does not name the new head: ANPR accepts with EN225 and the follow-up is offered.
+  await inviaPratica(page);
+  await expect(statoPratica(page)).toHaveText('Accolta con avvisi', { timeout: 30_000 });
+  const errori = page.getByTestId('errori-anpr');
+  await expect(errori).toContainText('EN225');
+  const seguito = errori.getByRole('button', { name: 'Nomina il nuovo intestatario (5001)' });
+  await expect(seguito).toBeVisible();
+  await schermata(page, 'pratica-2001-seguito-en225', out);
+  await seguito.click();
+
+  // A 5001 pre-filled with the family and the survivors, the first one as new head.
+  await expect(page.getByRole('heading', { level: 1, name: /Mutazione della famiglia/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'ID ANPR della famiglia o convivenza' })).toHaveValue(idFamiglia);
+  const primo = page.getByRole('group', { name: 'Componente 1' });
+  await expect(primo.getByRole('textbox', { name: 'Codice fiscale' })).not.toHaveValue('');
+  await expect(primo.getByRole('textbox', { name: 'Codice fiscale' })).not.toHaveValue(intestatario.codiceFiscale);
+  await expect(primo.getByLabel("Relazione con l'intestatario").locator('option:checked')).toHaveText(/Intestatario/);
+  await expect(page.getByRole('group', { name: 'Componente 2' })).toBeVisible();
+  const nuovoCf = await primo.getByRole('textbox', { name: 'Codice fiscale' }).inputValue();
+  await auditAccessibilita(page, 'pratica-5001-di-seguito');
+  await inviaPratica(page);
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
+  // The family sheet shows the new head.
+  await page.getByRole('link', { name: 'Scheda famiglia' }).click();
+  await expect(page.getByTestId('componenti-famiglia').locator('tr', { hasText: nuovoCf })).toContainText(/Intestatario/);
+  // Back on the 2001, the follow-up opens the pratica already started instead of a second one.
+  await apri(page, '/pratiche');
+  await expect(riga(page, '5001')).toHaveCount(1);
+  await riga(page, '2001').getByRole('button').first().click();
+  const apriSeguito = page.getByTestId('dettaglio-pratica').getByRole('link', { name: 'Nomina il nuovo intestatario (5001): apri la pratica avviata' });
+  await apriSeguito.click();
+  await expect(page.getByRole('heading', { level: 1, name: /Mutazione della famiglia/ })).toBeVisible();
+});
+
+test('9 una pratica annullata si legge «Annullata» e non offre un secondo annullamento', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(120_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const { componente } = famigliaDelSimulatore(webHost, 6, { componenteAdulto: true });
+  await compila2003(page, componente);
+  await inviaPratica(page);
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
+  await annullaUltimaAccolta(page, webHost, '2011', 'Il soggetto è stato ritrovato');
+
+  await apri(page, '/pratiche');
+  const annullata = riga(page, '2003');
+  await expect(annullata.locator('.stato-pratica').first()).toHaveText('Annullata');
+  await annullata.getByRole('button').first().click();
+  const dettaglio = page.getByTestId('dettaglio-pratica');
+  await expect(dettaglio.getByTestId('annullamento-pratica')).toContainText(/Annullata in ANPR il \d{2}\/\d{2}\/\d{4}/);
+  await expect(dettaglio.getByRole('button', { name: 'Annulla in ANPR' })).toHaveCount(0);
+  await schermata(page, 'pratica-annullata', out);
+  await dettaglio.getByTestId('annullamento-pratica').getByRole('link', { name: /2011 Annullamento di cancellazione/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Annullamento di cancellazione/ })).toBeVisible();
+});
+
+test('elenco pratiche: il nome del soggetto e mai un id interno, la ricerca, le stesse parole del modulo, gli invii leggibili', async ({ app: page, webHost }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const primo = famigliaDelSimulatore(webHost, 7, { componenteAdulto: true }).componente;
+  const secondo = famigliaDelSimulatore(webHost, 8, { componenteAdulto: true }).componente;
+  for (const p of [primo, secondo]) {
+    await compila2003(page, p);
+    await inviaPratica(page);
+    await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
+  }
+  // The form's title and the list use the same words.
+  const titolo = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+  expect(titolo).toContain('Cancellazione per altri motivi');
+  await apri(page, '/pratiche');
+  const tabella = page.getByTestId('tabella-pratiche');
+  await expect(tabella.locator('tbody tr')).toHaveCount(2);
+  await expect(tabella.locator('.titolo-pratica').first()).toHaveText('Cancellazione per altri motivi');
+  // "Soggetto" names the person, never an ID ANPR or a family id.
+  await expect(tabella).toContainText(`${primo.cognome} ${primo.nome}`.toUpperCase());
+  await expect(tabella).not.toContainText(primo.idSchedaSoggettoANPR);
+  await expect(tabella).not.toContainText(primo.legame.idFamigliaConvivenzaANPR);
+  // Search by codice fiscale, by name, by service.
+  const cerca = page.getByRole('searchbox', { name: 'Cerca nelle pratiche' });
+  await cerca.fill(secondo.codiceFiscale.toLowerCase());
+  await expect(tabella.locator('tbody tr')).toHaveCount(1);
+  await expect(tabella).toContainText(secondo.cognome.toUpperCase());
+  await cerca.fill(primo.cognome);
+  await expect(tabella.locator('tbody tr', { hasText: `${primo.cognome} ${primo.nome}`.toUpperCase() })).toHaveCount(1);
+  await cerca.fill('cancellazione altri');
+  await expect(tabella.locator('tbody tr')).toHaveCount(2);
+  await cerca.fill('nessuno-corrisponde');
+  await expect(page.getByText('Nessuna pratica in questo elenco.')).toBeVisible();
+  await cerca.fill('');
+  // The submissions table: the id does not overlap the date.
+  await tabella.locator('tbody tr').first().getByRole('button').first().click();
+  const invio = page.getByTestId('invii').locator('tbody tr').first();
+  const id = await invio.locator('td').nth(0).boundingBox();
+  const data = await invio.locator('td').nth(1).boundingBox();
+  expect(id && data).toBeTruthy();
+  expect(id!.x + id!.width).toBeLessThanOrEqual(data!.x + 0.5);
+  // …and the 21 digits stay inside their cell.
+  const trabocca = await invio.locator('td').nth(0).evaluate((td: { scrollWidth: number; clientWidth: number }) => td.scrollWidth - td.clientWidth);
+  expect(trabocca).toBeLessThanOrEqual(0);
+  await auditAccessibilita(page, 'elenco-pratiche-ricerca');
+});
+
+test('10 una coda ferma si spiega: quale pratica la tiene, perché, «Verifica ora in ANPR», «Invia ora» veritiero, la pausa solo a chi può', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const a = famigliaDelSimulatore(webHost, 9, { componenteAdulto: true }).componente;
+  const b = famigliaDelSimulatore(webHost, 10, { componenteAdulto: true }).componente;
+  // ANPR registers A but the answer is lost, and the 3003 lookups go unanswered: the outcome stays uncertain.
+  await guasto(webHost, { tipo: 'caduta_dopo', servizio: '2003' });
+  await guasto(webHost, { tipo: 'caduta_prima', servizio: '3003' });
+  await compila2003(page, a);
+  await inviaPratica(page);
+  await expect(statoPratica(page)).toHaveText('Esito da verificare', { timeout: 30_000 });
+  // The ufficiale (here the amministratore) holds the queue while checking.
+  await page.getByRole('button', { name: "Sospendi l'invio" }).click();
+  await expect(page.getByRole('button', { name: "Riprendi l'invio" })).toBeVisible();
+  await compila2003(page, b);
+  await inviaPratica(page);
+  await expect(statoPratica(page)).toHaveText("Pronta per l'invio");
+
+  await apri(page, '/pratiche');
+  const blocco = page.getByTestId('blocco-coda');
+  const nomeA = `${a.cognome} ${a.nome}`.toUpperCase();
+  await expect(blocco).toContainText(`La coda attende la pratica 2003 Cancellazione per altri motivi di ${nomeA}`);
+  await expect(blocco).toContainText('la risposta non è arrivata');
+  await expect(blocco).toContainText('In attesa dietro di lei: 1 pratica.');
+  await schermata(page, 'coda-bloccata-spiegata', (n) => testInfo.outputPath(n));
+  await page.screenshot({ path: 'docs/screenshots/coda-bloccata-spiegata.png', fullPage: true });
+
+  // "Invia ora" on B says truthfully why it is not sent.
+  await riga(page, `${b.cognome} ${b.nome}`.toUpperCase()).getByRole('button').first().click();
+  await page.getByTestId('dettaglio-pratica').getByRole('button', { name: 'Invia ora' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Non inviata adesso' })).toContainText(`la coda è ferma finché non si chiarisce l'esito della pratica 2003 Cancellazione per altri motivi di ${nomeA}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Non inviata adesso' })).toContainText("l'invio è sospeso");
+  await expect(page.getByText('Richiesta di invio registrata.')).toHaveCount(0);
+
+  // The link leads to the pratica that holds the queue.
+  await blocco.getByRole('link', { name: new RegExp(`2003 Cancellazione per altri motivi di ${nomeA}`) }).click();
+  await expect(page.getByTestId('dettaglio-pratica').locator('.stato-pratica').first()).toHaveText('Esito da verificare');
+
+  // ANPR answers again: "Verifica ora in ANPR" (3003) finds A registered.
+  await guasto(webHost, { faults: [] });
+  await blocco.getByRole('button', { name: 'Verifica ora in ANPR' }).click();
+  await expect(page.getByTestId('esito-verifica')).toHaveText(/ANPR ha confermato l'esito: Accolta/);
+  await expect(page.getByTestId('blocco-coda')).toHaveCount(0);
+  await expect(riga(page, nomeA).locator('.stato-pratica').first()).toHaveText(/Accolta/);
+  await page.getByRole('button', { name: "Riprendi l'invio" }).click();
+  await expect(riga(page, `${b.cognome} ${b.nome}`.toUpperCase()).locator('.stato-pratica').first()).toHaveText(/Accolta/, { timeout: 30_000 });
+
+  // An operatore does not see the pause control.
+  const OPERATORE = { cf: 'TSTMRC80A01H501V', password: 'operatore-e2e-prova' };
+  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Impostazioni' }).click();
+  const nuovo = page.getByRole('form', { name: 'Nuovo operatore' });
+  await nuovo.getByRole('textbox', { name: 'Codice fiscale' }).fill(OPERATORE.cf);
+  await nuovo.getByLabel('Cognome').fill('Test');
+  await nuovo.getByRole('textbox', { name: 'Nome', exact: true }).fill('Marco');
+  await nuovo.getByLabel('Ruolo').selectOption('operatore');
+  await nuovo.getByLabel('Password iniziale').fill(OPERATORE.password);
+  await nuovo.getByRole('button', { name: 'Aggiungi operatore' }).click();
+  await expect(page.getByText('Operatore TEST MARCO creato')).toBeVisible();
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await accedi(page, OPERATORE.cf, OPERATORE.password);
+  await apri(page, '/pratiche');
+  await expect(page.getByTestId('banner-coda')).toBeVisible();
+  await expect(page.getByRole('button', { name: "Sospendi l'invio" })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: "Riprendi l'invio" })).toHaveCount(0);
+});
