@@ -152,9 +152,8 @@ test('10 una coda ferma si spiega: quale pratica la tiene, perché, «Verifica o
   await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
   const a = famigliaDelSimulatore(webHost, 9, { componenteAdulto: true }).componente;
   const b = famigliaDelSimulatore(webHost, 10, { componenteAdulto: true }).componente;
-  // ANPR registers A but the answer is lost, and the 3003 lookups go unanswered: the outcome stays uncertain.
-  await guasto(webHost, { tipo: 'caduta_dopo', servizio: '2003' });
-  await guasto(webHost, { tipo: 'caduta_prima', servizio: '3003' });
+  // ANPR answers A with HTTP 500 (nothing registered, outcome unknown to the queue): A holds the queue.
+  await guasto(webHost, { tipo: 'http500', servizio: '2003' });
   await compila2003(page, a);
   await inviaPratica(page);
   await expect(statoPratica(page)).toHaveText('Esito da verificare', { timeout: 30_000 });
@@ -168,6 +167,7 @@ test('10 una coda ferma si spiega: quale pratica la tiene, perché, «Verifica o
   await apri(page, '/pratiche');
   const blocco = page.getByTestId('blocco-coda');
   const nomeA = `${a.cognome} ${a.nome}`.toUpperCase();
+  const nomeB = `${b.cognome} ${b.nome}`.toUpperCase();
   await expect(blocco).toContainText(`La coda attende la pratica 2003 Cancellazione per altri motivi di ${nomeA}`);
   await expect(blocco).toContainText('la risposta non è arrivata');
   await expect(blocco).toContainText('In attesa dietro di lei: 1 pratica.');
@@ -175,27 +175,33 @@ test('10 una coda ferma si spiega: quale pratica la tiene, perché, «Verifica o
   await page.screenshot({ path: 'docs/screenshots/coda-bloccata-spiegata.png', fullPage: true });
 
   // "Invia ora" on B says truthfully why it is not sent.
-  await riga(page, `${b.cognome} ${b.nome}`.toUpperCase()).getByRole('button').first().click();
+  await riga(page, nomeB).getByRole('button').first().click();
   await page.getByTestId('dettaglio-pratica').getByRole('button', { name: 'Invia ora' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Non inviata adesso' })).toContainText(`la coda è ferma finché non si chiarisce l'esito della pratica 2003 Cancellazione per altri motivi di ${nomeA}`);
-  await expect(page.getByRole('status').filter({ hasText: 'Non inviata adesso' })).toContainText("l'invio è sospeso");
+  const avviso = page.getByRole('status').filter({ hasText: 'Non inviata adesso' });
+  await expect(avviso).toContainText(`la coda è ferma finché non si chiarisce l'esito della pratica 2003 Cancellazione per altri motivi di ${nomeA}`);
+  await expect(avviso).toContainText("l'invio è sospeso");
   await expect(page.getByText('Richiesta di invio registrata.')).toHaveCount(0);
 
   // The link leads to the pratica that holds the queue.
   await blocco.getByRole('link', { name: new RegExp(`2003 Cancellazione per altri motivi di ${nomeA}`) }).click();
+  await expect(page.getByTestId('dettaglio-pratica').getByRole('heading', { level: 2 })).toContainText('2003');
   await expect(page.getByTestId('dettaglio-pratica').locator('.stato-pratica').first()).toHaveText('Esito da verificare');
+  await expect(riga(page, nomeA)).toHaveClass(/riga--selezionata/);
 
-  // ANPR answers again: "Verifica ora in ANPR" (3003) finds A registered.
+  // ANPR answers again: "Verifica ora in ANPR" asks 3003 (not registered), the same id goes when sending resumes.
   await guasto(webHost, { faults: [] });
   await blocco.getByRole('button', { name: 'Verifica ora in ANPR' }).click();
-  await expect(page.getByTestId('esito-verifica')).toHaveText(/ANPR ha confermato l'esito: Accolta/);
-  await expect(page.getByTestId('blocco-coda')).toHaveCount(0);
-  await expect(riga(page, nomeA).locator('.stato-pratica').first()).toHaveText(/Accolta/);
+  await expect(page.getByTestId('esito-verifica')).toHaveText(/ANPR non ha registrato la pratica .*verrà reinviata con lo stesso identificativo quando l'invio riprende/);
   await page.getByRole('button', { name: "Riprendi l'invio" }).click();
-  await expect(riga(page, `${b.cognome} ${b.nome}`.toUpperCase()).locator('.stato-pratica').first()).toHaveText(/Accolta/, { timeout: 30_000 });
+  await expect(riga(page, nomeA).locator('.stato-pratica').first()).toHaveText(/Accolta/, { timeout: 30_000 });
+  await expect(riga(page, nomeB).locator('.stato-pratica').first()).toHaveText(/Accolta/, { timeout: 30_000 });
+  await expect(page.getByTestId('blocco-coda')).toHaveCount(0);
+  // One id for A across every attempt.
+  await riga(page, nomeA).getByRole('button').first().click();
+  await expect(page.getByTestId('invii').locator('tbody tr')).toHaveCount(1);
 
   // An operatore does not see the pause control.
-  const OPERATORE = { cf: 'TSTMRC80A01H501V', password: 'operatore-e2e-prova' };
+  const OPERATORE = { cf: 'TSTMRC80A01H501E', password: 'operatore-e2e-prova' };
   await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Impostazioni' }).click();
   const nuovo = page.getByRole('form', { name: 'Nuovo operatore' });
   await nuovo.getByRole('textbox', { name: 'Codice fiscale' }).fill(OPERATORE.cf);

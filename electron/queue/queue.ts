@@ -735,7 +735,9 @@ export function createQueue(opts: QueueOptions): Queue {
           praticaId: p.id,
           stato: p.stato,
           trovata: false,
-          messaggio: "ANPR non ha confermato l'esito: la pratica viene reinviata con lo stesso identificativo.",
+          messaggio: paused
+            ? "ANPR non ha registrato la pratica (o non ha risposto alla verifica): verrà reinviata con lo stesso identificativo quando l'invio riprende."
+            : "ANPR non ha registrato la pratica (o non ha risposto alla verifica): viene reinviata ora con lo stesso identificativo.",
         };
       }),
     risolviAMano(id, esito, dati, operatore = opts.operatore) {
