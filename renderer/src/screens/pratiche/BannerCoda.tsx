@@ -51,7 +51,9 @@ export function BannerCoda({ puoModificare }: { puoModificare: boolean }) {
 
   if (!stato) return null;
   const t = TESTI[stato.stato];
-  const blocco = stato.bloccataDa ?? null;
+  // A pratica merely being sent (ANPR not reachable) is said by the title; one that holds others back is explained.
+  const b0 = stato.bloccataDa ?? null;
+  const blocco = b0 && (b0.stato !== 'in_invio' || b0.inAttesa > 0) ? b0 : null;
   const inPausa = stato.inPausa ?? stato.stato === 'in_pausa';
   const cambia = async (azione: 'pausa' | 'riprendi') => {
     if (!bridge) return;
@@ -111,7 +113,7 @@ export function BannerCoda({ puoModificare }: { puoModificare: boolean }) {
                 Verifica ora in ANPR
               </Button>
               {ufficiale && !risolvi && (
-                <Button color="secondary" size="xs" outline onClick={() => setRisolvi(true)}>
+                <Button color="primary" size="xs" outline onClick={() => setRisolvi(true)}>
                   Registra l&apos;esito verificato in ANPR
                 </Button>
               )}
@@ -183,7 +185,7 @@ function RisolviAMano({ praticaId, chiudi }: { praticaId: string; chiudi: () => 
       <Button color="primary" size="xs" type="submit">
         Registra l&apos;esito
       </Button>{' '}
-      <Button color="secondary" size="xs" outline type="button" onClick={chiudi}>
+      <Button color="primary" size="xs" outline type="button" onClick={chiudi}>
         Annulla
       </Button>
     </form>
