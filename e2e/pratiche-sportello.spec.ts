@@ -4,9 +4,11 @@
  * pratica, a queue held by an uncertain outcome that explains itself, and the
  * pratiche list (names, search, one label per service, the submissions table).
  */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { accedi, expect } from './fixtures';
-import { annullaUltimaAccolta, apri, famigliaDelSimulatore, guasto, inviaPratica, oggiIt, schermata, statoPratica, test, type Persona } from './flussi';
+import { accedi, expect, type WebHostProcess } from './fixtures';
+import { annullaUltimaAccolta, apri, compilaIndirizzo, famigliaDelSimulatore, guasto, inviaPratica, oggiIt, schermata, statoPratica, test, type Persona } from './flussi';
 import { auditAccessibilita } from './axe';
 
 /** A 2003 for irreperibilità of `p`, started from the form (the simplest registration to complete). */
@@ -21,6 +23,22 @@ async function compila2003(page: Page, p: Persona): Promise<void> {
   const destinazione = page.getByRole('checkbox', { name: 'Indicare la destinazione' });
   if (await destinazione.isChecked()) await destinazione.press('Space');
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+}
+
+/** An adult resident of Viterbo (a comune the training simulator does not serve), from its state. */
+function residenteAltroComune(webHost: WebHostProcess): Persona & { dataNascita: string } {
+  const db = new Database(join(webHost.dataDir, 'ambiente-prova', 'stato', 'simulatore-anpr.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const r = db
+      .prepare(
+        `SELECT doc FROM persone WHERE json_extract(doc, '$.comuneIstat') = '056059' AND json_extract(doc, '$.stato') = 'residente'
+           AND json_extract(doc, '$.dataNascita') < '2000-01-01' ORDER BY rowid LIMIT 1`,
+      )
+      .get() as { doc: string };
+    return JSON.parse(r.doc) as Persona & { dataNascita: string };
+  } finally {
+    db.close();
+  }
 }
 
 const riga = (page: Page, testo: string) => page.getByTestId('tabella-pratiche').locator('tbody tr', { hasText: testo });
@@ -75,6 +93,44 @@ test('7 morte dell’intestatario: ruolo precompilato, avviso EN225 e la 5001 di
   const apriSeguito = page.getByTestId('dettaglio-pratica').getByRole('link', { name: 'Nomina il nuovo intestatario (5001): apri la pratica avviata' });
   await apriSeguito.click();
   await expect(page.getByRole('heading', { level: 1, name: /Mutazione della famiglia/ })).toBeVisible();
+});
+
+test('8 cambio di residenza da altro comune: scelta nel menu, accolta da ANPR, il nuovo residente nella scheda famiglia', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(120_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const arriva = residenteAltroComune(webHost);
+  await apri(page, '/pratiche');
+  await page.getByLabel('Tipo di pratica').selectOption({ label: '5005 – Cambio di residenza da altro comune' });
+  await page.getByRole('button', { name: 'Nuova pratica' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Cambio di residenza da altro comune/ })).toBeVisible();
+  // Marked pronta empty: the comune of origin and the person are required.
+  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await expect(page.getByText('Scegliere dalla tabella il comune da cui la persona proviene (es. VITERBO).')).toBeVisible();
+  const persona = page.getByRole('group', { name: 'Persona 1' });
+  await expect(persona.getByText(/Indicare il codice fiscale: ANPR trova la persona/)).toBeVisible();
+  const provenienza = page.getByRole('combobox', { name: 'Comune di provenienza' });
+  await provenienza.click();
+  await page.keyboard.type('Viterb');
+  await expect(page.getByRole('option', { name: /^VITERBO/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await persona.getByRole('textbox', { name: 'Codice fiscale' }).fill(arriva.codiceFiscale);
+  await persona.getByRole('textbox', { name: 'Cognome' }).fill(arriva.cognome);
+  await persona.getByRole('textbox', { name: 'Nome', exact: true }).fill(arriva.nome);
+  await expect(persona.getByLabel("Relazione con l'intestatario").locator('option:checked')).toHaveText(/Intestatario/);
+  await compilaIndirizzo(page, 'Roma', '12');
+  await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
+  await schermata(page, 'pratica-5005-altro-comune', out);
+  await inviaPratica(page);
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
+  // The new resident heads a new family in the comune.
+  await page.getByRole('link', { name: 'Scheda famiglia' }).click();
+  const componenti = page.getByTestId('componenti-famiglia');
+  await expect(componenti.locator('tr', { hasText: arriva.codiceFiscale })).toContainText(/Intestatario/);
+  // The person sheet (a fresh 3002 of this comune) has the new residence.
+  await apri(page, `/soggetti/${arriva.idSchedaSoggettoANPR}`);
+  await expect(page.getByRole('heading', { level: 1, name: `${arriva.cognome} ${arriva.nome}` })).toBeVisible();
+  await expect(page.getByTestId('scheda-residenza')).toContainText('BAGNOREGIO');
 });
 
 test('9 una pratica annullata si legge «Annullata» e non offre un secondo annullamento', async ({ app: page, webHost }, testInfo) => {

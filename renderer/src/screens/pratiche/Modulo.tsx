@@ -24,7 +24,7 @@ import { formatData, formatDataOra, messaggioErrore } from '../../format';
 import { navigate } from '../../routing';
 import { puoModificare, useSessione } from '../../session';
 import { SERVIZI, STATI_ACCOLTI, STATI_MODIFICABILI } from './etichette';
-import { moduloPer } from './moduli';
+import { moduloPer, varianteDi } from './moduli';
 import type { ContestoModulo, ModuloPratica } from './moduli/tipi';
 import { BannerCoda } from './BannerCoda';
 import { ErroriAnpr, StatoBadge } from './Pratiche';
@@ -200,18 +200,18 @@ export function PaginaModulo({ path }: { path: string }) {
         if (idPercorso === 'nuova') {
           const q = query();
           const servizio = q.get('servizio') ?? '';
-          const modulo = moduloPer(servizio);
+          const modulo = moduloPer(servizio, q.get('variante'));
           if (!modulo) throw new Error(`Nessun modulo per il servizio ${servizio || '(non indicato)'}.`);
           const { soggetto, avviso } = await soggettoDa(q.get('soggetto'), q.get('cf'));
           const contesto: ContestoModulo = { soggetto };
-          const chiaveNuova = chiaveCopia(operatore, `nuova:${servizio}:${q.get('soggetto') ?? ''}`);
+          const chiaveNuova = chiaveCopia(operatore, `nuova:${servizio}${q.get('variante') ? `:${q.get('variante')}` : ''}:${q.get('soggetto') ?? ''}`);
           const copia = leggiCopia(chiaveNuova);
           const valori = (copia?.valori as FieldValues | undefined) ?? modulo.valoriIniziali(contesto);
           if (vivo) setCaricato({ modulo, contesto, valori, meta: copia?.meta ?? metaDa(null), aperta: null, chiaveNuova, recuperata: !!copia, avviso });
           return;
         }
         const aperta = await unwrap(bridge.pratiche.apri({ id: idPercorso }));
-        const modulo = moduloPer(aperta.pratica.servizio);
+        const modulo = moduloPer(aperta.pratica.servizio, varianteDi(aperta.payload));
         if (!modulo) throw new Error(`Nessun modulo per il servizio ${aperta.pratica.servizio}.`);
         const key = aperta.pratica.soggettoKey;
         const salvati = aperta.payload[CHIAVE_VALORI_MODULO] as FieldValues | undefined;

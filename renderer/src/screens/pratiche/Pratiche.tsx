@@ -15,7 +15,7 @@ import { navigate } from '../../routing';
 import { puoModificare, useSessione } from '../../session';
 import { BannerCoda } from './BannerCoda';
 import { FILTRI, SERVIZI, STATI, STATI_ACCOLTI, STATI_MODIFICABILI } from './etichette';
-import { MODULI_NUOVI } from './moduli';
+import { VOCI_NUOVE } from './moduli';
 import './pratiche.css';
 
 const colonna = createColumnHelper<PraticaVista>();
@@ -316,22 +316,23 @@ export function Pratiche() {
 }
 
 function NuovaPratica() {
-  const [servizio, setServizio] = useState(MODULI_NUOVI[0]?.servizio ?? '');
+  const [valore, setValore] = useState(VOCI_NUOVE[0]?.valore ?? '');
   return (
     <form
       className="nuova-pratica"
       onSubmit={(e) => {
         e.preventDefault();
-        if (servizio) navigate(`/pratiche/nuova?servizio=${servizio}`);
+        const voce = VOCI_NUOVE.find((v) => v.valore === valore);
+        if (voce) navigate(`/pratiche/nuova?servizio=${voce.servizio}${voce.variante ? `&variante=${voce.variante}` : ''}`);
       }}
     >
       <label htmlFor="nuova-pratica-servizio" className="visually-hidden">
         Tipo di pratica
       </label>
-      <select id="nuova-pratica-servizio" className="form-select form-select-sm" value={servizio} onChange={(e) => setServizio(e.target.value)}>
-        {MODULI_NUOVI.map((m) => (
-          <option key={m.servizio} value={m.servizio}>
-            {m.servizio} – {m.titolo}
+      <select id="nuova-pratica-servizio" className="form-select form-select-sm" value={valore} onChange={(e) => setValore(e.target.value)}>
+        {VOCI_NUOVE.map((v) => (
+          <option key={v.valore} value={v.valore}>
+            {v.servizio} – {v.titolo}
           </option>
         ))}
       </select>
