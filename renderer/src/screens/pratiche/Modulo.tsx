@@ -504,7 +504,7 @@ function ModuloForm({ c }: { c: Caricato }) {
           <p className="mb-0 text-secondary">{modulo.descrizione}</p>
         </div>
         <div className="testata-modulo__stato">
-          <StatoBadge stato={stato} />
+          <StatoBadge stato={stato} annullamento={aperta?.pratica.annullamento} />
           <span className={`autosalvataggio${modificabile ? ` autosalvataggio--${salvataggio.tipo}` : ''}`} role="status" aria-live="polite" data-testid="autosalvataggio" data-stato={salvataggio.tipo}>
             {modificabile ? etichettaSalvataggio : 'Sola lettura'}
           </span>
