@@ -274,3 +274,30 @@ test('10 una coda ferma si spiega: quale pratica la tiene, perché, «Verifica o
   await expect(page.getByRole('button', { name: "Sospendi l'invio" })).toHaveCount(0);
   await expect(page.getByRole('button', { name: "Riprendi l'invio" })).toHaveCount(0);
 });
+
+test('10 l’ufficiale registra l’esito verificato nell’applicazione web di ANPR e la coda si sblocca', async ({ app: page, webHost }, testInfo) => {
+  test.setTimeout(120_000);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  const a = famigliaDelSimulatore(webHost, 11, { componenteAdulto: true }).componente;
+  await guasto(webHost, { tipo: 'http500', servizio: '2003' });
+  await compila2003(page, a);
+  await inviaPratica(page);
+  await expect(statoPratica(page)).toHaveText('Esito da verificare', { timeout: 30_000 });
+  await apri(page, '/pratiche');
+  const blocco = page.getByTestId('blocco-coda');
+  await blocco.getByRole('button', { name: "Registra l'esito verificato in ANPR" }).click();
+  const modulo = page.getByRole('form', { name: "Esito verificato nell'applicazione web di ANPR" });
+  // Without a note the clerk is told what to write.
+  await modulo.getByRole('button', { name: "Registra l'esito" }).click();
+  await expect(modulo.getByRole('alert')).toHaveText("Indicare cosa si è verificato nell'applicazione web di ANPR.");
+  await modulo.getByRole('radio', { name: 'Non registrata (respinta)' }).check();
+  await modulo.getByRole('textbox', { name: 'Cosa si è verificato' }).fill('Nessuna operazione con questo identificativo nella web app ANPR');
+  await auditAccessibilita(page, 'coda-risolvi-a-mano');
+  await schermata(page, 'coda-risolvi-a-mano', (n) => testInfo.outputPath(n));
+  await modulo.getByRole('button', { name: "Registra l'esito" }).click();
+  const nomeA = `${a.cognome} ${a.nome}`.toUpperCase();
+  await expect(riga(page, nomeA).locator('.stato-pratica').first()).toHaveText('Respinta');
+  await expect(page.getByTestId('blocco-coda')).toHaveCount(0);
+  await riga(page, nomeA).getByRole('button').first().click();
+  await expect(page.getByTestId('messaggio-pratica')).toContainText("Esito registrato a mano dall'ufficiale d'anagrafe");
+});
