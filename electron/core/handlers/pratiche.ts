@@ -299,7 +299,13 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       const queue = await coda();
       const p = mustGet(queue, id);
       if (p.scartata) throw new AppError('PRATICA_SCARTATA', 'La pratica è stata scartata.');
-      if (p.stato === 'bozza') return esitoPronta(queue, id, op);
+      if (p.stato === 'bozza') {
+        const esito = await esitoPronta(queue, id, op);
+        const messaggio = esito.ok
+          ? `Pronta. ${esitoInviaOra(queue, id)}`
+          : `Non inviata: ${esito.problemi.length === 1 ? 'c\'è un problema' : `ci sono ${esito.problemi.length} problemi`} da correggere nel modulo («Modifica»): ${esito.problemi.map((x) => x.messaggio).join(' ')}`;
+        return { ...esito, messaggio };
+      }
       try {
         if (p.stato === 'richiede_intervento') queue.riprova(id, op);
         else if (p.stato === 'pronta' || p.stato === 'in_invio' || p.stato === 'esito_incerto') {
