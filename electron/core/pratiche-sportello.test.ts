@@ -8,7 +8,7 @@ import { corpoFinto } from '../queue/testing/fake-anpr';
 import type { Queue } from '../queue/queue';
 import type { Pratica } from '../queue/types';
 import { bloccoDellaCoda } from './coda';
-import { annullamentiPer } from './handlers/coda';
+import { annullamentiPer, codiceFiscaleDa, idFamigliaDa } from './handlers/coda';
 import { esitoInviaOra } from './handlers/pratiche';
 import { consentito, permessoDi } from './permissions';
 import { payloadSeguito, SEGUITI, seguitoEsistente, seguitoPer } from './seguiti';
@@ -80,6 +80,15 @@ describe('the follow-up of a warning (warning code → service, prefill)', () =>
     const draft = pratica({ id: 'p2', servizio: '5001', stato: 'bozza', payload });
     expect(seguitoEsistente([draft], 'p1', 'EN225')?.id).toBe('p2');
     expect(seguitoEsistente([{ ...draft, scartata: '2026-12-03T10:00:00.000Z' }], 'p1', 'EN225')).toBeUndefined();
+  });
+});
+
+describe('the pratiche list', () => {
+  it("finds the codice fiscale and the family a payload is about, never from the draft's values", () => {
+    const payload = { _modulo: { soggetto: { codiceFiscale: 'BOZZA' } }, generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900' }, elencoSoggettiFamiglia: [{ generalita: { codiceFiscale: { codFiscale: 'rssmra80a01h501u' } } }] };
+    expect(codiceFiscaleDa(payload)).toBe('RSSMRA80A01H501U');
+    expect(idFamigliaDa(payload)).toBe('900');
+    expect(idFamigliaDa({ _modulo: { idFamigliaConvivenzaANPR: '1' } })).toBeNull();
   });
 });
 

@@ -32,6 +32,18 @@ export function codiceFiscaleDa(payload: unknown): string | null {
   return null;
 }
 
+/** The family a payload is about (idFamigliaConvivenzaANPR, the form's values excluded). */
+export function idFamigliaDa(payload: unknown): string | null {
+  if (payload === null || typeof payload !== 'object') return null;
+  for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
+    if (k.startsWith('_')) continue;
+    if (k === 'idFamigliaConvivenzaANPR' && typeof v === 'string' && v.trim()) return v.trim();
+    const dentro = idFamigliaDa(v);
+    if (dentro) return dentro;
+  }
+  return null;
+}
+
 function personaNominata(payload: unknown): string | null {
   if (payload === null || typeof payload !== 'object') return null;
   if (Array.isArray(payload)) {
@@ -124,6 +136,16 @@ export function codaHandlers(services: CoreServices): DomainHandlers<'coda'> & P
     stato: 'inattiva',
     messaggio: null,
   };
+  const lettiDellaFamiglia = services.db.prepare<[string], { cognome: string; nome: string; soggetto_json: string }>(
+    'SELECT cognome, nome, soggetto_json FROM letture_anpr WHERE id_famiglia_anpr = ? ORDER BY letto_il DESC',
+  );
+  const intestatarioLetto = (idFamiglia: string): string | null => {
+    for (const r of lettiDellaFamiglia.all(idFamiglia)) {
+      const relazione = (JSON.parse(r.soggetto_json) as { famiglia?: { relazione?: string | null } }).famiglia?.relazione;
+      if (relazione && /^(intestatario|responsabile)/i.test(relazione)) return `${r.cognome} ${r.nome}`.toUpperCase();
+    }
+    return null;
+  };
   services.events.subscribe((event, payload) => {
     if (event === 'coda.stato') stato = payload as typeof stato;
   });
@@ -161,9 +183,17 @@ export function codaHandlers(services: CoreServices): DomainHandlers<'coda'> & P
       const queue = await services.coda.queue();
       const pratiche = queue.list(request?.stati ? { stati: request.stati } : {});
       const annullamenti = annullamentiPer(queue.list());
+      const capi = new Map<string, string | null>();
       // Operators by name (one read of the local accounts per list).
       const nomi = new Map(services.accesso.elenco().map((o) => [o.codiceFiscale, `${o.nome} ${o.cognome}`.trim()]));
-      return pratiche.map((p) => ({ ...vista(p), operatoreNome: (p.operatore && nomi.get(p.operatore)) || null, annullamento: annullamenti.get(p.id) ?? null }));
+      return pratiche.map((p) => {
+        const v = vista(p);
+        // A family operation naming nobody: the family's head, as last read from ANPR.
+        const idFamiglia = v.soggettoNome ? null : idFamigliaDa(p.payload);
+        if (idFamiglia && !capi.has(idFamiglia)) capi.set(idFamiglia, intestatarioLetto(idFamiglia));
+        const soggettoNome = v.soggettoNome ?? (idFamiglia ? (capi.get(idFamiglia) ?? null) : null);
+        return { ...v, soggettoNome, operatoreNome: (p.operatore && nomi.get(p.operatore)) || null, annullamento: annullamenti.get(p.id) ?? null };
+      });
     },
     'pratiche.dettaglio': async ({ id }) => {
       const queue = await services.coda.queue();
