@@ -14,6 +14,8 @@ import type { AnprAccess } from './anpr-access';
 import { createQueue, type Queue } from '../queue';
 import { lookup3003FromClient, sendFnFromClient } from '../queue/anpr-adapter';
 import type { Lookup3003Fn, SendFn } from '../queue/types';
+import type { BloccoCoda } from '../../shared/ipc/domains/coda';
+import { nomeSoggettoDa } from './handlers/coda';
 
 export interface CodaHost {
   /** The queue of the current environment. */
@@ -23,6 +25,30 @@ export interface CodaHost {
   canQuit(): { ok: boolean; messaggio: string | null };
   waitIdle(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Why the queue waits: the pratica whose submission holds every other, in the clerk's words. */
+export function bloccoDellaCoda(queue: Queue): BloccoCoda | null {
+  const open = queue.invioAperto();
+  if (!open) return null;
+  const p = queue.get(open.pratica_id);
+  if (!p) return null;
+  const conteggi = queue.conteggi();
+  const perche =
+    p.stato === 'esito_incerto'
+      ? "ANPR potrebbe averla già registrata, ma la risposta non è arrivata. Finché l'esito non è chiarito nessun'altra pratica viene inviata: ANPR rifiuterebbe poi il suo identificativo come inferiore all'ultimo ricevuto."
+      : p.stato === 'richiede_intervento'
+        ? `Richiede intervento: ${p.messaggio ?? ''}`.trim()
+        : "È in invio ad ANPR: le altre pratiche attendono il suo esito (nuovo tentativo con lo stesso identificativo).";
+  return {
+    praticaId: p.id,
+    servizio: p.servizio,
+    soggettoNome: nomeSoggettoDa(p.payload),
+    stato: p.stato,
+    idOperazioneComune: open.id_operazione_comune,
+    perche,
+    inAttesa: conteggi.pronta ?? 0,
+  };
 }
 
 /** A machine with no network interface but loopback is offline. */
@@ -72,7 +98,7 @@ export function createCodaHost(deps: {
     const unsubscribe = queue.subscribe((event) => {
       if (event.tipo === 'coda') {
         deps.events.emit('coda.cambiata', event.conteggi);
-        deps.events.emit('coda.stato', { stato: event.stato, messaggio: event.messaggio });
+        deps.events.emit('coda.stato', { stato: event.stato, messaggio: event.messaggio, bloccataDa: bloccoDellaCoda(queue), inPausa: queue.inPausa() });
         if (event.stato === 'anpr_non_raggiungibile') deps.connection.record(false, event.messaggio);
       } else {
         deps.events.emit('pratiche.cambiata', {

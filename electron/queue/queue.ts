@@ -19,7 +19,7 @@ import { backoffMs, createCircuitBreaker } from './backoff';
 import { decidi, type Decisione } from './classify';
 import { avanzamentoDopoRifiuto, suffissoPostazione } from './id-operazione';
 import { BozzaPayloadSchema, costruisciCorpo, PAYLOAD_SCHEMA_VERSION, validaPayload, type EsitoValidazione } from './payload';
-import { STATI_ACCOLTI } from './states';
+import { ETICHETTE_STATO, STATI_ACCOLTI } from './states';
 import { createStore, sha256, toPratica, uuidv7, type InvioRow, type PraticaRow } from './store';
 import type { DrainSummary, NuovaPratica, Pratica, QueueEvent, QueueOptions, SendResult, StatoCoda, StatoPratica } from './types';
 
@@ -76,6 +76,19 @@ export interface Queue {
   pulisciArchivio(): number;
   /** Submission in flight or uncertain blocking the queue, if any. */
   invioAperto(): InvioRow | undefined;
+  /** True while the queue is paused by an operator. */
+  inPausa(): boolean;
+  /**
+   * "Verifica ora in ANPR": asks 3003 now about the submission blocking the
+   * queue. A finding with an outcome is applied; otherwise the same id is due
+   * again at once. Null when nothing blocks the queue.
+   */
+  verificaOra(operatore?: string): Promise<{ praticaId: string; stato: StatoPratica; trovata: boolean; messaggio: string } | null>;
+  /**
+   * The ufficiale closes the blocking submission by hand, with what they saw
+   * in ANPR's web application (accolta or respinta), audited with their note.
+   */
+  risolviAMano(id: string, esito: 'accolta' | 'respinta', dati: { nota: string; idOperazioneANPR?: string }, operatore?: string): Pratica;
 }
 
 const FINE_VUOTA = 'Nessuna pratica da inviare.';
@@ -703,5 +716,51 @@ export function createQueue(opts: QueueOptions): Queue {
       return n;
     },
     invioAperto: () => store.openInvio(ambiente),
+    inPausa: () => paused,
+    verificaOra: (operatore = opts.operatore) =>
+      exclusive(async () => {
+        const open = store.openInvio(ambiente);
+        if (!open) return null;
+        store.audit({ quando: nowIso(), operatore, azione: 'verifica_richiesta', pratica_id: open.pratica_id, id_operazione_comune: open.id_operazione_comune });
+        if (opts.lookup3003) await verifica3003(open);
+        const ancora = store.invio(open.id)!;
+        const p = mustGet(open.pratica_id);
+        if (ancora.aperto === 0) {
+          return { praticaId: p.id, stato: p.stato, trovata: true, messaggio: `ANPR ha confermato l'esito: ${ETICHETTE_STATO[p.stato]}.` };
+        }
+        // Not found, in progress or no answer: the same id is due again at once.
+        store.aggiornaInvio(open.id, { prossimo_tentativo: nowIso() });
+        svegliati();
+        return {
+          praticaId: p.id,
+          stato: p.stato,
+          trovata: false,
+          messaggio: paused
+            ? "ANPR non ha registrato la pratica (o non ha risposto alla verifica): verrà reinviata con lo stesso identificativo quando l'invio riprende."
+            : "ANPR non ha registrato la pratica (o non ha risposto alla verifica): viene reinviata ora con lo stesso identificativo.",
+        };
+      }),
+    risolviAMano(id, esito, dati, operatore = opts.operatore) {
+      const row = db.transaction(() => {
+        const p = mustGet(id);
+        const open = store.invii(id).find((i) => i.aperto === 1);
+        if (!open || !['in_invio', 'esito_incerto', 'richiede_intervento'].includes(p.stato)) {
+          throw new QueueError("Si risolve a mano solo una pratica con l'esito da verificare.", 'STATO_NON_VALIDO');
+        }
+        const at = nowIso();
+        const idAnpr = dati.idOperazioneANPR?.trim() || null;
+        store.aggiornaInvio(open.id, { aperto: 0, chiusura: 'esito', esito, id_operazione_anpr: idAnpr, chiuso: at, prossimo_tentativo: null, ultimo_errore: 'risolta_a_mano' });
+        const messaggio =
+          esito === 'accolta'
+            ? `Esito registrato a mano dall'ufficiale d'anagrafe (verificato nell'applicazione web di ANPR): accolta. ${dati.nota}`.trim()
+            : `Esito registrato a mano dall'ufficiale d'anagrafe (verificato nell'applicazione web di ANPR): respinta. ${dati.nota}`.trim();
+        store.audit({ quando: at, operatore, azione: `risolta_a_mano_${esito}`, pratica_id: id, id_operazione_comune: open.id_operazione_comune, id_operazione_anpr: idAnpr, dettaglio: dati.nota.slice(0, 500) });
+        return store.transizione(id, esito, at, { messaggio, id_operazione_anpr: idAnpr });
+      })();
+      log?.warn('submission resolved by hand', { pratica: id, esito });
+      emitPratica(row);
+      svegliati();
+      return toPratica(row);
+    },
   };
 }

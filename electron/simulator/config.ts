@@ -45,6 +45,11 @@ export const populationSchema = z.strictObject({
   /** CAP per comune ISTAT code (not in the ANPR tables). */
   cap: z.record(z.string(), z.string().regex(/^\d{5}$/)).optional(),
   quotaAnomalie: z.number().min(0).max(1).optional(),
+  /**
+   * Residents of comuni the simulator does not serve (ANPR is national): people
+   * who live elsewhere and move to a served comune (5005 from another comune).
+   */
+  altriComuni: z.array(z.strictObject({ istat: z.string().regex(/^\d{6}$/), size: z.number().int().min(1).max(20_000) })).optional(),
 });
 
 export const simConfigSchema = z.strictObject({

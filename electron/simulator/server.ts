@@ -110,6 +110,11 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
     ...(cfg.population.quotaAnomalie !== undefined ? { quotaAnomalie: cfg.population.quotaAnomalie } : {}),
   });
   if (seeded.length) log.info('population seeded', { comuni: seeded, size: cfg.population.size });
+  for (const altro of cfg.population.altriComuni ?? []) {
+    if (cfg.comuni.includes(altro.istat)) continue;
+    const fatti = seedPopulation(store, { comuni: [altro.istat], size: altro.size, seed: `${cfg.population.seed}:${altro.istat}`, referenceDate: cfg.population.referenceDate ?? oggiRoma(clock.now()) });
+    if (fatti.length) log.info('population of a comune not served seeded', { comune: altro.istat, size: altro.size });
+  }
 
   const sockets = new Set<Socket>();
   let baseUrl = '';

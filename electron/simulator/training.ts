@@ -151,6 +151,9 @@ function usable(dir: string, istat: string, now: Date): Meta | undefined {
  * Creates (once) and returns the training environment under `<dataDir>/ambiente-prova`.
  * Idempotent: later calls reuse the files (regenerated only when near expiry).
  */
+/** Viterbo: the comune the training population moves from. */
+const COMUNE_VICINO = '056059';
+
 export function ensureTrainingEnvironment(dataDir: string, opts: { istat?: string; now?: Date; populationSize?: number } = {}): TrainingEnvironment {
   const istat = opts.istat ?? TRAINING_ISTAT;
   const now = opts.now ?? new Date();
@@ -167,7 +170,13 @@ export function ensureTrainingEnvironment(dataDir: string, opts: { istat?: strin
       tls: { certPem: readFileSync(join(dir, 'server.crt'), 'utf8'), keyPem: readFileSync(join(dir, 'server.key'), 'utf8') },
       trustedCaPems: [caPem],
       dataDir: join(dir, 'stato'),
-      population: { size: opts.populationSize ?? 300, seed: 'sportello-anpr-prova', cap: { [istat]: istat === TRAINING_ISTAT ? '01022' : '00000' } },
+      // Viterbo's residents, not served: the people who move here from another comune (5005).
+      population: {
+        size: opts.populationSize ?? 300,
+        seed: 'sportello-anpr-prova',
+        cap: { [istat]: istat === TRAINING_ISTAT ? '01022' : '00000' },
+        altriComuni: istat === COMUNE_VICINO ? [] : [{ istat: COMUNE_VICINO, size: 60 }],
+      },
       comuni: [istat],
       faults: [],
     },

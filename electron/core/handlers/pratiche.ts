@@ -8,6 +8,7 @@ import { addGiorni, addGiorniLavorativi, diffGiorni } from '../../../shared/doma
 import {
   ANNULLAMENTO_DI,
   SERVIZI_ANNULLAMENTO,
+  TITOLI_SERVIZIO,
   type ErroreSpiegato,
   type Problema,
   type Scadenza,
@@ -22,7 +23,8 @@ import type { CallContext } from '../../ipc/router';
 import { AppError } from '../../ipc/app-error';
 import { QueueError, type Queue } from '../../queue';
 import type { Pratica } from '../../queue/types';
-import { invio, vista } from './coda';
+import { annullamentiPer, invio, nomeSoggettoDa, vista } from './coda';
+import { payloadSeguito, seguitoEsistente, seguitoPer } from '../seguiti';
 import type { CoreServices, DomainHandlers } from './services';
 
 /** Residence declarations: 2 working days to register, 45 days for the checks. */
@@ -133,18 +135,7 @@ export function spiegaErrore(e: ErroreAnpr): ErroreSpiegato {
   };
 }
 
-const ETICHETTE_SERVIZIO: Record<string, string> = {
-  '1001': 'Iscrizione per nascita',
-  '1002': 'Iscrizione da altro comune o dall\'estero',
-  '1013': 'Annullamento iscrizione',
-  '2001': 'Cancellazione per morte',
-  '2003': 'Cancellazione per altri motivi',
-  '2011': 'Annullamento cancellazione',
-  '5001': 'Composizione famiglia',
-  '5005': 'Cambio di residenza',
-  '5008': 'Stato civile e dati personali',
-  '5012': 'Annullamento mutazione',
-};
+const ETICHETTE_SERVIZIO: Readonly<Record<string, string>> = TITOLI_SERVIZIO;
 
 export function supportoDi(p: Pratica): Supporto {
   const codici = [...new Set(p.errori.map((e) => e.codice))];
@@ -216,6 +207,23 @@ export function avviaRegistroEsiti(services: CoreServices): () => void {
       })
       .catch((error: unknown) => log?.warn('anomalies not registered', { pratica: e.praticaId, error: error instanceof Error ? error.message : String(error) }));
   });
+}
+
+/** What "Invia ora" really did, in the clerk's words: sent now, or why it waits. */
+export function esitoInviaOra(queue: Queue, id: string): string {
+  const open = queue.invioAperto();
+  const altra = open && open.pratica_id !== id ? queue.get(open.pratica_id) : undefined;
+  const perche: string[] = [];
+  if (altra) {
+    const nome = nomeSoggettoDa(altra.payload);
+    perche.push(
+      `la coda è ferma finché non si chiarisce l'esito della pratica ${altra.servizio} ${ETICHETTE_SERVIZIO[altra.servizio] ?? ''}${nome ? ` di ${nome}` : ''} (${altra.stato === 'esito_incerto' ? 'esito da verificare' : altra.stato === 'richiede_intervento' ? 'richiede intervento' : 'in invio'})`.replace(/\s+/g, ' '),
+    );
+  }
+  if (queue.inPausa()) perche.push("l'invio è sospeso: riprende quando l'ufficiale d'anagrafe lo riattiva");
+  if (perche.length) return `Non inviata adesso: ${perche.join('; ')}.`;
+  if (open?.pratica_id === id) return 'Nuovo tentativo in corso, con lo stesso identificativo.';
+  return 'Invio ad ANPR in corso.';
 }
 
 export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'pratiche'>, 'pratiche.elenco' | 'pratiche.dettaglio'> {
@@ -291,7 +299,13 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       const queue = await coda();
       const p = mustGet(queue, id);
       if (p.scartata) throw new AppError('PRATICA_SCARTATA', 'La pratica è stata scartata.');
-      if (p.stato === 'bozza') return esitoPronta(queue, id, op);
+      if (p.stato === 'bozza') {
+        const esito = await esitoPronta(queue, id, op);
+        const messaggio = esito.ok
+          ? `Pronta. ${esitoInviaOra(queue, id)}`
+          : `Non inviata: ${esito.problemi.length === 1 ? 'c\'è un problema' : `ci sono ${esito.problemi.length} problemi`} da correggere nel modulo («Modifica»): ${esito.problemi.map((x) => x.messaggio).join(' ')}`;
+        return { ...esito, messaggio };
+      }
       try {
         if (p.stato === 'richiede_intervento') queue.riprova(id, op);
         else if (p.stato === 'pronta' || p.stato === 'in_invio' || p.stato === 'esito_incerto') {
@@ -299,12 +313,13 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
           services.db
             .prepare("UPDATE invii SET prossimo_tentativo = ? WHERE pratica_id = ? AND aperto = 1")
             .run(services.options.clock.now().toISOString(), id);
-          queue.resume();
+          // A pause is the ufficiale's: "Invia ora" does not lift it (the answer says so).
+          if (!queue.inPausa()) queue.resume();
         } else throw new AppError('STATO_NON_VALIDO', 'La pratica ha già un esito di ANPR: non c\'è nulla da inviare.');
       } catch (error) {
         return erroreCoda(error);
       }
-      return { ok: true, problemi: [], pratica: vista(mustGet(queue, id)) };
+      return { ok: true, problemi: [], pratica: vista(mustGet(queue, id)), messaggio: esitoInviaOra(queue, id) };
     },
     'pratiche.riprova': async ({ id }, context) => {
       try {
@@ -329,6 +344,13 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       if ((p.stato !== 'accolta' && p.stato !== 'accolta_con_avvisi') || !p.idOperazioneComune || !p.idOperazioneANPR) {
         throw new AppError('NON_ANNULLABILE', 'Si può annullare solo una pratica accolta da ANPR.');
       }
+      const gia = annullamentiPer(queue.list()).get(p.id);
+      if (gia) {
+        throw new AppError(
+          'GIA_IN_ANNULLAMENTO',
+          gia.stato === 'accolta' || gia.stato === 'accolta_con_avvisi' ? 'La pratica è già stata annullata in ANPR.' : "Per questa pratica c'è già un annullamento in corso: completarlo o scartarlo.",
+        );
+      }
       const nuova = queue.salvaBozza({
         servizio,
         formato: 'dati',
@@ -344,16 +366,36 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       const queue = await coda();
       const p = mustGet(queue, id);
       const payload = (p.payload && typeof p.payload === 'object' ? p.payload : {}) as Record<string, unknown>;
+      const tutte = queue.list();
       return {
-        pratica: vista(p),
+        pratica: { ...vista(p), annullamento: annullamentiPer(tutte).get(p.id) ?? null },
         payload,
         invii: queue.invii(id).map(invio),
-        errori: p.errori.map(spiegaErrore),
+        errori: p.errori.map((e) => {
+          const seguito = seguitoPer(p, e);
+          return {
+            ...spiegaErrore(e),
+            seguito: seguito ? { servizio: seguito.servizio, etichetta: seguito.etichetta, praticaId: seguitoEsistente(tutte, p.id, e.codice.trim().toUpperCase())?.id ?? null } : null,
+          };
+        }),
         supporto: supportoDi(p),
         daAnnullare: daAnnullareDi(payload),
         nomeOperatore: nomeOperatore(p.operatore),
         soggettiANPR: soggettiDaRisposta(id),
       };
+    },
+    'pratiche.seguito': async ({ id, codice }, context) => {
+      const op = operatoreDi(context).codiceFiscale;
+      const queue = await coda();
+      const p = mustGet(queue, id);
+      const c = codice.trim().toUpperCase();
+      const seguito = p.errori.some((e) => e.codice.trim().toUpperCase() === c) ? seguitoPer(p, { codice: c, tipo: 'W' }) : null;
+      if (!seguito) throw new AppError('SEGUITO_NON_PREVISTO', 'Per questo avviso non è prevista una pratica di seguito.');
+      const esistente = seguitoEsistente(queue.list(), p.id, c);
+      if (esistente) return vista(esistente);
+      const nuova = queue.salvaBozza({ servizio: seguito.servizio, formato: 'dati', payload: payloadSeguito(p, c, seguito, oggi(services)), operatore: op });
+      services.logger?.child('pratiche').info('follow-up started', { pratica: p.id, codice: c, seguito: nuova, servizio: seguito.servizio });
+      return vista(mustGet(queue, nuova));
     },
     'pratiche.supporto': async ({ id }) => supportoDi(mustGet(await coda(), id)),
     'pratiche.scadenze': async (r) => {

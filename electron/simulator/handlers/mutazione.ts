@@ -21,9 +21,68 @@ function soggettoElenco(ctx: HandlerContext, e: Parameters<typeof chiavi>[0]): P
 
 // ---------------------------------------------------------------- 5005
 
+/**
+ * A move from another comune (both subentrati, Allegato 5): 5005 with
+ * tipoMutazione 2 (Tabella 47, residenza) and the tipoMovimentazione of
+ * generalitaSchedaFamiglia (Tabella 23): 1 immigration into a new family at
+ * residenzaFamiglia (the listed head, relation 1: EF021), 3 into an existing
+ * family of this comune (which keeps its head: EF007). The listed subjects are
+ * found nationally; one already resident here gets EN429, a cancelled or
+ * deceased one EN184 / EN397.
+ */
+function immigrazione5005(ctx: HandlerContext, d: string, movimentazione: string): HandlerResult {
+  const { store, body, comune } = ctx;
+  const elenco = childrenByLocalName(body, 'elencoSoggettiFamiglia');
+  if (elenco.length === 0) rifiuta('EF029');
+  const membri = elenco.map((e) => {
+    const found = cerca(store, chiavi(childByLocalName(e, 'generalita')));
+    if (found.length === 0) rifiuta('EN185', [''], { campo: 'generalita' });
+    if (found.length > 1) rifiuta('EN095');
+    const p = found[0]!;
+    if (p.stato === 'deceduto') rifiuta('EN397', [p.idSchedaSoggettoANPR, p.datiDecesso?.data ?? '']);
+    if (p.stato === 'cancellato') rifiuta('EN184', [p.idSchedaSoggettoANPR]);
+    if (p.comuneIstat === comune) rifiuta('EN429', ['2']);
+    nonPrimaDellUltima(p, d);
+    return p;
+  });
+  const prima = snapshot(...membri);
+  let scheda;
+  if (movimentazione === '1') {
+    const res = childrenByLocalName(body, 'residenzaFamiglia')[0];
+    if (!res) rifiuta('EN081', ['residenzaFamiglia']);
+    const decRes = text(res, 'dataDecorrenzaResidenza');
+    if (decRes && decRes.slice(0, 10) !== d) rifiuta('EN239');
+    if (!elenco.some((e) => text(e, 'legameSoggetto', 'codiceLegame') === '1')) rifiuta('EF021');
+    const ind = nuovoIndirizzo(store, comune, res, d);
+    store.putIndirizzo(ind);
+    scheda = nuovaScheda(store, comune, '', ind.id, d);
+  } else {
+    scheda = schedaDelComune(store, childByLocalName(body, 'generalitaSchedaFamiglia'), comune);
+    if (elenco.some((e) => text(e, 'legameSoggetto', 'codiceLegame') === '1')) rifiuta('EF007');
+  }
+  for (const [i, p] of membri.entries()) {
+    togliComponente(store, p);
+    const codice = text(elenco[i], 'legameSoggetto', 'codiceLegame') ?? '1';
+    aggiungiComponente(store, scheda, p, codice, codice === '1' ? 'Intestatario Scheda' : p.legame.descrizioneLegame, d);
+    if (codice === '1' && scheda.tipo === 'famiglia') scheda.intestatarioId = p.idSchedaSoggettoANPR;
+  }
+  store.putScheda(scheda);
+  for (const p of membri) {
+    p.comuneIstat = comune;
+    p.indirizzoId = scheda.indirizzoId;
+    p.dataDecorrenzaResidenza = d;
+    p.ultimaDecorrenza = d;
+    store.putPersona(p);
+  }
+  return esitoRegistrazione(ctx, membri.map((p) => p.idSchedaSoggettoANPR), prima, avvisoProcedimento(body));
+}
+
 export function handle5005(ctx: HandlerContext): HandlerResult {
   const { store, body, comune } = ctx;
   const d = decorrenza(ctx.testata, ctx.oggi);
+  // Codes are numeric (the builder writes tipoMutazione as "02").
+  const movimentazione = String(Number(text(body, 'generalitaSchedaFamiglia', 'tipoMovimentazione') ?? '0'));
+  if (Number(text(body, 'datiControllo', 'tipoMutazione')) === 2 && (movimentazione === '1' || movimentazione === '3')) return immigrazione5005(ctx, d, movimentazione);
   const scheda = schedaDelComune(store, childByLocalName(body, 'generalitaSchedaFamiglia'), comune);
   const res = childrenByLocalName(body, 'residenzaFamiglia')[0];
   if (!res) rifiuta('EN081', ['residenzaFamiglia']);

@@ -8,7 +8,7 @@ import { generatePopulation } from '../population';
 import type { SimStore } from './store';
 
 /** Known CAPs for comuni the training mode uses (ANPR tables carry none). */
-const CAP_NOTI: Record<string, string> = { '056003': '01022', '058091': '00100' };
+const CAP_NOTI: Record<string, string> = { '056003': '01022', '056059': '01100', '058091': '00100' };
 
 export interface SeedOptions {
   comuni: readonly string[];

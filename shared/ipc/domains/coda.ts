@@ -2,9 +2,24 @@
 import { z } from 'zod';
 import { none, StatoPraticaSchema } from './schemas';
 
+/** The pratica whose open submission holds the queue, and why (in Italian). */
+export const BloccoCodaSchema = z.object({
+  praticaId: z.string(),
+  servizio: z.string(),
+  soggettoNome: z.string().nullable(),
+  stato: StatoPraticaSchema,
+  idOperazioneComune: z.string(),
+  perche: z.string(),
+  /** Pratiche pronte waiting behind it. */
+  inAttesa: z.number().int(),
+});
+export type BloccoCoda = z.infer<typeof BloccoCodaSchema>;
+
 export const StatoCodaSchema = z.object({
   stato: z.enum(['inattiva', 'in_invio', 'in_attesa', 'in_pausa', 'offline', 'anpr_non_raggiungibile', 'bloccata']),
   messaggio: z.string().nullable(),
+  bloccataDa: BloccoCodaSchema.nullable().optional(),
+  inPausa: z.boolean().optional(),
 });
 
 export const ErroreAnprSchema = z.object({
@@ -23,6 +38,8 @@ export const PraticaSchema = z.object({
   soggettoKey: z.string().nullable(),
   /** "COGNOME NOME" of the person the pratica is about, from its payload, when it names one. */
   soggettoNome: z.string().nullable().optional(),
+  /** The first codice fiscale the payload names (for the list's search). */
+  soggettoCF: z.string().nullable().optional(),
   dataDecorrenza: z.string().nullable(),
   protocollo: z.string().nullable(),
   dataProtocollo: z.string().nullable(),
@@ -36,6 +53,11 @@ export const PraticaSchema = z.object({
   messaggio: z.string().nullable(),
   /** When it was discarded (ISO), null otherwise. */
   scartata: z.string().nullable().optional(),
+  /** The annulment (1013/2011/5012) started for this pratica, if any: accepted means the pratica is annulled in ANPR. */
+  annullamento: z
+    .object({ praticaId: z.string(), servizio: z.string(), stato: StatoPraticaSchema, data: z.string() })
+    .nullable()
+    .optional(),
   creata: z.string(),
   aggiornata: z.string(),
 });
@@ -65,6 +87,21 @@ export const codaChannels = {
   'coda.stato': { request: none, response: StatoCodaSchema },
   'coda.pausa': { request: none, response: StatoCodaSchema },
   'coda.riprendi': { request: none, response: StatoCodaSchema },
+  /** "Verifica ora in ANPR": 3003 for the submission holding the queue. */
+  'coda.verifica': {
+    request: none,
+    response: z.object({ trovata: z.boolean(), messaggio: z.string(), praticaId: z.string().nullable(), stato: StatoPraticaSchema.nullable() }),
+  },
+  /** The ufficiale resolves the holding submission by hand, per what they verified in ANPR's web application. */
+  'coda.risolvi': {
+    request: z.object({
+      praticaId: z.string().min(1).max(64),
+      esito: z.enum(['accolta', 'respinta']),
+      nota: z.string().trim().min(1, "Indicare cosa si è verificato nell'applicazione web di ANPR.").max(500),
+      idOperazioneANPR: z.string().trim().regex(/^\d{1,20}$/, "L'id operazione ANPR è di sole cifre.").optional(),
+    }),
+    response: PraticaSchema,
+  },
   'pratiche.elenco': {
     request: z.object({ stati: z.array(StatoPraticaSchema).optional() }).optional(),
     response: z.array(PraticaSchema),

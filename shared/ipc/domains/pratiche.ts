@@ -15,6 +15,23 @@ export const ServizioPraticaSchema = z.enum(SERVIZI_PRATICA);
 /** Annulments: started only from an accepted pratica, by an ufficiale d'anagrafe. */
 export const SERVIZI_ANNULLAMENTO = ['1013', '2011', '5012'] as const;
 
+/**
+ * The one Italian name of each service, used by the form's title, the
+ * pratiche list and detail, the Scrivania and the text for ANPR's assistance.
+ */
+export const TITOLI_SERVIZIO: Readonly<Record<(typeof SERVIZI_PRATICA)[number], string>> = {
+  '1001': 'Iscrizione per nascita',
+  '1002': 'Iscrizione per altri motivi',
+  '1013': 'Annullamento di iscrizione',
+  '2001': 'Cancellazione per morte',
+  '2003': 'Cancellazione per altri motivi',
+  '2011': 'Annullamento di cancellazione',
+  '5001': 'Mutazione della famiglia',
+  '5005': 'Cambio di residenza',
+  '5008': 'Stato civile e generalità',
+  '5012': 'Annullamento di mutazione',
+};
+
 /** What each annulment annuls. */
 export const ANNULLAMENTO_DI: Record<string, (typeof SERVIZI_ANNULLAMENTO)[number]> = {
   '1001': '1013',
@@ -62,6 +79,8 @@ export const EsitoProntaSchema = z.object({
   ok: z.boolean(),
   problemi: z.array(ProblemaSchema),
   pratica: PraticaSchema,
+  /** What really happened ("Invia ora": sent, or why not), in Italian. */
+  messaggio: z.string().nullable().optional(),
 });
 export type EsitoPronta = z.infer<typeof EsitoProntaSchema>;
 
@@ -78,6 +97,11 @@ export const ErroreSpiegatoSchema = ErroreAnprSchema.extend({
     .nullable(),
   /** Italian label of the field it concerns, when it can be told. */
   etichettaCampo: z.string().nullable(),
+  /**
+   * On an accepted pratica, the operation this warning asks for next (e.g.
+   * EN225 → 5001 naming the new head), and the follow-up already started.
+   */
+  seguito: z.object({ servizio: z.string(), etichetta: z.string(), praticaId: z.string().nullable() }).nullable().optional(),
 });
 export type ErroreSpiegato = z.infer<typeof ErroreSpiegatoSchema>;
 
@@ -135,6 +159,8 @@ export const praticheChannels = {
   /** Starts the annulment (1013/2011/5012) of an accepted pratica: returns the new draft. */
   'pratiche.annulla': { request: Id, response: PraticaSchema },
   'pratiche.apri': { request: Id, response: PraticaApertaSchema },
+  /** Starts (or finds) the follow-up a warning of an accepted pratica asks for: returns its draft. */
+  'pratiche.seguito': { request: z.object({ id: z.string().min(1).max(64), codice: z.string().min(1).max(10) }), response: PraticaSchema },
   'pratiche.supporto': { request: Id, response: SupportoSchema },
   'pratiche.scadenze': { request: z.object({ entroGiorni: z.number().int().min(0).max(365).optional() }).optional(), response: z.array(ScadenzaSchema) },
 } as const;

@@ -24,7 +24,7 @@ import { formatData, formatDataOra, messaggioErrore } from '../../format';
 import { navigate } from '../../routing';
 import { puoModificare, useSessione } from '../../session';
 import { SERVIZI, STATI_ACCOLTI, STATI_MODIFICABILI } from './etichette';
-import { moduloPer } from './moduli';
+import { moduloPer, varianteDi } from './moduli';
 import type { ContestoModulo, ModuloPratica } from './moduli/tipi';
 import { BannerCoda } from './BannerCoda';
 import { ErroriAnpr, StatoBadge } from './Pratiche';
@@ -170,6 +170,10 @@ async function soggettoDa(soggetto: string | null, cf: string | null): Promise<{
         nome: s.soggetto.nome,
         dataNascita: s.soggetto.dataNascita ?? undefined,
         idFamigliaConvivenzaANPR: s.famiglia?.idFamigliaANPR ?? s.soggetto.famiglia?.idFamigliaANPR ?? undefined,
+        relazione: s.soggetto.famiglia?.relazione ?? undefined,
+        famiglia: s.famiglia?.componenti
+          .filter((c) => c.idSchedaSoggettoANPR !== s.soggetto.idSchedaSoggettoANPR)
+          .map((c) => ({ idSchedaSoggettoANPR: c.idSchedaSoggettoANPR, codiceFiscale: c.codiceFiscale, cognome: c.cognome, nome: c.nome, dataNascita: c.dataNascita, relazione: c.relazione })),
       },
       avviso: s.fonte === 'locale' ? 'ANPR non raggiungibile: i dati del soggetto sono quelli letti in precedenza (non certificabili).' : null,
     };
@@ -196,18 +200,18 @@ export function PaginaModulo({ path }: { path: string }) {
         if (idPercorso === 'nuova') {
           const q = query();
           const servizio = q.get('servizio') ?? '';
-          const modulo = moduloPer(servizio);
+          const modulo = moduloPer(servizio, q.get('variante'));
           if (!modulo) throw new Error(`Nessun modulo per il servizio ${servizio || '(non indicato)'}.`);
           const { soggetto, avviso } = await soggettoDa(q.get('soggetto'), q.get('cf'));
           const contesto: ContestoModulo = { soggetto };
-          const chiaveNuova = chiaveCopia(operatore, `nuova:${servizio}:${q.get('soggetto') ?? ''}`);
+          const chiaveNuova = chiaveCopia(operatore, `nuova:${servizio}${q.get('variante') ? `:${q.get('variante')}` : ''}:${q.get('soggetto') ?? ''}`);
           const copia = leggiCopia(chiaveNuova);
           const valori = (copia?.valori as FieldValues | undefined) ?? modulo.valoriIniziali(contesto);
           if (vivo) setCaricato({ modulo, contesto, valori, meta: copia?.meta ?? metaDa(null), aperta: null, chiaveNuova, recuperata: !!copia, avviso });
           return;
         }
         const aperta = await unwrap(bridge.pratiche.apri({ id: idPercorso }));
-        const modulo = moduloPer(aperta.pratica.servizio);
+        const modulo = moduloPer(aperta.pratica.servizio, varianteDi(aperta.payload));
         if (!modulo) throw new Error(`Nessun modulo per il servizio ${aperta.pratica.servizio}.`);
         const key = aperta.pratica.soggettoKey;
         const salvati = aperta.payload[CHIAVE_VALORI_MODULO] as FieldValues | undefined;
@@ -301,6 +305,8 @@ function ModuloForm({ c }: { c: Caricato }) {
     const dp = parseDataItDettaglio(metaRef.current.dataProtocollo);
     const payload: Record<string, unknown> = { ...base, [CHIAVE_VALORI_MODULO]: valori };
     if (aperta?.daAnnullare) payload['_annulla'] = aperta.daAnnullare;
+    // A follow-up keeps its link to the pratica whose warning asked for it (electron/core/seguiti.ts).
+    if (aperta?.payload['_seguitoDi']) payload['_seguitoDi'] = aperta.payload['_seguitoDi'];
     // Who the pratica was started for (the pratiche list shows it when the payload names nobody, e.g. a family's move).
     const avviataPer = [contesto.soggetto?.cognome, contesto.soggetto?.nome].filter(Boolean).join(' ') || aperta?.payload['_soggetto'];
     if (typeof avviataPer === 'string' && avviataPer) payload['_soggetto'] = avviataPer;
@@ -498,7 +504,7 @@ function ModuloForm({ c }: { c: Caricato }) {
           <p className="mb-0 text-secondary">{modulo.descrizione}</p>
         </div>
         <div className="testata-modulo__stato">
-          <StatoBadge stato={stato} />
+          <StatoBadge stato={stato} annullamento={aperta?.pratica.annullamento} />
           <span className={`autosalvataggio${modificabile ? ` autosalvataggio--${salvataggio.tipo}` : ''}`} role="status" aria-live="polite" data-testid="autosalvataggio" data-stato={salvataggio.tipo}>
             {modificabile ? etichettaSalvataggio : 'Sola lettura'}
           </span>

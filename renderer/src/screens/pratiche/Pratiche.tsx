@@ -15,13 +15,27 @@ import { navigate } from '../../routing';
 import { puoModificare, useSessione } from '../../session';
 import { BannerCoda } from './BannerCoda';
 import { FILTRI, SERVIZI, STATI, STATI_ACCOLTI, STATI_MODIFICABILI } from './etichette';
-import { MODULI_NUOVI } from './moduli';
+import { VOCI_NUOVE } from './moduli';
 import './pratiche.css';
 
 const colonna = createColumnHelper<PraticaVista>();
 
-export function StatoBadge({ stato }: { stato: StatoPratica }) {
+export function StatoBadge({ stato, annullamento }: { stato: StatoPratica; annullamento?: PraticaVista['annullamento'] }) {
+  if (annullamento && STATI_ACCOLTI.includes(stato) && STATI_ACCOLTI.includes(annullamento.stato)) {
+    return <span className="stato-pratica stato--annullata">Annullata</span>;
+  }
   return <span className={`stato-pratica ${STATI[stato].classe}`}>{STATI[stato].testo}</span>;
+}
+
+/** Whether the pratica's words (name, CF, service, numbers) contain every word searched. */
+export function corrisponde(p: PraticaVista, cerca: string): boolean {
+  const parole = cerca.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!parole.length) return true;
+  const testo = [p.soggettoNome, p.soggettoCF, p.servizio, SERVIZI[p.servizio], STATI[p.stato].testo, p.protocollo, p.idOperazioneComune, p.idOperazioneANPR, p.operatoreNome]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+  return parole.every((w) => testo.includes(w));
 }
 
 function selezioneIniziale(): string | null {
@@ -35,6 +49,7 @@ export function Pratiche() {
   const ufficiale = sessione.ruolo === 'ufficiale_anagrafe' || sessione.ruolo === 'amministratore';
   const [pratiche, setPratiche] = useState<PraticaVista[] | null>(null);
   const [filtro, setFiltro] = useState('tutte');
+  const [cerca, setCerca] = useState('');
   const [mostraScartate, setMostraScartate] = useState(false);
   const [selezionata, setSelezionata] = useState<string | null>(selezioneIniziale);
   const [dettaglio, setDettaglio] = useState<PraticaAperta | null>(null);
@@ -87,10 +102,20 @@ export function Pratiche() {
     else setDettaglio(null);
   }, [selezionata, caricaDettaglio]);
 
+  // A link to `#/pratiche?id=…` (e.g. the queue banner's) selects that pratica.
+  useEffect(() => {
+    const daHash = () => {
+      const id = selezioneIniziale();
+      if (id) setSelezionata(id);
+    };
+    window.addEventListener('hashchange', daHash);
+    return () => window.removeEventListener('hashchange', daHash);
+  }, []);
+
   const visibili = useMemo(() => {
     const f = FILTRI.find((x) => x.id === filtro)!;
-    return (pratiche ?? []).filter((p) => (mostraScartate ? true : !p.scartata) && (!f.stati || f.stati.includes(p.stato)));
-  }, [pratiche, filtro, mostraScartate]);
+    return (pratiche ?? []).filter((p) => (mostraScartate ? true : !p.scartata) && (!f.stati || f.stati.includes(p.stato)) && corrisponde(p, cerca));
+  }, [pratiche, filtro, mostraScartate, cerca]);
 
   const conteggio = (id: string) => {
     const f = FILTRI.find((x) => x.id === id)!;
@@ -103,7 +128,7 @@ export function Pratiche() {
         header: 'Stato',
         cell: (c) => (
           <>
-            <StatoBadge stato={c.getValue()} />
+            <StatoBadge stato={c.getValue()} annullamento={c.row.original.annullamento} />
             {c.row.original.scartata && <span className="stato-pratica stato--scartata ms-1">Scartata</span>}
           </>
         ),
@@ -135,19 +160,11 @@ export function Pratiche() {
           </>
         ),
       }),
-      colonna.accessor((p) => p.soggettoNome ?? p.soggettoKey ?? '', {
+      colonna.accessor((p) => p.soggettoNome ?? '', {
         id: 'soggetto',
         header: 'Soggetto',
-        cell: (c) => {
-          const { soggettoNome, soggettoKey } = c.row.original;
-          if (!soggettoNome && !soggettoKey) return '—';
-          return (
-            <>
-              {soggettoNome && <span className="d-block">{soggettoNome}</span>}
-              {soggettoKey && <span className="ids-pratica">{soggettoKey}</span>}
-            </>
-          );
-        },
+        // The person's name (or the family head's, for a family operation), never an internal id.
+        cell: (c) => c.row.original.soggettoNome ?? '—',
       }),
       colonna.accessor('dataDecorrenza', { header: 'Decorrenza', cell: (c) => formatData(c.getValue()) }),
       colonna.accessor('scadenza', {
@@ -177,12 +194,13 @@ export function Pratiche() {
     getSortedRowModel: getSortedRowModel(),
   });
 
+  /** Runs a clerk's action; the notice is the action's own answer when it returns one (e.g. "Invia ora"). */
   const azione = async (nome: string, fn: () => Promise<unknown>, messaggio: string) => {
     setErrore(null);
     setAvviso(null);
     try {
-      await fn();
-      setAvviso(messaggio);
+      const r = await fn();
+      setAvviso(typeof r === 'string' && r ? r : messaggio);
       void caricaElenco();
       if (selezionata) void caricaDettaglio(selezionata);
     } catch (e) {
@@ -213,6 +231,17 @@ export function Pratiche() {
             {f.etichetta} <span className="filtro__numero">{conteggio(f.id)}</span>
           </button>
         ))}
+        <label htmlFor="cerca-pratiche" className="visually-hidden">
+          Cerca nelle pratiche
+        </label>
+        <input
+          id="cerca-pratiche"
+          type="search"
+          className="form-control form-control-sm ricerca-pratiche"
+          placeholder="Cerca: nome, codice fiscale, pratica, numero"
+          value={cerca}
+          onChange={(e) => setCerca(e.target.value)}
+        />
         <label className="filtro-scartate">
           <input type="checkbox" checked={mostraScartate} onChange={(e) => setMostraScartate(e.target.checked)} /> Mostra le scartate
         </label>
@@ -287,22 +316,23 @@ export function Pratiche() {
 }
 
 function NuovaPratica() {
-  const [servizio, setServizio] = useState(MODULI_NUOVI[0]?.servizio ?? '');
+  const [valore, setValore] = useState(VOCI_NUOVE[0]?.valore ?? '');
   return (
     <form
       className="nuova-pratica"
       onSubmit={(e) => {
         e.preventDefault();
-        if (servizio) navigate(`/pratiche/nuova?servizio=${servizio}`);
+        const voce = VOCI_NUOVE.find((v) => v.valore === valore);
+        if (voce) navigate(`/pratiche/nuova?servizio=${voce.servizio}${voce.variante ? `&variante=${voce.variante}` : ''}`);
       }}
     >
       <label htmlFor="nuova-pratica-servizio" className="visually-hidden">
         Tipo di pratica
       </label>
-      <select id="nuova-pratica-servizio" className="form-select form-select-sm" value={servizio} onChange={(e) => setServizio(e.target.value)}>
-        {MODULI_NUOVI.map((m) => (
-          <option key={m.servizio} value={m.servizio}>
-            {m.servizio} – {m.titolo}
+      <select id="nuova-pratica-servizio" className="form-select form-select-sm" value={valore} onChange={(e) => setValore(e.target.value)}>
+        {VOCI_NUOVE.map((v) => (
+          <option key={v.valore} value={v.valore}>
+            {v.servizio} – {v.titolo}
           </option>
         ))}
       </select>
@@ -346,7 +376,9 @@ function Dettaglio({
   const [conferma, setConferma] = useState(false);
   const modificabile = !p.scartata && STATI_MODIFICABILI.includes(p.stato);
   const inviabile = !p.scartata && ['bozza', 'pronta', 'in_invio', 'esito_incerto'].includes(p.stato);
-  const annullabile = !p.scartata && STATI_ACCOLTI.includes(p.stato) && ['1001', '1002', '2001', '2003', '5001', '5005', '5008'].includes(p.servizio);
+  const annullamento = p.annullamento ?? null;
+  const annullata = !!annullamento && STATI_ACCOLTI.includes(annullamento.stato);
+  const annullabile = !p.scartata && !annullamento && STATI_ACCOLTI.includes(p.stato) && ['1001', '1002', '2001', '2003', '5001', '5005', '5008'].includes(p.servizio);
   const titoloRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => titoloRef.current?.focus(), [p.id]);
   return (
@@ -355,9 +387,18 @@ function Dettaglio({
         <span className="codice-servizio">{p.servizio}</span> {SERVIZI[p.servizio] ?? 'Pratica'}
       </h2>
       <p className="mb-2">
-        <StatoBadge stato={p.stato} />
+        <StatoBadge stato={p.stato} annullamento={annullamento} />
         {p.scartata && <span className="stato-pratica stato--scartata ms-1">Scartata il {formatDataOra(p.scartata)}</span>}
       </p>
+      {annullamento && STATI_ACCOLTI.includes(p.stato) && (
+        <p className="messaggio-pratica" data-testid="annullamento-pratica">
+          {annullata ? 'Annullata in ANPR il ' + formatDataOra(annullamento.data) + ' con la pratica ' : 'Annullamento in corso con la pratica '}
+          <a href={`#/pratiche/${annullamento.praticaId}`}>
+            {annullamento.servizio} {SERVIZI[annullamento.servizio] ?? ''}
+          </a>
+          {annullata ? '.' : ` (${STATI[annullamento.stato].testo.toLowerCase()}): non se ne può avviare un altro.`}
+        </p>
+      )}
       {p.messaggio && (
         <p className="messaggio-pratica" data-testid="messaggio-pratica">
           {p.messaggio}
@@ -370,7 +411,7 @@ function Dettaglio({
           </a>
         )}
         {inviabile && modifica && (
-          <Button color="primary" size="xs" outline onClick={() => void azione('Invio', () => unwrap(bridge!.pratiche.invia({ id: p.id })), 'Richiesta di invio registrata.')}>
+          <Button color="primary" size="xs" outline onClick={() => void azione('Invio', async () => (await unwrap(bridge!.pratiche.invia({ id: p.id }))).messaggio ?? null, 'Richiesta di invio registrata.')}>
             {p.stato === 'bozza' ? 'Segna come pronta' : 'Invia ora'}
           </Button>
         )}
@@ -476,8 +517,8 @@ function Dettaglio({
           <tbody>
             {d.invii.map((i) => (
               <tr key={i.idOperazioneComune}>
-                <td className="font-monospace small">{i.idOperazioneComune}</td>
-                <td className="small">{formatDataOra(i.primoInvio ?? i.allocato)}</td>
+                <td className="font-monospace small invio-id">{i.idOperazioneComune}</td>
+                <td className="small invio-data">{formatDataOra(i.primoInvio ?? i.allocato)}</td>
                 <td className="small">{i.tentativi}</td>
                 <td className="small">{i.aperto ? 'in corso' : (i.esito ?? '—')}</td>
               </tr>
@@ -505,6 +546,7 @@ export function ErroriAnpr({ praticaId, errori, modificabile }: { praticaId: str
             <p className="mb-1">{e.testo}</p>
             {e.catalogo && e.catalogo.descrizione !== e.testo && <p className="errore-anpr__catalogo mb-1">Dal catalogo ANPR: {e.catalogo.descrizione}</p>}
             {e.catalogo?.suggerimento && <p className="errore-anpr__catalogo mb-1">Suggerimento: {e.catalogo.suggerimento}</p>}
+            {e.seguito && <Seguito praticaId={praticaId} codice={e.codice} seguito={e.seguito} />}
             {(e.campo || e.etichettaCampo) && (
               <p className="errore-anpr__campo mb-0">
                 Campo: {e.etichettaCampo ?? e.campo}
@@ -521,5 +563,38 @@ export function ErroriAnpr({ praticaId, errori, modificabile }: { praticaId: str
         ))}
       </ol>
     </section>
+  );
+}
+
+/** The follow-up a warning asks for (e.g. EN225 → 5001 naming the new head): opens it, started once. */
+function Seguito({ praticaId, codice, seguito }: { praticaId: string; codice: string; seguito: NonNullable<PraticaAperta['errori'][number]['seguito']> }) {
+  const { sessione } = useSessione();
+  const [errore, setErrore] = useState<string | null>(null);
+  if (!puoModificare(sessione.ruolo)) return null;
+  return (
+    <p className="errore-anpr__seguito mb-1">
+      {seguito.praticaId ? (
+        <a className="btn btn-primary btn-xs" href={`#/pratiche/${seguito.praticaId}`}>
+          {seguito.etichetta}: apri la pratica avviata
+        </a>
+      ) : (
+        <Button
+          color="primary"
+          size="xs"
+          onClick={() =>
+            void unwrap(bridge!.pratiche.seguito({ id: praticaId, codice }))
+              .then((p) => navigate(`/pratiche/${p.id}`))
+              .catch((x: unknown) => setErrore(messaggioErrore(x)))
+          }
+        >
+          {seguito.etichetta}
+        </Button>
+      )}
+      {errore && (
+        <span className="campo__errore d-block" role="alert">
+          {errore}
+        </span>
+      )}
+    </p>
   );
 }

@@ -1,18 +1,9 @@
 /** Italian labels of the pratiche screen: services, states, queue states. */
 import type { StatoPratica } from '../../../../shared/ipc/contract';
+import { TITOLI_SERVIZIO } from '../../../../shared/ipc/domains/pratiche';
 
-export const SERVIZI: Record<string, string> = {
-  '1001': 'Iscrizione per nascita',
-  '1002': "Iscrizione da altro comune o dall'estero",
-  '1013': 'Annullamento iscrizione',
-  '2001': 'Cancellazione per morte',
-  '2003': 'Cancellazione per altri motivi',
-  '2011': 'Annullamento cancellazione',
-  '5001': 'Composizione della famiglia',
-  '5005': 'Cambio di residenza',
-  '5008': 'Stato civile e generalità',
-  '5012': 'Annullamento mutazione',
-};
+/** One label per service, the same words as the form's title (TITOLI_SERVIZIO). */
+export const SERVIZI: Readonly<Record<string, string>> = TITOLI_SERVIZIO;
 
 export const STATI: Record<StatoPratica, { testo: string; classe: string }> = {
   bozza: { testo: 'Bozza', classe: 'stato--bozza' },

@@ -11,6 +11,7 @@ import modulo5001 from './m5001';
 import modulo5005 from './m5005';
 import modulo5008 from './m5008';
 import { modulo1013, modulo2011, modulo5012 } from './mAnnullamenti';
+import modulo5005AltroComune, { VARIANTE_ALTRO_COMUNE } from './m5005altroComune';
 
 type QualunqueModulo = ModuloPratica;
 
@@ -27,9 +28,27 @@ export const MODULI: Partial<Record<ServizioPratica, QualunqueModulo>> = {
   '5012': modulo5012 as unknown as QualunqueModulo,
 };
 
-export function moduloPer(servizio: string): QualunqueModulo | undefined {
-  return MODULI[servizio as ServizioPratica];
+/** Forms that are a variant of a service's form (same service, other fields), by `servizio:variante`. */
+const VARIANTI: Record<string, QualunqueModulo> = {
+  [`5005:${VARIANTE_ALTRO_COMUNE}`]: modulo5005AltroComune as unknown as QualunqueModulo,
+};
+
+/** The variant a stored payload was written by (its `_variante`, or the draft values' `variante`). */
+export function varianteDi(payload: Record<string, unknown> | null | undefined): string | null {
+  const v = payload?.['_variante'] ?? (payload?.['_modulo'] as Record<string, unknown> | undefined)?.['variante'];
+  return typeof v === 'string' ? v : null;
 }
+
+export function moduloPer(servizio: string, variante?: string | null): QualunqueModulo | undefined {
+  return (variante ? VARIANTI[`${servizio}:${variante}`] : undefined) ?? MODULI[servizio as ServizioPratica];
+}
+
+/** The new-pratica menu: each form a clerk starts from scratch, a variant as its own choice. */
+export const VOCI_NUOVE: { valore: string; servizio: ServizioPratica; variante: string | null; titolo: string }[] = [
+  { valore: '5005', servizio: '5005', variante: null, titolo: modulo5005.titolo },
+  { valore: `5005:${VARIANTE_ALTRO_COMUNE}`, servizio: '5005', variante: VARIANTE_ALTRO_COMUNE, titolo: modulo5005AltroComune.titolo },
+  ...(['1001', '1002', '2001', '2003', '5001', '5008'] as ServizioPratica[]).map((s) => ({ valore: s, servizio: s, variante: null, titolo: MODULI[s]!.titolo })),
+];
 
 /** Forms a clerk starts from scratch (annulments start from an accepted pratica). */
 export const MODULI_NUOVI: QualunqueModulo[] = (['5005', '1001', '1002', '2001', '2003', '5001', '5008'] as ServizioPratica[])

@@ -1,4 +1,5 @@
 /** 1001 — iscrizione per nascita: the fields. */
+import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiAtto, CampiDecorrenza, CampiGeneralita, CampiSoggetto, CampoSelect, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
 import { RELAZIONI_PARENTELA } from './comuni';
@@ -86,7 +87,7 @@ function Campi1001({ form }: { form: UseFormReturn<Valori1001>; contesto: Contes
 
 export const modulo1001: ModuloPratica<Valori1001> = {
   servizio: '1001',
-  titolo: 'Iscrizione per nascita',
+  titolo: TITOLI_SERVIZIO['1001'],
   descrizione: 'Iscrive un nato nella famiglia dei genitori (o in altra famiglia o convivenza esistente).',
   valoriIniziali: valoriIniziali1001,
   schema: schema1001,

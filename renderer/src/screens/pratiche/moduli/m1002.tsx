@@ -1,4 +1,5 @@
 /** 1002 — iscrizione per altri motivi (immigrazione, ricomparsa, …): the fields. */
+import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiGeneralita, CampiLuogo, CampoSelect, CampoSpunta, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
 import { RELAZIONI_PARENTELA, STATI_CIVILI } from './comuni';
@@ -77,7 +78,7 @@ function Campi1002({ form }: { form: UseFormReturn<Valori1002>; contesto: Contes
 
 export const modulo1002: ModuloPratica<Valori1002> = {
   servizio: '1002',
-  titolo: 'Iscrizione per altri motivi',
+  titolo: TITOLI_SERVIZIO['1002'],
   descrizione: "Immigrazione da un comune non subentrato o dall'estero, ricomparsa, rimpatrio e altri motivi diversi dalla nascita.",
   valoriIniziali: valoriIniziali1002,
   schema: schema1002,

@@ -5,6 +5,7 @@
  *
  * Payload = Richiesta2001Input without testata (electron/anpr/services/builders.ts).
  */
+import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { CampiDecorrenza, CampiSoggetto, CampoComune, CampoData, CampoSelect, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
@@ -58,6 +59,18 @@ export interface Valori2001 {
   luogo: { tipo: 'comune' | 'estero'; nomeComune: string; codiceIstat: string; siglaProvincia: string; codiceStato: string; localita: string };
   sentenza: { data: string; numero: string; tipoTribunale: string; autorita: string; dataValidita: string };
   nuovoIntestatario: SoggettoValori;
+  /** The family as read with the deceased (for the follow-up 5001 if ANPR warns EN225); not a field. */
+  famiglia?: FamigliaLetta;
+}
+
+interface FamigliaLetta {
+  idFamigliaConvivenzaANPR: string;
+  componenti: NonNullable<NonNullable<ContestoModulo['soggetto']>['famiglia']>;
+}
+
+/** The head of a family or convivenza, from the relation ANPR gave (Tabella 5 / 6 decoded). */
+export function eraIntestatario(relazione: string | undefined): boolean {
+  return !!relazione && /^(intestatario|responsabile)/i.test(relazione.trim());
 }
 
 interface Payload2001 {
@@ -68,6 +81,8 @@ interface Payload2001 {
   elencoSoggettiFamiglia?: { generalita: GeneralitaPayload; legameSoggetto: { dataDecorrenza: string; codiceLegame: string } }[];
   datiDelProcedimento?: DatiProcedimentoPayload;
   datiControllo: { ruoloSoggetto: string };
+  /** Not sent: what the follow-up of a warning needs (electron/core/seguiti.ts). */
+  _famiglia?: FamigliaLetta;
 }
 
 const s = z.string();
@@ -82,6 +97,7 @@ export const schema2001 = z
     luogo: z.object({ tipo: z.enum(['comune', 'estero']), nomeComune: s, codiceIstat: s, siglaProvincia: s, codiceStato: s, localita: s }),
     sentenza: z.object({ data: s, numero: s, tipoTribunale: s, autorita: s, dataValidita: s }),
     nuovoIntestatario: soggettoZ,
+    famiglia: z.unknown().optional(),
   })
   .superRefine((v, ctx) => {
     const decorrenza = controllaDecorrenza(ctx, v);
@@ -116,11 +132,12 @@ export function valoriIniziali2001(c: ContestoModulo): Valori2001 {
     numeroPratica: '',
     soggetto: soggettoVuoto({ idSchedaSoggettoANPR: g?.idSchedaSoggettoANPR ?? '', codiceFiscale: g?.codiceFiscale ?? '', cognome: g?.cognome ?? '', nome: g?.nome ?? '', dataNascita: dataIt(g?.dataNascita) }),
     motivo: '1',
-    ruoloSoggetto: '2',
+    ruoloSoggetto: eraIntestatario(g?.relazione) ? '1' : '2',
     dataMorte: '',
     luogo: { tipo: 'comune', nomeComune: '', codiceIstat: '', siglaProvincia: '', codiceStato: '', localita: '' },
     sentenza: { data: '', numero: '', tipoTribunale: '', autorita: '', dataValidita: '' },
     nuovoIntestatario: soggettoVuoto(),
+    ...(g?.idFamigliaConvivenzaANPR ? { famiglia: { idFamigliaConvivenzaANPR: g.idFamigliaConvivenzaANPR, componenti: g.famiglia ?? [] } } : {}),
   };
 }
 
@@ -145,6 +162,7 @@ export function versoPayload2001(v: Valori2001): Payload2001 {
         : undefined,
     datiDelProcedimento: procedimentoPayload(v),
     datiControllo: { ruoloSoggetto: v.ruoloSoggetto },
+    _famiglia: v.famiglia,
   });
 }
 
@@ -166,6 +184,7 @@ export function daPayload2001(p: Record<string, unknown>): Valori2001 {
       ? { data: dataIt(x.datiSentenza.data), numero: x.datiSentenza.numero ?? '', tipoTribunale: x.datiSentenza.tipoTribunale, autorita: x.datiSentenza.autorita, dataValidita: dataIt(x.datiSentenza.dataValidita) }
       : base.sentenza,
     nuovoIntestatario: x.elencoSoggettiFamiglia?.[0] ? soggettoDa(x.elencoSoggettiFamiglia[0].generalita) : base.nuovoIntestatario,
+    ...(x._famiglia ? { famiglia: x._famiglia } : {}),
   };
 }
 
@@ -257,7 +276,7 @@ function Campi2001({ form }: { form: UseFormReturn<Valori2001>; contesto: Contes
 
 export const modulo2001: ModuloPratica<Valori2001> = {
   servizio: '2001',
-  titolo: 'Cancellazione per morte',
+  titolo: TITOLI_SERVIZIO['2001'],
   descrizione: "Cancellazione dall'anagrafe per decesso accertato o per morte presunta dichiarata dal giudice.",
   valoriIniziali: valoriIniziali2001,
   schema: schema2001,

@@ -1,4 +1,5 @@
 /** 2003 — cancellazione per altri motivi (emigrazione, irreperibilità, …): the fields. */
+import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoSelect, CampoSpunta, CampoTesto, ID_LISTA_STATI, ListaStati, Sezione } from './campi';
 import {
@@ -46,7 +47,7 @@ function Campi2003({ form }: { form: UseFormReturn<Valori2003>; contesto: Contes
 
 export const modulo2003: ModuloPratica<Valori2003> = {
   servizio: '2003',
-  titolo: 'Cancellazione per altri motivi',
+  titolo: TITOLI_SERVIZIO['2003'],
   descrizione: "Emigrazione verso un comune non subentrato o all'estero, irreperibilità e altri motivi diversi dal decesso.",
   valoriIniziali: valoriIniziali2003,
   schema: schema2003,

@@ -1,4 +1,5 @@
 /** 5001 — mutazione della famiglia / convivenza (nuovo intestatario, composizione): the fields. */
+import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import { get, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiSoggetto, CampoSelect, Col, Riga, Sezione } from './campi';
 import { RELAZIONI_PARENTELA } from './comuni';
@@ -88,7 +89,7 @@ function Campi5001({ form }: { form: UseFormReturn<Valori5001>; contesto: Contes
 
 export const modulo5001: ModuloPratica<Valori5001> = {
   servizio: '5001',
-  titolo: 'Mutazione della famiglia',
+  titolo: TITOLI_SERVIZIO['5001'],
   descrizione: "Nuovo intestatario della famiglia o della convivenza, o cambio di composizione (componenti e relazioni di parentela).",
   valoriIniziali: valoriIniziali5001,
   schema: schema5001,

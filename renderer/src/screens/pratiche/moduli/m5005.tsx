@@ -4,6 +4,7 @@
  *
  * Payload = Richiesta5005Input without testata (electron/anpr/services/builders.ts).
  */
+import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { CampiDecorrenza, CampoSelect, Col, Riga, Sezione } from './campi';
@@ -133,7 +134,7 @@ function Campi5005({ form, contesto }: { form: UseFormReturn<Valori5005>; contes
 
 export const modulo5005: ModuloPratica<Valori5005> = {
   servizio: '5005',
-  titolo: 'Cambio di residenza',
+  titolo: TITOLI_SERVIZIO['5005'],
   descrizione: "Trasferimento della famiglia a un nuovo indirizzo nel comune (dichiarazione di residenza).",
   valoriIniziali: valoriIniziali5005,
   schema: schema5005,

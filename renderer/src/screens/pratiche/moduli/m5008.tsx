@@ -1,4 +1,5 @@
 /** 5008 — stato civile (matrimonio, vedovanza, cessazione del matrimonio, unione civile e scioglimento) e generalità: the fields. */
+import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiAtto, CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoData, CampoSelect, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, SESSI, Sezione } from './campi';
 import {
@@ -216,7 +217,7 @@ function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: Contes
 
 export const modulo5008: ModuloPratica<Valori5008> = {
   servizio: '5008',
-  titolo: 'Stato civile e generalità',
+  titolo: TITOLI_SERVIZIO['5008'],
   descrizione: 'Matrimonio, vedovanza, separazione, divorzio o annullamento, unione civile e suo scioglimento, e modifica dei dati anagrafici di un residente.',
   valoriIniziali: valoriIniziali5008,
   schema: schema5008,

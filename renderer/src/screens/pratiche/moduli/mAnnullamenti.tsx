@@ -1,4 +1,5 @@
 /** 1013 / 2011 / 5012 — annullamento of an accepted pratica: the fields and the three modules. */
+import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import type { UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiSoggetto, CampoSelect, CampoSpunta, CampoTesto, Col, Riga, Sezione } from './campi';
 import {
@@ -73,7 +74,7 @@ const TITOLI: Record<ServizioAnnullamento, [string, string]> = {
 function crea(servizio: ServizioAnnullamento): ModuloPratica<ValoriAnnullamento> {
   return {
     servizio,
-    titolo: TITOLI[servizio][0],
+    titolo: TITOLI_SERVIZIO[servizio],
     descrizione: TITOLI[servizio][1],
     valoriIniziali: valoriInizialiAnnullamento,
     schema: schemaAnnullamento(servizio),

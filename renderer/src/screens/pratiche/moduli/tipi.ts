@@ -22,7 +22,18 @@ export type ServizioPratica = '1001' | '1002' | '1013' | '2001' | '2003' | '2011
 /** Data about the person or earlier pratica the form is started from. */
 export interface ContestoModulo {
   /** ID ANPR / idSchedaSoggettoANPR / codice fiscale of the subject, when known. */
-  soggetto?: { idSchedaSoggettoANPR?: string; codiceFiscale?: string; cognome?: string; nome?: string; dataNascita?: string; idFamigliaConvivenzaANPR?: string };
+  soggetto?: {
+    idSchedaSoggettoANPR?: string;
+    codiceFiscale?: string;
+    cognome?: string;
+    nome?: string;
+    dataNascita?: string;
+    idFamigliaConvivenzaANPR?: string;
+    /** The relation in the family as ANPR gave it (Tabella 5 decoded, e.g. "Intestatario Scheda"). */
+    relazione?: string;
+    /** The other members of the family, as read from ANPR with the subject. */
+    famiglia?: { idSchedaSoggettoANPR: string; codiceFiscale: string | null; cognome: string; nome: string; dataNascita: string | null; relazione: string | null }[];
+  };
   /** For annulments: the accepted pratica being annulled. */
   praticaDaAnnullare?: { servizio: string; idOperazioneComune: string; idOperazioneANPR: string; dataDecorrenza: string | null };
 }
