@@ -126,7 +126,7 @@ export function createMessaInEsercizio(deps: {
     if (sportello.length === 0) {
       return { ...voce, stato: 'da_fare', motivo: `È registrato solo ${reali.length === 1 ? "l'amministratore" : 'personale amministratore o di sola lettura'}: nessun operatore o ufficiale d'anagrafe può lavorare le pratiche.`, azione: "Creare un operatore per ogni addetto, con il suo codice fiscale (inviato ad ANPR con ogni richiesta: deve essere abilitato in ANPR)." };
     }
-    return { ...voce, stato: 'ok', motivo: `${reali.length} operatori attivi, di cui ${sportello.length} allo sportello: ${sportello.map((o) => `${o.cognome} ${o.nome}`).join(', ')}.`, azione: '' };
+    return { ...voce, stato: 'ok', motivo: `Allo sportello (operatori e ufficiali d'anagrafe attivi): ${sportello.map((o) => `${o.cognome} ${o.nome}`).join(', ')}. Il codice fiscale di ciascuno deve essere abilitato in ANPR.`, azione: '' };
   };
 
   const datiProva = (ambiente: TipoAmbiente, endpoint: string): VoceMessaInEsercizio => {
@@ -142,7 +142,7 @@ export function createMessaInEsercizio(deps: {
   const stato = (): MessaInEsercizio => {
     const { ambiente } = deps.settings.get();
     const voci = [certificato(), ca(), orologio(ambiente.tipo), ip(ambiente.tipo), collegamento(ambiente.tipo), operatori(), datiProva(ambiente.tipo, ambiente.endpoint)];
-    return { ambiente: ambiente.tipo, etichettaAmbiente: ETICHETTE_AMBIENTE[ambiente.tipo], endpoint: ambiente.endpoint, voci, pronta: voci.every((v) => v.stato === 'ok') };
+    return { ambiente: ambiente.tipo, etichettaAmbiente: ETICHETTE_AMBIENTE[ambiente.tipo], endpoint: ambiente.endpoint, voci, ipConfermato: Boolean(conferme()[ambiente.tipo]), pronta: voci.every((v) => v.stato === 'ok') };
   };
 
   return {

@@ -2,6 +2,7 @@ import type { Pratica } from '../../queue/types';
 import type { InvioRow } from '../../queue/store';
 import { AppError } from '../../ipc/app-error';
 import type { Handlers } from '../../ipc/router';
+import { problemaCa, problemaCertificato } from '../prerequisiti-anpr';
 import type { CoreServices, DomainHandlers } from './services';
 
 /**
@@ -84,7 +85,14 @@ export function codaHandlers(services: CoreServices): DomainHandlers<'coda'> & P
     if (event === 'coda.stato') stato = payload as typeof stato;
   });
   return {
-    'coda.stato': () => stato,
+    'coda.stato': () => {
+      // Outside training, a queue that cannot reach ANPR at all says why (not "Coda attiva").
+      if (services.settings.get().ambiente.tipo !== 'SIMULATORE') {
+        const manca = problemaCertificato(services.keystores) ?? problemaCa(services.ca);
+        if (manca) throw new AppError(manca.codice, manca.messaggio, manca.log);
+      }
+      return stato;
+    },
     'coda.pausa': async () => {
       (await services.coda.queue()).pause();
       return stato;

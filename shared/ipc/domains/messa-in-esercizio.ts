@@ -23,6 +23,8 @@ export const MessaInEsercizioSchema = z.object({
   etichettaAmbiente: z.string(),
   endpoint: z.string(),
   voci: z.array(VoceMessaInEsercizioSchema),
+  /** The administrator confirmed the public-IP registration for this environment. */
+  ipConfermato: z.boolean(),
   /** Every voice ok. */
   pronta: z.boolean(),
 });

@@ -8,6 +8,7 @@ import { Button } from 'design-react-kit';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { bridge, unwrap } from '../../bridge';
 import { messaggioErrore } from '../../format';
+import { MessaggioErrore } from '../../components/ErroreConfigurazione';
 
 type StatoCoda = ResponseOf<'coda.stato'>;
 
@@ -24,14 +25,28 @@ const TESTI: Record<StatoCoda['stato'], { titolo: string; classe: string }> = {
 export function BannerCoda({ puoModificare }: { puoModificare: boolean }) {
   const [stato, setStato] = useState<StatoCoda | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
+  const [erroreCoda, setErroreCoda] = useState<unknown>(null);
 
   useEffect(() => {
     if (!bridge) return;
-    void unwrap(bridge.coda.stato()).then(setStato).catch((e: unknown) => setErrore(messaggioErrore(e)));
+    void unwrap(bridge.coda.stato()).then(setStato).catch((e: unknown) => setErroreCoda(e));
     return bridge.eventi.coda.stato(setStato);
   }, []);
 
-  if (!stato) return null;
+  if (!stato) {
+    // Without the queue (e.g. no certificate in TEST) say why nothing can be sent.
+    return erroreCoda === null ? null : (
+      <div className="banner-coda banner-coda--errore" role="status" data-testid="banner-coda" data-stato="non_disponibile">
+        <div className="banner-coda__testo">
+          <strong>Invio ad ANPR non possibile</strong>
+          <span className="banner-coda__messaggio">
+            {' '}
+            — <MessaggioErrore errore={erroreCoda} />
+          </span>
+        </div>
+      </div>
+    );
+  }
   const t = TESTI[stato.stato];
   const cambia = async (azione: 'pausa' | 'riprendi') => {
     if (!bridge) return;
