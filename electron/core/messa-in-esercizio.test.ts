@@ -125,7 +125,7 @@ describe('Verifica collegamento in TEST says what failed', () => {
     expect(stato.voci.find((v) => v.id === 'ip')).toMatchObject({ stato: 'errore' });
   });
 
-  it('an endpoint that refuses connections, once, without repeating itself', async () => {
+  it('an endpoint that refuses connections, or whose name does not resolve, said once', async () => {
     const { core, prova, passphrase } = await coreInTest();
     await importaComune(core, prova('comune.p12'), passphrase);
     await importaCa(core, readFileSync(prova('ca.crt'), 'utf8'));
@@ -134,6 +134,9 @@ describe('Verifica collegamento in TEST says what failed', () => {
     expect(esito).toMatchObject({ stato: 'non_raggiungibile', messaggio: expect.stringContaining('connessione rifiutata da 127.0.0.1') });
     expect(esito.messaggio).toContain("l'indirizzo del servizio in Impostazioni");
     expect(esito.messaggio!.match(/ANPR non raggiungibile/g)).toHaveLength(1);
+
+    await value(core, 'ambiente.salva', { tipo: 'TEST', endpoint: 'https://wstest.anpr.invalid' });
+    expect(await verifica(core)).toMatchObject({ stato: 'non_raggiungibile', messaggio: expect.stringContaining('il nome wstest.anpr.invalid non è stato trovato (DNS)') });
   });
 
   it('a comune certificate that has expired since its import', async () => {
