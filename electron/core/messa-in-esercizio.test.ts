@@ -27,9 +27,9 @@ async function value<T>(core: TestCore, channel: string, payload?: unknown): Pro
 const verifica = (core: TestCore) => value<{ stato: string; messaggio: string | null }>(core, 'connessione.verifica');
 
 /** A core whose TEST endpoint is its own running training simulator. */
-async function coreInTest(): Promise<{ core: TestCore; prova: (f: string) => string; passphrase: string; clock: ReturnType<typeof testClock> }> {
+async function coreInTest(anticipoMs = 0): Promise<{ core: TestCore; prova: (f: string) => string; passphrase: string; clock: ReturnType<typeof testClock> }> {
   // Real time, settable: the skew against the simulator's Date header stays within a few seconds.
-  const clock = testClock(new Date());
+  const clock = testClock(new Date(Date.now() + anticipoMs));
   const core = createTestCore({ clock });
   cores.push(core);
   expect((await verifica(core)).stato).toBe('raggiungibile');
@@ -147,5 +147,33 @@ describe('Verifica collegamento in TEST says what failed', () => {
     expect(await verifica(core)).toMatchObject({ stato: 'non_raggiungibile', messaggio: expect.stringMatching(/Il certificato del comune non è utilizzabile: .*scaduto.*importare il certificato rinnovato/) });
     const stato = await value<{ voci: { id: string; stato: string }[] }>(core, 'messaInEsercizio.stato');
     expect(stato.voci.find((v) => v.id === 'certificato')).toMatchObject({ stato: 'errore' });
+  });
+
+  it('a clock two minutes ahead of ANPR is an error on the checklist, measured on the answer of TestConn', async () => {
+    const { core, prova, passphrase } = await coreInTest(120_000);
+    await importaComune(core, prova('comune.p12'), passphrase);
+    await importaCa(core, readFileSync(prova('ca.crt'), 'utf8'));
+    await verifica(core);
+    const stato = await value<{ voci: { id: string; stato: string; motivo: string }[] }>(core, 'messaInEsercizio.stato');
+    expect(stato.voci.find((v) => v.id === 'orologio')).toMatchObject({ stato: 'errore', motivo: expect.stringMatching(/L'orologio è 1[12]\d secondi avanti rispetto ad ANPR/) });
+  });
+
+  it('training is said to be training; the public IP, which cannot be seen from here, is confirmed by the administrator', async () => {
+    const core = createTestCore({ clock: { now: () => new Date() } });
+    cores.push(core);
+    type Stato = { ipConfermato: boolean; pronta: boolean; voci: { id: string; stato: string; motivo: string }[] };
+    const voce = (s: Stato, id: string) => s.voci.find((v) => v.id === id)!;
+    const prova = await value<Stato>(core, 'messaInEsercizio.stato');
+    expect(voce(prova, 'dati_prova')).toMatchObject({ stato: 'da_fare', motivo: expect.stringContaining('Ambiente di prova locale') });
+    expect(prova.pronta).toBe(false);
+    await value(core, 'ambiente.salva', { tipo: 'TEST' });
+    const test = await value<Stato>(core, 'messaInEsercizio.stato');
+    expect(voce(test, 'ip')).toMatchObject({ stato: 'da_fare', motivo: expect.stringContaining('Amministrazione › Informazioni aggiuntive') });
+    const confermato = await value<Stato>(core, 'messaInEsercizio.confermaIp', { confermato: true });
+    expect(confermato.ipConfermato).toBe(true);
+    expect(voce(confermato, 'ip')).toMatchObject({ stato: 'ok', motivo: expect.stringContaining("confermata dall'amministratore") });
+    // Per environment: PRODUZIONE needs its own confirmation.
+    await value(core, 'ambiente.salva', { tipo: 'PRODUZIONE', conferma: 'PRODUZIONE' });
+    expect(voce(await value<Stato>(core, 'messaInEsercizio.stato'), 'ip')).toMatchObject({ stato: 'da_fare' });
   });
 });
