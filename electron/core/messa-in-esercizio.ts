@@ -9,6 +9,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MessaInEsercizio, TipoAmbiente, VoceMessaInEsercizio } from '../../shared/ipc/contract';
 import type { Clock } from './clock';
+import type { Db } from '../db/database';
 import type { SettingsRepository } from '../settings/settings';
 import type { KeystoreStore } from '../anpr/security/keystore-store';
 import type { CaBundleStore } from '../anpr/transport/ca-bundle-store';
@@ -35,6 +36,7 @@ export interface MessaInEsercizioService {
 
 export function createMessaInEsercizio(deps: {
   dataDir: string;
+  db: Db;
   settings: SettingsRepository;
   keystores: KeystoreStore;
   ca: CaBundleStore;
@@ -132,11 +134,15 @@ export function createMessaInEsercizio(deps: {
   const datiProva = (ambiente: TipoAmbiente, endpoint: string): VoceMessaInEsercizio => {
     const voce = { id: 'dati_prova', titolo: "Dati dell'ambiente di prova tenuti separati", collegamento: IMPOSTAZIONI('imp-ambiente', 'Vai ad Ambiente ANPR') } as const;
     const separati =
-      "Le persone e le pratiche dell'ambiente di prova sono fittizie e restano nel simulatore locale (cartella ambiente-prova); pratiche, letture e anomalie sono tenute per ambiente e non passano mai ad ANPR.";
+      "Le persone dell'ambiente di prova sono fittizie e restano nel simulatore locale (cartella ambiente-prova); letture e anomalie sono tenute per ambiente, e la coda invia solo le pratiche create nell'ambiente in uso.";
     if (ambiente === 'SIMULATORE') {
       return { ...voce, stato: 'da_fare', motivo: `Ambiente in uso: ${ETICHETTE_AMBIENTE[ambiente]}. ${separati}`, azione: 'Per lavorare con ANPR scegliere TEST (collaudo) o PRODUZIONE.' };
     }
-    return { ...voce, stato: 'ok', motivo: `Ambiente in uso: ${ETICHETTE_AMBIENTE[ambiente]} (${endpoint}). ${separati}`, azione: '' };
+    const { n } = deps.db
+      .prepare("SELECT count(*) AS n FROM pratiche WHERE ambiente IS NOT NULL AND ambiente <> ? AND scartata IS NULL")
+      .get(ambiente) as { n: number };
+    const altre = n === 0 ? '' : ` Nell'elenco delle pratiche restano ${n} ${n === 1 ? 'pratica' : 'pratiche'} di altri ambienti (di prova o di collaudo): non saranno mai inviate a ${ETICHETTE_AMBIENTE[ambiente]}; scartarle quando non servono più.`;
+    return { ...voce, stato: 'ok', motivo: `Ambiente in uso: ${ETICHETTE_AMBIENTE[ambiente]} (${endpoint}). ${separati}${altre}`, azione: '' };
   };
 
   const stato = (): MessaInEsercizio => {

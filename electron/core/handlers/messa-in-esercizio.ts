@@ -4,6 +4,7 @@ import type { CoreServices, DomainHandlers } from './services';
 export function messaInEsercizioHandlers(services: CoreServices): DomainHandlers<'messaInEsercizio'> {
   const checklist = createMessaInEsercizio({
     dataDir: services.options.dataDir,
+    db: services.db,
     settings: services.settings,
     keystores: services.keystores,
     ca: services.ca,
