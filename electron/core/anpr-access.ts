@@ -14,8 +14,9 @@ import type { Db } from '../db/database';
 import type { SettingsRepository } from '../settings/settings';
 import type { KeystoreStore } from '../anpr/security/keystore-store';
 import { createAnprClient, type AnprClient } from '../anpr/client';
-import { loadPkcs12 } from '../anpr/security/keystore';
-import { loadCaBundle } from '../anpr/transport/ca-bundle';
+import { KeystoreError, loadPkcs12 } from '../anpr/security/keystore';
+import type { CaBundleStore } from '../anpr/transport/ca-bundle-store';
+import { problemaCa, problemaCertificato } from './prerequisiti-anpr';
 import { closeTransportAgents } from '../anpr/transport/https-transport';
 import { ensureTrainingEnvironment, startSimulator, type SimulatorHandle } from '../simulator';
 import { createStore } from '../queue/store';
@@ -54,6 +55,8 @@ export function createAnprAccess(deps: {
   db: Db;
   settings: SettingsRepository;
   keystores: KeystoreStore;
+  /** The ANPR CA bundle (imported in Impostazioni, else the shipped one). */
+  ca: CaBundleStore;
   clock: Clock;
   logger: Logger;
   version: string;
@@ -103,19 +106,29 @@ export function createAnprAccess(deps: {
     }
     const tipo = settings.ambiente.tipo;
     const endpoint = settings.ambiente.endpoint.startsWith('https://') ? settings.ambiente.endpoint : ENDPOINTS[tipo];
+    // Say what is missing, in the clerk's words, rather than failing deeper down.
+    const manca = problemaCertificato(deps.keystores) ?? problemaCa(deps.ca);
+    if (manca) throw new AppError(manca.codice, manca.messaggio, manca.log);
     const comuneKeystore = deps.keystores.load('comune');
-    const postazioneKeystore = deps.keystores.info('postazione') ? deps.keystores.load('postazione') : undefined;
+    let postazioneKeystore;
+    try {
+      postazioneKeystore = deps.keystores.info('postazione') ? deps.keystores.load('postazione') : undefined;
+    } catch (error) {
+      if (!(error instanceof KeystoreError)) throw error;
+      throw new AppError(`CERTIFICATO_POSTAZIONE_${error.code}`, `Il certificato della postazione non è utilizzabile: ${error.message} Importarlo di nuovo in Impostazioni › Certificati.`, error.detail);
+    }
     if (!operatoreCorrente) {
       throw new AppError('OPERATORE_NON_IDENTIFICATO', 'Accedere con un operatore registrato in ANPR prima di inviare richieste.');
     }
-    const key = `${tipo}|${endpoint}|${comuneKeystore.info.serialNumber}|${operatoreCorrente}`;
-    if (session?.key === key) return session;
     let caPems: string[];
     try {
-      caPems = loadCaBundle(DEFAULT_CA_BUNDLE, { now: deps.clock.now() }).pems;
+      caPems = deps.ca.load().pems;
     } catch (error) {
-      throw new AppError('CA_ANPR_MANCANTE', error instanceof Error ? error.message : String(error));
+      throw new AppError('CA_ANPR_NON_VALIDA', error instanceof Error ? error.message : String(error));
     }
+    // A replaced CA bundle takes effect at once, like a replaced certificate.
+    const key = `${tipo}|${endpoint}|${comuneKeystore.info.serialNumber}|${operatoreCorrente}|${caPems.join('')}`;
+    if (session?.key === key) return session;
     const postazione = comuneKeystore.info.commonName;
     const client = createAnprClient({
       config: {

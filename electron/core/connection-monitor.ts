@@ -6,6 +6,7 @@ import type { StatoConnessione } from '../../shared/ipc/contract';
 import type { Clock } from './clock';
 import type { EventBus } from './event-bus';
 import type { Logger } from '../log/logger';
+import { AppError } from '../ipc/app-error';
 
 export type ConnectionProbe = () => Promise<{ raggiungibile: boolean; messaggio: string | null }>;
 
@@ -50,8 +51,12 @@ export function createConnectionMonitor(deps: {
         const result = await deps.probe();
         return record(result.raggiungibile, result.messaggio);
       } catch (error) {
-        deps.logger.warn('connection probe failed', { error: error instanceof Error ? error.message : String(error) });
-        return record(false, 'Verifica del collegamento non riuscita.');
+        if (error instanceof AppError) {
+          deps.logger.warn('connection probe refused', { code: error.code, detail: error.detail });
+          return record(false, error.message);
+        }
+        deps.logger.error('connection probe failed unexpectedly', { error: error instanceof Error ? error.stack : String(error) });
+        return record(false, "Errore imprevisto durante la verifica del collegamento, prima di ricevere una risposta da ANPR: il dettaglio tecnico è nel registro dell'applicazione (cartella dati, logs/sportello.log).");
       }
     },
   };

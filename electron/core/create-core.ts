@@ -15,7 +15,9 @@ import { createSettingsRepository, type SettingsRepository } from '../settings/s
 import { createHandlers } from './handlers';
 import { createConnectionMonitor, type ConnectionMonitor, type ConnectionProbe } from './connection-monitor';
 import { createKeystoreStore, type KeystoreStore } from '../anpr/security/keystore-store';
-import { createAnprAccess, type AnprAccess } from './anpr-access';
+import { createAnprAccess, DEFAULT_CA_BUNDLE, type AnprAccess } from './anpr-access';
+import { createCaBundleStore, type CaBundleStore } from '../anpr/transport/ca-bundle-store';
+import { createVerificaCollegamento, type VerificaCollegamento } from './verifica-collegamento';
 import { createCodaHost, type CodaHost } from './coda';
 import { createAccesso, type Accesso } from '../operatori/accesso';
 import { createGuard } from './permissions';
@@ -39,6 +41,10 @@ export interface Core {
   readonly connection: ConnectionMonitor;
   /** The comune's and postazione's certificates; private keys stay in this process. */
   readonly keystores: KeystoreStore;
+  /** The ANPR CA bundle trusted in TEST/PRODUZIONE. */
+  readonly ca: CaBundleStore;
+  /** TestConn with the real reason of a failure; its last result. */
+  readonly verifica: VerificaCollegamento;
   /** ANPR (or the training simulator) for the current environment. */
   readonly anpr: AnprAccess;
   /** The queue of pratiche (its dispatcher runs once `coda.start()` is called). */
@@ -50,17 +56,6 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** ANPR's TestConn service, signed like every call, as the connection check. */
-async function testConnProbe(anpr: AnprAccess): Promise<{ raggiungibile: boolean; messaggio: string | null }> {
-  const client = await anpr.client();
-  const { outcome } = await client.testConnection(await anpr.nuovoIdOperazione());
-  if (outcome.kind === 'accolta' || outcome.kind === 'accolta_con_avvisi') return { raggiungibile: true, messaggio: null };
-  if (outcome.kind === 'respinta') {
-    return { raggiungibile: true, messaggio: `ANPR risponde ma rifiuta la verifica: ${outcome.errori.map((errore) => `${errore.codice} ${errore.testo}`).join('; ')}` };
-  }
-  return { raggiungibile: false, messaggio: outcome.messaggio };
-}
-
 export function createCore(options: CoreOptions): Core {
   const lock = acquireDataDirLock(options.dataDir);
   const logger = options.logger ?? createLogger({ file: join(options.dataDir, 'logs', 'sportello.log'), now: () => options.clock.now() });
@@ -69,26 +64,29 @@ export function createCore(options: CoreOptions): Core {
     const events = createEventBus();
     const settings = createSettingsRepository(db, options.clock);
     const keystores = createKeystoreStore({ dir: join(options.dataDir, 'certificati'), secretStore: options.secretStore, clock: options.clock });
+    const ca = createCaBundleStore({ dir: join(options.dataDir, 'certificati'), clock: options.clock, defaultPath: DEFAULT_CA_BUNDLE });
     const accesso = createAccesso({ db, clock: options.clock, logger, minutiInattivita: () => settings.get().sicurezza.minutiInattivita });
     const anpr = createAnprAccess({
       dataDir: options.dataDir,
       db,
       settings,
       keystores,
+      ca,
       clock: options.clock,
       logger,
       version: options.version ?? '0.0.0',
       // The signed-in clerk is the SAML NameID of every call.
       operatore: () => accesso.corrente()?.codiceFiscale ?? null,
     });
+    const verifica = createVerificaCollegamento({ anpr, keystores, ca, settings, clock: options.clock, logger });
     const connection = createConnectionMonitor({
       clock: options.clock,
       events,
-      probe: options.probe ?? (() => testConnProbe(anpr)),
+      probe: options.probe ?? verifica.probe,
       logger: logger.child('connessione'),
     });
     const coda = createCodaHost({ db, anpr, events, connection, clock: options.clock, logger, version: options.version ?? '0.0.0' });
-    const router = createRouter(createHandlers({ db, settings, connection, keystores, anpr, coda, accesso, events, options, logger }), logger.child('ipc'), {
+    const router = createRouter(createHandlers({ db, settings, connection, keystores, ca, verifica, anpr, coda, accesso, events, options, logger }), logger.child('ipc'), {
       guard: createGuard(accesso),
     });
     logger.info('core started', { host: options.host, secretStore: options.secretStore.kind });
@@ -99,6 +97,8 @@ export function createCore(options: CoreOptions): Core {
       settings,
       connection,
       keystores,
+      ca,
+      verifica,
       anpr,
       coda,
       accesso,

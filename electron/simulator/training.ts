@@ -14,6 +14,8 @@ import { calcolaCodiceFiscale } from '../../shared/domain/codice-fiscale';
 import type { ResolvedSimConfig } from './config';
 
 export const TRAINING_ISTAT = '056003';
+/** The fictitious operator of the training environment (PROVA OPERATORE). */
+export const OPERATORE_PROVA_CODICE_FISCALE = calcolaCodiceFiscale({ cognome: 'PROVA', nome: 'OPERATORE', sesso: 'M', dataNascita: '1980-01-01', belfiore: 'A577' });
 const VERSION = 1;
 
 export interface TrainingEnvironment {
@@ -187,7 +189,7 @@ export function ensureTrainingEnvironment(dataDir: string, opts: { istat?: strin
     idSede: istat,
     idPostazione: `${istat}-CO-9999`,
     idApplicazione: 'SPORTELLO-ANPR-PROVA',
-    operatoreCodiceFiscale: calcolaCodiceFiscale({ cognome: 'PROVA', nome: 'OPERATORE', sesso: 'M', dataNascita: '1980-01-01', belfiore: 'A577' }),
+    operatoreCodiceFiscale: OPERATORE_PROVA_CODICE_FISCALE,
     codDestinatario: 'ANPR02',
     tipoInvio: 'TEST',
   };

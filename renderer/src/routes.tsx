@@ -10,6 +10,7 @@ import { Anomalie } from './screens/anomalie/Anomalie';
 import { Ricerca } from './screens/ricerca/Ricerca';
 import { SchedaSoggettoScreen, SchedaFamigliaScreen } from './screens/ricerca/Schede';
 import { Impostazioni } from './screens/impostazioni/Impostazioni';
+import { MessaInEsercizio } from './screens/impostazioni/MessaInEsercizio';
 import { Pratiche } from './screens/pratiche/Pratiche';
 import { PaginaModulo } from './screens/pratiche/Modulo';
 import { Archivio as ArchivioCertificati } from './screens/certificazione/Archivio';
@@ -98,8 +99,17 @@ export const routes: Route[] = [
     id: 'impostazioni',
     menu: 'Impostazioni',
     path: '/impostazioni',
+    sezione: 'impostazioni',
     ruoli: ['amministratore'],
     match: (path) => path === '/impostazioni',
     render: ({ riepilogo, aggiorna }) => <Impostazioni riepilogo={riepilogo} onCambiato={aggiorna} />,
+  },
+  {
+    id: 'messa-in-esercizio',
+    path: '/messa-in-esercizio',
+    sezione: 'impostazioni',
+    ruoli: ['amministratore'],
+    match: (path) => path === '/messa-in-esercizio',
+    render: () => <MessaInEsercizio />,
   },
 ];

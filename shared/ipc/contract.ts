@@ -18,6 +18,7 @@ import { certificazioneChannels } from './domains/certificazione';
 import { anomalieChannels, anomalieEvents } from './domains/anomalie';
 import { praticheChannels } from './domains/pratiche';
 import { tabelleChannels } from './domains/tabelle';
+import { messaInEsercizioChannels } from './domains/messa-in-esercizio';
 
 export * from './domains/schemas';
 export * from './domains/certificati';
@@ -29,6 +30,7 @@ export * from './domains/certificazione';
 export * from './domains/anomalie';
 export * from './domains/pratiche';
 export * from './domains/tabelle';
+export * from './domains/messa-in-esercizio';
 
 export const contract = {
   ...baseChannels,
@@ -41,6 +43,7 @@ export const contract = {
   ...anomalieChannels,
   ...praticheChannels,
   ...tabelleChannels,
+  ...messaInEsercizioChannels,
 } as const;
 
 export const events = {

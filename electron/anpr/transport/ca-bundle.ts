@@ -51,7 +51,7 @@ export class CaBundleError extends Error {
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 const SUGGERIMENTO =
-  "Inserire la catena di certificati della CA di ANPR in formato PEM (blocchi -----BEGIN CERTIFICATE-----) e indicarne il percorso nelle impostazioni.";
+  "Inserire la catena di certificati della CA di ANPR in formato PEM (blocchi -----BEGIN CERTIFICATE-----) e importarla in Impostazioni › Bundle CA di ANPR.";
 
 function dataItaliana(d: Date): string {
   return d.toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Rome' });

@@ -3,6 +3,7 @@ import type { InvioRow } from '../../queue/store';
 import { AppError } from '../../ipc/app-error';
 import { QueueError } from '../../queue';
 import type { Handlers } from '../../ipc/router';
+import { problemaCa, problemaCertificato } from '../prerequisiti-anpr';
 import type { CoreServices, DomainHandlers } from './services';
 import { bloccoDellaCoda } from '../coda';
 
@@ -151,6 +152,11 @@ export function codaHandlers(services: CoreServices): DomainHandlers<'coda'> & P
   });
   return {
     'coda.stato': async () => {
+      // Outside training, a queue that cannot reach ANPR at all says why (not "Coda attiva").
+      if (services.settings.get().ambiente.tipo !== 'SIMULATORE') {
+        const manca = problemaCertificato(services.keystores) ?? problemaCa(services.ca);
+        if (manca) throw new AppError(manca.codice, manca.messaggio, manca.log);
+      }
       const queue = await services.coda.queue();
       return { ...stato, bloccataDa: bloccoDellaCoda(queue), inPausa: queue.inPausa() };
     },

@@ -14,6 +14,7 @@ import { certificazioneHandlers } from './certificazione';
 import { anomalieHandlers } from './anomalie';
 import { praticheHandlers } from './pratiche';
 import { tabelleHandlers } from './tabelle';
+import { messaInEsercizioHandlers } from './messa-in-esercizio';
 import type { CoreServices } from './services';
 
 export type { CoreServices } from './services';
@@ -30,5 +31,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...anomalieHandlers(services),
     ...praticheHandlers(services),
     ...tabelleHandlers(services),
+    ...messaInEsercizioHandlers(services),
   };
 }

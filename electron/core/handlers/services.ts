@@ -3,6 +3,8 @@ import type { SettingsRepository } from '../../settings/settings';
 import type { ConnectionMonitor } from '../connection-monitor';
 import type { CoreOptions } from '../create-core';
 import type { KeystoreStore } from '../../anpr/security/keystore-store';
+import type { CaBundleStore } from '../../anpr/transport/ca-bundle-store';
+import type { VerificaCollegamento } from '../verifica-collegamento';
 import type { EventBus } from '../event-bus';
 import type { Handlers } from '../../ipc/router';
 import type { AnprAccess } from '../anpr-access';
@@ -16,6 +18,10 @@ export interface CoreServices {
   settings: SettingsRepository;
   connection: ConnectionMonitor;
   keystores: KeystoreStore;
+  /** The ANPR CA bundle (Impostazioni). */
+  ca: CaBundleStore;
+  /** TestConn with reasons, and its last result (go-live checklist). */
+  verifica: VerificaCollegamento;
   /** ANPR client and idOperazioneComune allocation for the current environment. */
   anpr: AnprAccess;
   /** The queue of pratiche of the current environment. */

@@ -5,6 +5,8 @@ import { bridge, unwrap } from '../bridge';
 import { formatData, formatDataOra } from '../format';
 import { SERVIZI } from './pratiche/etichette';
 import { AvvisoCertificati } from '../components/AvvisoCertificati';
+import { MessaggioErrore } from '../components/ErroreConfigurazione';
+import { useSessione } from '../session';
 
 const ETICHETTE_STATI: Record<StatoPratica, string> = {
   bozza: 'Bozze',
@@ -30,6 +32,8 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
   const [errore, setErrore] = useState<string | null>(null);
 
   const [scadenze, setScadenze] = useState<Scadenza[] | null>(null);
+  const [erroreScadenze, setErroreScadenze] = useState<unknown>(null);
+  const { sessione } = useSessione();
   useEffect(() => setConnessione(riepilogo.connessione), [riepilogo.connessione]);
   useEffect(() => {
     if (!bridge) return;
@@ -39,8 +43,12 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
       .catch(() => undefined);
     const carica = () =>
       void unwrap(bridge!.pratiche.scadenze({ entroGiorni: 60 }))
-        .then(setScadenze)
-        .catch(() => setScadenze([]));
+        .then((s) => {
+          setScadenze(s);
+          setErroreScadenze(null);
+        })
+        // Never a false "Nessuna scadenza": say why they cannot be read.
+        .catch((e: unknown) => setErroreScadenze(e));
     carica();
     return bridge.eventi.pratiche.cambiata(carica);
   }, []);
@@ -74,6 +82,13 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
       <h1 className="h2 mb-4">Scrivania</h1>
       {errore && <Alert color="danger">{errore}</Alert>}
       <AvvisoCertificati ambiente={riepilogo.ambiente.tipo} />
+      {riepilogo.ambiente.tipo !== 'SIMULATORE' && sessione.ruolo === 'amministratore' && (
+        <p className="mb-3">
+          <a href="#/messa-in-esercizio" className="fw-semibold">
+            Messa in esercizio: controlla che la postazione sia pronta per {riepilogo.ambiente.etichetta}
+          </a>
+        </p>
+      )}
       <Row className="g-3 mb-4">
         <Col lg={4}>
           <Card className="stato-card shadow-sm">
@@ -145,7 +160,11 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
       <section aria-labelledby="titolo-scadenze" className="mt-4" data-testid="scadenze">
         <h2 id="titolo-scadenze" className="h4">Scadenze delle dichiarazioni di residenza</h2>
         <p className="small text-secondary mb-2">2 giorni lavorativi per registrare la dichiarazione; 45 giorni per gli accertamenti, dalla data di protocollo.</p>
-        {scadenze === null ? (
+        {erroreScadenze !== null ? (
+          <Alert color="danger" data-testid="errore-scadenze">
+            Scadenze non disponibili: <MessaggioErrore errore={erroreScadenze} />
+          </Alert>
+        ) : scadenze === null ? (
           <p aria-live="polite">Caricamento…</p>
         ) : scadenze.length === 0 ? (
           <p className="fst-italic">Nessuna scadenza nei prossimi 60 giorni.</p>

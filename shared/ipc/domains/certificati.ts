@@ -25,6 +25,33 @@ export const CertificatiSchema = z.object({
   postazione: InfoCertificatoSchema.nullable(),
 });
 
+/** One certificate of the ANPR CA bundle, as shown to the administrator. */
+export const CertificatoCaSchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  commonName: z.string(),
+  validoDal: z.string(),
+  validoFino: z.string(),
+  sha256: z.string(),
+  ca: z.boolean(),
+  giorniAllaScadenza: z.number(),
+  scaduto: z.boolean(),
+  inScadenza: z.boolean(),
+});
+export type CertificatoCa = z.infer<typeof CertificatoCaSchema>;
+
+/** The ANPR CA bundle trusted for TEST/PRODUZIONE: imported here, or the one shipped with the app. */
+export const BundleCaSchema = z.object({
+  origine: z.enum(['importato', 'predefinito']).nullable(),
+  importatoIl: z.string().nullable(),
+  certificati: z.array(CertificatoCaSchema),
+  /** Italian: expired or expiring certificates, ignored blocks. */
+  avvisi: z.array(z.string()),
+  /** Italian: why the bundle cannot be used (missing, unreadable); null when usable. */
+  errore: z.string().nullable(),
+});
+export type BundleCa = z.infer<typeof BundleCaSchema>;
+
 export const certificatiChannels = {
   'certificati.elenco': { request: none, response: CertificatiSchema },
   'certificati.importa': {
@@ -36,4 +63,11 @@ export const certificatiChannels = {
     }),
     response: InfoCertificatoSchema,
   },
+  'certificati.ca': { request: none, response: BundleCaSchema },
+  'certificati.importaCa': {
+    /** The PEM file's text (the renderer reads it from a file input). */
+    request: z.object({ pem: z.string().min(1).max(500_000) }),
+    response: BundleCaSchema,
+  },
+  'certificati.rimuoviCa': { request: none, response: BundleCaSchema },
 } as const;

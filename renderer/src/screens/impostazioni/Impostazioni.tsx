@@ -11,6 +11,8 @@ import {
   ETICHETTE_RUOLO,
   MINUTI_INATTIVITA,
   RuoloSchema,
+  type BundleCa,
+  type CertificatoCa,
   type InfoCertificato,
   type Operatore,
   type RiepilogoHome,
@@ -343,6 +345,144 @@ function SezioneCertificati() {
   );
 }
 
+function leggiTesto(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error('Impossibile leggere il file.'));
+    reader.readAsText(file);
+  });
+}
+
+function StatoCertificatoCa({ c }: { c: CertificatoCa }) {
+  if (c.scaduto) return <span className="badge bg-danger">Scaduto</span>;
+  if (c.inScadenza) return <span className="badge bg-warning text-dark">Scade tra {c.giorniAllaScadenza} giorni</span>;
+  return <span className="badge bg-success">Valido</span>;
+}
+
+/** The ANPR CA bundle: which certificates the postazione trusts for ANPR's server (TEST/PRODUZIONE). */
+function SezioneCa() {
+  const [bundle, setBundle] = useState<BundleCa | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [esito, setEsito] = useState<Esito>(null);
+  const carica = useCallback(async () => {
+    if (!bridge) return;
+    try {
+      setBundle(await unwrap(bridge.certificati.ca()));
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  }, []);
+  useEffect(() => void carica(), [carica]);
+  const importa = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!bridge) return;
+    if (!file) {
+      setEsito({ tipo: 'danger', testo: 'Scegliere il file PEM della CA di ANPR (.pem, .crt o .cer in formato testo).' });
+      return;
+    }
+    try {
+      const nuovo = await unwrap(bridge.certificati.importaCa({ pem: await leggiTesto(file) }));
+      setBundle(nuovo);
+      setEsito({ tipo: 'success', testo: `Bundle CA di ANPR importato: ${nuovo.certificati.length} ${nuovo.certificati.length === 1 ? 'certificato' : 'certificati'}.` });
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  };
+  const rimuovi = async () => {
+    if (!bridge) return;
+    try {
+      setBundle(await unwrap(bridge.certificati.rimuoviCa()));
+      setEsito({ tipo: 'success', testo: 'Bundle CA importato rimosso.' });
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  };
+  return (
+    <Sezione
+      id="imp-ca"
+      titolo="Bundle CA di ANPR"
+      descrizione="La catena di certificati della CA che firma il certificato dei server di ANPR (TEST e PRODUZIONE): solo con questa la postazione riconosce ANPR. Quando ANPR cambia CA, importare qui il nuovo file PEM."
+    >
+      {bundle?.errore && (
+        <div className="alert alert-warning" data-testid="ca-errore">
+          {bundle.errore}
+        </div>
+      )}
+      {bundle && bundle.certificati.length > 0 && (
+        <>
+          <p className="mb-2">
+            {bundle.origine === 'importato' ? `Importato il ${formatDataOra(bundle.importatoIl ?? '')}.` : "Bundle fornito con l'applicazione."}
+          </p>
+          {/* Focusable: the table scrolls sideways on narrow windows, and must be scrollable with the keyboard. */}
+          <div className="table-responsive" tabIndex={0} role="region" aria-label="Certificati del bundle CA di ANPR">
+            <table className="table align-middle" data-testid="tabella-ca">
+              <caption className="visually-hidden">Certificati del bundle CA di ANPR</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Intestatario</th>
+                  <th scope="col">Emesso da</th>
+                  <th scope="col">Validità</th>
+                  <th scope="col">Impronta SHA-256</th>
+                  <th scope="col">Stato</th>
+                </tr>
+              </thead>
+              <tbody>
+                {bundle.certificati.map((c) => (
+                  <tr key={c.sha256}>
+                    <th scope="row">
+                      <span className="d-block fw-semibold">{c.commonName}</span>
+                      <span className="small text-secondary text-break">{c.subject}</span>
+                    </th>
+                    <td className="small text-break">{c.issuer}</td>
+                    <td>
+                      {formatData(c.validoDal)} – {formatData(c.validoFino)}
+                    </td>
+                    <td className="font-monospace small text-break">{c.sha256}</td>
+                    <td>
+                      <StatoCertificatoCa c={c} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {bundle.avvisi.map((a) => (
+            <div key={a} className="alert alert-warning py-2">
+              {a}
+            </div>
+          ))}
+        </>
+      )}
+      <form onSubmit={(event) => void importa(event)} noValidate aria-label="Importa bundle CA" className="row g-3 align-items-end">
+        <div className="col-md-6">
+          <span className="campo__label" id="ca-file-etichetta">
+            File PEM della CA di ANPR
+          </span>
+          <div className="scelta-file">
+            <input id="ca-file" type="file" className="scelta-file__input" accept=".pem,.crt,.cer,application/x-pem-file" aria-labelledby="ca-file-etichetta ca-file-pulsante" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+            <label htmlFor="ca-file" id="ca-file-pulsante" className="btn btn-outline-primary btn-sm scelta-file__pulsante">
+              Scegli file…
+            </label>
+            <span className="scelta-file__nome">{file ? file.name : 'Nessun file scelto'}</span>
+          </div>
+        </div>
+        <div className="col-md-6 d-flex gap-2">
+          <Button color="primary" type="submit">
+            {bundle?.origine === 'importato' ? 'Sostituisci bundle CA' : 'Importa bundle CA'}
+          </Button>
+          {bundle?.origine === 'importato' && (
+            <Button color="danger" outline type="button" onClick={() => void rimuovi()}>
+              Rimuovi bundle CA
+            </Button>
+          )}
+        </div>
+      </form>
+      <EsitoAzione esito={esito} />
+    </Sezione>
+  );
+}
+
 function SezioneOperatori() {
   const { sessione } = useSessione();
   const [operatori, setOperatori] = useState<Operatore[]>([]);
@@ -485,6 +625,7 @@ const INDICE = [
   ['imp-ambiente', 'Ambiente ANPR'],
   ['imp-sicurezza', 'Sicurezza'],
   ['imp-certificati', 'Certificati'],
+  ['imp-ca', 'Bundle CA di ANPR'],
   ['imp-operatori', 'Operatori'],
 ] as const;
 
@@ -497,9 +638,21 @@ function vaiA(event: MouseEvent<HTMLAnchorElement>, id: string) {
 }
 
 export function Impostazioni({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
+  // `#/impostazioni?sezione=imp-ca` (links from the go-live checklist and from error messages) opens at that section.
+  useEffect(() => {
+    const sezione = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('sezione');
+    const titolo = sezione ? document.getElementById(sezione) : null;
+    titolo?.scrollIntoView({ block: 'start' });
+    titolo?.focus();
+  }, []);
   return (
     <>
       <h1 className="h2 mb-3">Impostazioni</h1>
+      <p className="mb-3">
+        <a href="#/messa-in-esercizio" className="fw-semibold">
+          Messa in esercizio: la lista di controllo per lavorare con ANPR
+        </a>
+      </p>
       <nav aria-label="Sezioni delle impostazioni" className="mb-3">
         <ul className="indice-sezioni">
           {INDICE.map(([id, etichetta]) => (
@@ -515,6 +668,7 @@ export function Impostazioni({ riepilogo, onCambiato }: { riepilogo: RiepilogoHo
       <SezioneAmbiente key={riepilogo.ambiente.tipo} riepilogo={riepilogo} onCambiato={onCambiato} />
       <SezioneSicurezza riepilogo={riepilogo} onCambiato={onCambiato} />
       <SezioneCertificati />
+      <SezioneCa />
       <SezioneOperatori />
     </>
   );

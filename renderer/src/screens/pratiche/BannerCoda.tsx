@@ -13,6 +13,7 @@ import { bridge, unwrap } from '../../bridge';
 import { messaggioErrore } from '../../format';
 import { useSessione } from '../../session';
 import { SERVIZI } from './etichette';
+import { MessaggioErrore } from '../../components/ErroreConfigurazione';
 
 type StatoCoda = ResponseOf<'coda.stato'>;
 
@@ -34,11 +35,18 @@ export function BannerCoda({ puoModificare }: { puoModificare: boolean }) {
   const [esito, setEsito] = useState<string | null>(null);
   const [inCorso, setInCorso] = useState(false);
   const [risolvi, setRisolvi] = useState(false);
+  const [erroreCoda, setErroreCoda] = useState<unknown>(null);
 
   useEffect(() => {
     if (!bridge) return;
     const b = bridge;
-    const rileggi = () => void unwrap(b.coda.stato()).then(setStato).catch((e: unknown) => setErrore(messaggioErrore(e)));
+    const rileggi = () =>
+      void unwrap(b.coda.stato())
+        .then((s) => {
+          setStato(s);
+          setErroreCoda(null);
+        })
+        .catch((e: unknown) => setErroreCoda(e));
     rileggi();
     // The event carries the state; the holding pratica is read again with it (the event may come from a pratica change).
     const stop1 = b.eventi.coda.stato(rileggi);
@@ -49,7 +57,20 @@ export function BannerCoda({ puoModificare }: { puoModificare: boolean }) {
     };
   }, []);
 
-  if (!stato) return null;
+  if (!stato) {
+    // Without the queue (e.g. no certificate in TEST) say why nothing can be sent.
+    return erroreCoda === null ? null : (
+      <div className="banner-coda banner-coda--errore" role="status" data-testid="banner-coda" data-stato="non_disponibile">
+        <div className="banner-coda__testo">
+          <strong>Invio ad ANPR non possibile</strong>
+          <span className="banner-coda__messaggio">
+            {' '}
+            — <MessaggioErrore errore={erroreCoda} />
+          </span>
+        </div>
+      </div>
+    );
+  }
   const t = TESTI[stato.stato];
   // A pratica merely being sent (ANPR not reachable) is said by the title; one that holds others back is explained.
   const b0 = stato.bloccataDa ?? null;

@@ -14,6 +14,7 @@ import { formatData, formatDataOra, messaggioErrore } from '../../format';
 import { navigate } from '../../routing';
 import { puoModificare, useSessione } from '../../session';
 import { BannerCoda } from './BannerCoda';
+import { MessaggioErrore } from '../../components/ErroreConfigurazione';
 import { FILTRI, SERVIZI, STATI, STATI_ACCOLTI, STATI_MODIFICABILI } from './etichette';
 import { VOCI_NUOVE } from './moduli';
 import './pratiche.css';
@@ -54,6 +55,8 @@ export function Pratiche() {
   const [selezionata, setSelezionata] = useState<string | null>(selezioneIniziale);
   const [dettaglio, setDettaglio] = useState<PraticaAperta | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
+  // Kept whole (not as text): a missing certificate or CA links to where it is fixed.
+  const [erroreElenco, setErroreElenco] = useState<unknown>(null);
   const [avviso, setAvviso] = useState<string | null>(null);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'aggiornata', desc: true }]);
   const selezionataRef = useRef(selezionata);
@@ -64,7 +67,7 @@ export function Pratiche() {
     try {
       setPratiche(await unwrap(bridge.pratiche.elenco(undefined)));
     } catch (e) {
-      setErrore(messaggioErrore(e));
+      setErroreElenco(e);
     }
   }, []);
   const caricaDettaglio = useCallback(async (id: string) => {
@@ -215,6 +218,11 @@ export function Pratiche() {
         {modifica && <NuovaPratica />}
       </div>
       <BannerCoda puoModificare={modifica} />
+      {erroreElenco !== null && (
+        <Alert color="danger" className="mt-2" data-testid="errore-elenco">
+          <MessaggioErrore errore={erroreElenco} />
+        </Alert>
+      )}
       {errore && (
         <Alert color="danger" className="mt-2">
           {errore}
