@@ -10,6 +10,7 @@ import { Anomalie } from './screens/anomalie/Anomalie';
 import { Ricerca } from './screens/ricerca/Ricerca';
 import { SchedaSoggettoScreen, SchedaFamigliaScreen } from './screens/ricerca/Schede';
 import { Impostazioni } from './screens/impostazioni/Impostazioni';
+import { CambiaPassword } from './screens/accesso/CambiaPassword';
 import { Pratiche } from './screens/pratiche/Pratiche';
 import { PaginaModulo } from './screens/pratiche/Modulo';
 import { Archivio as ArchivioCertificati } from './screens/certificazione/Archivio';
@@ -93,6 +94,7 @@ export const routes: Route[] = [
   },
   { id: 'certificati-archivio', path: '/certificati/archivio', sezione: 'certificati', match: (path) => path === '/certificati/archivio', render: () => <ArchivioCertificati /> },
   { id: 'certificati-registro', path: '/certificati/registro', sezione: 'certificati', match: (path) => path === '/certificati/registro', render: () => <RegistroCertificati /> },
+  { id: 'password', path: '/password', match: (path) => path === '/password', render: () => <CambiaPassword /> },
   { id: 'anomalie', menu: 'Anomalie', path: '/anomalie', sezione: 'anomalie', match: (path) => path === '/anomalie', render: () => <Anomalie /> },
   {
     id: 'impostazioni',

@@ -383,7 +383,7 @@ function SezioneOperatori() {
     if (!bridge || Object.values(next).some(Boolean)) return;
     try {
       const creato = await unwrap(bridge.operatori.crea(nuovo));
-      setEsito({ tipo: 'success', testo: `Operatore ${creato.cognome} ${creato.nome} creato: comunicargli la password iniziale.` });
+      setEsito({ tipo: 'success', testo: `Operatore ${creato.cognome} ${creato.nome} creato: comunicargli la password iniziale, che dovrà cambiare al primo accesso.` });
       setNuovo({ codiceFiscale: '', cognome: '', nome: '', ruolo: 'operatore', password: '' });
       await carica();
     } catch (error) {
@@ -427,7 +427,10 @@ function SezioneOperatori() {
                       ))}
                     </select>
                   </td>
-                  <td>{o.ultimoAccesso ? formatDataOra(o.ultimoAccesso) : 'mai'}</td>
+                  <td>
+                    {o.ultimoAccesso ? formatDataOra(o.ultimoAccesso) : 'mai'}
+                    {o.passwordDaCambiare && <div className="small text-secondary">Password iniziale da cambiare</div>}
+                  </td>
                   <td>
                     {io ? (
                       <span className="badge bg-success">Attivo</span>
