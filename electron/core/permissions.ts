@@ -52,6 +52,7 @@ export const PERMESSI: { readonly [C in Channel]?: Permesso } = {
   'anomalie.dettaglio': 'consultazione',
   'anomalie.riepilogo': 'consultazione',
   'anomalie.esporta': 'consultazione',
+  'anomalie.importaFormazione': 'modifica',
   'coda.stato': 'consultazione',
   'pratiche.elenco': 'consultazione',
   'pratiche.dettaglio': 'consultazione',

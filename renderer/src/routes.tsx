@@ -95,7 +95,7 @@ export const routes: Route[] = [
   { id: 'certificati-archivio', path: '/certificati/archivio', sezione: 'certificati', match: (path) => path === '/certificati/archivio', render: () => <ArchivioCertificati /> },
   { id: 'certificati-registro', path: '/certificati/registro', sezione: 'certificati', match: (path) => path === '/certificati/registro', render: () => <RegistroCertificati /> },
   { id: 'password', path: '/password', match: (path) => path === '/password', render: () => <CambiaPassword /> },
-  { id: 'anomalie', menu: 'Anomalie', path: '/anomalie', sezione: 'anomalie', match: (path) => path === '/anomalie', render: () => <Anomalie /> },
+  { id: 'anomalie', menu: 'Anomalie', path: '/anomalie', sezione: 'anomalie', match: (path) => path === '/anomalie', render: ({ riepilogo }) => <Anomalie formazione={riepilogo.ambiente.tipo === 'SIMULATORE'} /> },
   {
     id: 'impostazioni',
     menu: 'Impostazioni',
