@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DettaglioAnomalia, ElencoAnomalie, EsitoImportazione } from '../../shared/ipc/contract';
 import { lookupErroreAll } from '../anpr/catalogue';
+import { idAnpr } from '../simulator/render';
 import { TRAINING_ISTAT } from '../simulator/training';
 import { createTestCore } from '../test-support/core';
 
@@ -33,17 +34,18 @@ describe('the training anomaly file: the simulator\'s own residents', () => {
     expect(totale).toBe(attese);
     for (const r of righe) {
       // Every person named is a resident of the simulator, with the same CF, ID and names.
-      const p = sim.admin.persona(r.idAnpr ?? '');
+      const [p, ...altre] = sim.admin.store.personePerCf(r.codiceFiscale ?? '');
       expect(p, `${r.codice} ${r.persona}`).toBeDefined();
+      expect(altre).toEqual([]);
       expect(p!.stato).toBe('residente');
-      expect({ cf: r.codiceFiscale, persona: r.persona }).toEqual({ cf: p!.codiceFiscale, persona: expect.stringContaining(p!.cognome) });
+      expect({ idAnpr: r.idAnpr, persona: r.persona }).toEqual({ idAnpr: idAnpr(p!), persona: expect.stringContaining(p!.cognome) });
       // The code is the simulator's own for that person (its 3002 lists it), and in the official catalogue.
       expect(p!.anomalie.map((a) => a.codice)).toContain(r.codice);
       expect(lookupErroreAll(r.codice).length, r.codice).toBeGreaterThan(0);
     }
-    // The anomaly leads to the person's sheet (the numeric idSchedaSoggettoANPR).
+    // The anomaly leads to the person's sheet, found by the ID ANPR.
     const d = await call<DettaglioAnomalia>(core, 'anomalie.dettaglio', { id: righe[0]!.id });
-    expect(d.percorsoScheda).toBe(`/soggetti/${righe[0]!.idAnpr}`);
+    expect(d.percorsoScheda).toBe(`/soggetti/anpr/${righe[0]!.idAnpr}`);
     // Imported twice: nothing new.
     expect(await call<EsitoImportazione>(core, 'anomalie.importaFormazione')).toMatchObject({ inserite: 0, giaPresenti: attese });
     await core.dispose();

@@ -4,12 +4,14 @@
  * population/anomalie.ts, and listed by its 3002 in `erroriAnomalie`), in the
  * layout of the files downloaded from the ANPR web application (the columns
  * of genera.ts, which the importer reads). Every row names a real training
- * resident — codice fiscale, ID ANPR (the numeric idSchedaSoggettoANPR, so
- * the anomaly opens the person's sheet), names, birth date — so a clerk can
- * go from the anomaly to the person and practise the fix. genera.ts stays
- * for the big synthetic files of the benches and import tests.
+ * resident — codice fiscale, the public ID ANPR the simulator's 3002 gives
+ * (so a later read of the person closes what it no longer lists), names,
+ * birth date — so a clerk can go from the anomaly to the person and practise
+ * the fix. genera.ts stays for the big synthetic files of the benches and
+ * import tests.
  */
 import { formatCsvField } from '../../shared/domain/csv';
+import { idAnpr } from '../simulator/render';
 import type { PersonaSim } from '../simulator/state/store';
 import { INTESTAZIONE_GENERATA } from './genera';
 
@@ -22,7 +24,7 @@ export function righeFormazione(residenti: readonly PersonaSim[], dataSegnalazio
   const righe: string[][] = [[...INTESTAZIONE_GENERATA]];
   for (const p of residenti) {
     for (const a of p.anomalie) {
-      righe.push([a.codice, a.testo, SEVERITA[a.tipo], p.codiceFiscale, p.idSchedaSoggettoANPR, p.cognome, p.nome, p.dataNascita, dataSegnalazione]);
+      righe.push([a.codice, a.testo, SEVERITA[a.tipo], p.codiceFiscale, idAnpr(p), p.cognome, p.nome, p.dataNascita, dataSegnalazione]);
     }
   }
   return righe;

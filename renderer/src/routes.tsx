@@ -9,6 +9,7 @@ import { Home } from './screens/Home';
 import { Anomalie } from './screens/anomalie/Anomalie';
 import { Ricerca } from './screens/ricerca/Ricerca';
 import { SchedaSoggettoScreen, SchedaFamigliaScreen } from './screens/ricerca/Schede';
+import { SchedaPerIdAnpr } from './screens/ricerca/SchedaPerIdAnpr';
 import { Impostazioni } from './screens/impostazioni/Impostazioni';
 import { CambiaPassword } from './screens/accesso/CambiaPassword';
 import { Pratiche } from './screens/pratiche/Pratiche';
@@ -61,6 +62,13 @@ export const routes: Route[] = [
     sezione: 'ricerca',
     match: (path) => /^\/soggetti\/\d{1,16}$/.test(path),
     render: ({ path }) => <SchedaSoggettoScreen key={path} id={path.split('/')[2]!} />,
+  },
+  {
+    id: 'scheda-per-id-anpr',
+    path: '/soggetti',
+    sezione: 'ricerca',
+    match: (path) => /^\/soggetti\/anpr\/[A-Z]{2}\d{5}[A-Z]{2}$/.test(path),
+    render: ({ path }) => <SchedaPerIdAnpr key={path} idAnpr={path.split('/')[3]!} />,
   },
   {
     id: 'scheda-famiglia',
