@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { accedi, cambiaPassword, creaOperatore, expect, test } from './fixtures';
 import { auditAccessibilita } from './axe';
+import { inviaPratica, statoPratica } from './flussi';
 
 const LAURA = { codiceFiscale: 'TSTLRA85M41H501B', cognome: 'Test', nome: 'Laura', ruolo: 'operatore', password: 'iniziale-da-admin' };
 
@@ -90,4 +91,64 @@ test("un operatore creato dall'amministratore cambia la password iniziale prima 
   await page.getByRole('button', { name: 'Accedi' }).click();
   await expect(page.getByTestId('operatore-corrente')).toContainText('TEST LAURA');
   await expect(page.getByRole('heading', { name: 'Cambia password' })).toHaveCount(0);
+});
+
+test('in formazione le anomalie di esercitazione sono dei residenti del simulatore: dalla scheda alla correzione, che le chiude', async ({ app: page }, testInfo) => {
+  test.setTimeout(120_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Anomalie' }).click();
+  await expect(page.getByRole('heading', { name: 'Anomalie ANPR' })).toBeVisible();
+  await page.getByRole('button', { name: 'Importa anomalie di esercitazione' }).click();
+  await expect(page.getByTestId('esito-importazione')).toContainText('Importato «anomalie-esercitazione.csv»');
+  await expect(page.getByTestId('esito-scartate')).toHaveText('0');
+  await schermata(page, 'anomalie-esercitazione', out);
+
+  // An anomaly on the codice fiscale (Agenzia Entrate): the person it names.
+  await page.getByLabel('Cerca').fill('EA029');
+  const righe = page.getByTestId('riga-anomalia');
+  await expect(righe.first()).toContainText('EA029');
+  await righe.first().click();
+  const dettaglio = page.getByTestId('dettaglio-anomalia');
+  await expect(dettaglio).toContainText('EA029');
+  const testo = (await dettaglio.textContent()) ?? '';
+  const cf = /CF ([A-Z0-9]{16})/.exec(testo)?.[1];
+  expect(cf, testo).toBeTruthy();
+
+  // The person's sheet exists in the simulator and shows the person, with the anomaly ANPR lists on them.
+  await dettaglio.getByRole('link', { name: 'Scheda del soggetto' }).click();
+  await expect(page).toHaveURL(/#\/soggetti\/\d+$/);
+  await expect(page.getByRole('main')).toContainText(cf!);
+  const nome = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
+  expect(testo).toContain(nome);
+  await auditAccessibilita(page, 'scheda-soggetto-anomalia');
+
+  // The fix: "Avvia la correzione" opens the 5008 for the person; the generalità are checked and sent again.
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Anomalie ANPR' })).toBeVisible();
+  await page.getByLabel('Cerca').fill(cf!);
+  await page.getByTestId('riga-anomalia').filter({ hasText: 'EA029' }).filter({ hasText: nome }).click();
+  await expect(page.getByTestId('avvia-correzione')).toContainText('5008');
+  await page.getByTestId('avvia-correzione').click();
+  await expect(page.getByRole('heading', { level: 1, name: /5008/ })).toBeVisible();
+  await page.getByLabel('Tipo di mutazione').selectOption('1');
+  // The codice fiscale checked on the person's documents, sent again with the generalità.
+  await page.getByRole('textbox', { name: 'Codice fiscale' }).last().fill(cf!);
+  await inviaPratica(page);
+  await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 40_000 });
+
+  // The next read of the person (the sheet) no longer lists it: the anomaly closes, by ANPR.
+  await page.getByRole('link', { name: 'Scheda soggetto' }).click();
+  await expect(page.getByRole('main')).toContainText(cf!);
+  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Anomalie' }).click();
+  await expect(page.getByRole('heading', { name: 'Anomalie ANPR' })).toBeVisible();
+  await page.getByLabel('Cerca').fill(cf!);
+  // No longer to work on: shown among all of them, as closed.
+  await expect(page.getByTestId('riga-anomalia').filter({ hasText: 'EA029' })).toHaveCount(0);
+  await page.getByLabel('Stato').selectOption({ label: 'Tutti' });
+  const corretta = page.getByTestId('riga-anomalia').filter({ hasText: 'EA029' }).filter({ hasText: nome });
+  await expect(corretta).toContainText('Sanata');
+  await corretta.click();
+  await expect(page.getByTestId('dettaglio-anomalia')).toContainText("Non più segnalata da ANPR nell'interrogazione 3002.");
+  await schermata(page, 'anomalia-esercitazione-sanata', out);
 });

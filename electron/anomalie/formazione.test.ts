@@ -20,7 +20,7 @@ describe('the training anomaly file: the simulator\'s own residents', () => {
     const sim = core.anpr.simulatore()!;
     const residenti = sim.admin.store.residentiConAnomalie(TRAINING_ISTAT);
     const attese = residenti.reduce((n, p) => n + p.anomalie.length, 0);
-    expect(residenti.length).toBeGreaterThan(5);
+    expect(residenti.length).toBeGreaterThanOrEqual(3);
     expect(esito).toMatchObject({ destinazione: 'anomalie', nomeFile: 'anomalie-esercitazione.csv', righe: attese, inserite: attese, scartate: 0 });
 
     const { righe, totale } = await call<ElencoAnomalie>(core, 'anomalie.elenco', {
