@@ -6,7 +6,7 @@
  * residents is imported and an anomaly leads to the person's sheet.
  */
 import type { Page } from '@playwright/test';
-import { accedi, cambiaPassword, creaOperatore, expect, test } from './fixtures';
+import { accedi, cambiaPassword, creaOperatore, creaPrimoAmministratore, expect, PASSWORD_AMMINISTRATORE, test } from './fixtures';
 import { auditAccessibilita } from './axe';
 import { inviaPratica, statoPratica } from './flussi';
 
@@ -30,8 +30,10 @@ async function chiama(page: Page, channel: string, request?: unknown): Promise<{
   );
 }
 
-test("un operatore creato dall'amministratore cambia la password iniziale prima di tutto, poi lavora e la cambia dal menu", async ({ app: page }, testInfo) => {
+test("un operatore creato dall'amministratore cambia la password iniziale prima di tutto, poi lavora e la cambia dal menu", async ({ primoAvvio: page }, testInfo) => {
+  test.setTimeout(90_000);
   const out = (name: string) => testInfo.outputPath(name);
+  const cfAmministratore = await creaPrimoAmministratore(page);
   // The amministratore chose their password at first start: never sent to the change page.
   await expect(page.getByTestId('operatore-corrente')).toContainText('Amministratore');
   await expect(page.getByRole('navigation', { name: 'Sezioni' })).toBeVisible();
@@ -91,6 +93,22 @@ test("un operatore creato dall'amministratore cambia la password iniziale prima 
   await page.getByRole('button', { name: 'Accedi' }).click();
   await expect(page.getByTestId('operatore-corrente')).toContainText('TEST LAURA');
   await expect(page.getByRole('heading', { name: 'Cambia password' })).toHaveCount(0);
+
+  // A forgotten password: the amministratore resets it, and it is "da cambiare" again.
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await accedi(page, cfAmministratore, PASSWORD_AMMINISTRATORE);
+  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Impostazioni' }).click();
+  await page.getByRole('button', { name: 'Reimposta password di TEST LAURA' }).click();
+  const reimposta = page.getByRole('form', { name: 'Nuova password di TEST LAURA' });
+  await reimposta.getByLabel(/^Nuova password iniziale di TEST LAURA/).fill('reimpostata-da-admin');
+  await reimposta.getByRole('button', { name: 'Reimposta', exact: true }).click();
+  await expect(page.getByText("Password reimpostata: comunicarla all'operatore")).toBeVisible();
+  await expect(page.getByTestId('tabella-operatori').getByRole('row', { name: /TEST LAURA/ })).toContainText('Password iniziale da cambiare');
+  await auditAccessibilita(page, 'impostazioni-operatori');
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await accedi(page, LAURA.codiceFiscale, 'reimpostata-da-admin');
+  await expect(page.getByRole('heading', { name: 'Cambia password' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sezioni' })).toHaveCount(0);
 });
 
 test('in formazione le anomalie di esercitazione sono dei residenti del simulatore: dalla scheda alla correzione, che le chiude', async ({ app: page }, testInfo) => {

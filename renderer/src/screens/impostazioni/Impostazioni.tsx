@@ -343,6 +343,43 @@ function SezioneCertificati() {
   );
 }
 
+/** The amministratore gives an operator a new initial password (forgotten password): "da cambiare" at the next sign-in. */
+function ReimpostaPassword({ operatore, onReimposta }: { operatore: Operatore; onReimposta: (password: string) => Promise<void> }) {
+  const [aperto, setAperto] = useState(false);
+  const [password, setPassword] = useState('');
+  const [errore, setErrore] = useState<string | null>(null);
+  const nome = `${operatore.cognome} ${operatore.nome}`;
+  if (!aperto) {
+    return (
+      <Button color="primary" size="xs" outline className="me-2" onClick={() => setAperto(true)} aria-label={`Reimposta password di ${nome}`}>
+        Reimposta password
+      </Button>
+    );
+  }
+  const invia = async (event: FormEvent) => {
+    event.preventDefault();
+    if (password.length < 10) {
+      setErrore('Almeno 10 caratteri.');
+      return;
+    }
+    await onReimposta(password);
+    setAperto(false);
+    setPassword('');
+    setErrore(null);
+  };
+  return (
+    <form onSubmit={(event) => void invia(event)} noValidate aria-label={`Nuova password di ${nome}`} className="mb-2">
+      <Campo label={`Nuova password iniziale di ${nome}`} type="password" required value={password} onChange={(event) => setPassword(event.target.value)} errore={errore} autoComplete="new-password" className="mb-1" />
+      <Button color="primary" size="xs" type="submit" className="me-2">
+        Reimposta
+      </Button>
+      <Button color="secondary" size="xs" outline onClick={() => setAperto(false)}>
+        Annulla
+      </Button>
+    </form>
+  );
+}
+
 function SezioneOperatori() {
   const { sessione } = useSessione();
   const [operatori, setOperatori] = useState<Operatore[]>([]);
@@ -359,11 +396,14 @@ function SezioneOperatori() {
   }, []);
   useEffect(() => void carica(), [carica]);
 
-  const aggiorna = async (codiceFiscale: string, patch: { ruolo?: Ruolo; attivo?: boolean }) => {
+  const aggiorna = async (codiceFiscale: string, patch: { ruolo?: Ruolo; attivo?: boolean; nuovaPassword?: string }) => {
     if (!bridge) return;
     try {
       await unwrap(bridge.operatori.aggiorna({ codiceFiscale, ...patch }));
-      setEsito({ tipo: 'success', testo: 'Operatore aggiornato.' });
+      setEsito({
+        tipo: 'success',
+        testo: patch.nuovaPassword ? 'Password reimpostata: comunicarla all\'operatore, che dovrà cambiarla al primo accesso.' : 'Operatore aggiornato.',
+      });
       await carica();
     } catch (error) {
       setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
@@ -432,6 +472,7 @@ function SezioneOperatori() {
                     {o.passwordDaCambiare && <div className="small text-secondary">Password iniziale da cambiare</div>}
                   </td>
                   <td>
+                    {!io && <ReimpostaPassword operatore={o} onReimposta={(nuovaPassword) => aggiorna(o.codiceFiscale, { nuovaPassword })} />}
                     {io ? (
                       <span className="badge bg-success">Attivo</span>
                     ) : (
