@@ -67,11 +67,11 @@ export function App() {
   // touches, this check brings up the sign-in screen. `sessione.stato` is public and never counts as activity.
   useEffect(() => {
     if (!bridge || !sessione) return;
-    const { codiceFiscale, ruolo } = sessione;
+    const { codiceFiscale, ruolo, passwordDaCambiare } = sessione;
     const timer = setInterval(() => {
       void unwrap(bridge!.sessione.stato())
         .then((nuovo) => {
-          if (nuovo.operatore?.codiceFiscale === codiceFiscale && nuovo.operatore.ruolo === ruolo) return;
+          if (nuovo.operatore?.codiceFiscale === codiceFiscale && nuovo.operatore.ruolo === ruolo && nuovo.operatore.passwordDaCambiare === passwordDaCambiare) return;
           if (!nuovo.operatore && !nuovo.scadutaPerInattivita) setAvvisoAccesso(AVVISO_CHIUSA);
           setStato(nuovo);
         })
