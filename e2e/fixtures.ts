@@ -90,6 +90,49 @@ export async function accedi(page: Page, codiceFiscale: string, password: string
   await expect(page.getByTestId('operatore-corrente')).toBeVisible();
 }
 
+export interface NuovoOperatore {
+  codiceFiscale: string;
+  cognome: string;
+  nome: string;
+  /** The value of the Ruolo select (e.g. `operatore`, `sola_lettura`). */
+  ruolo: string;
+  /** The initial password the amministratore gives; the operator must change it at first sign-in. */
+  password: string;
+}
+
+/** The amministratore, signed in, adds an operator from Impostazioni → Operatori. */
+export async function creaOperatore(page: Page, operatore: NuovoOperatore): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Impostazioni' }).click();
+  const nuovo = page.getByRole('form', { name: 'Nuovo operatore' });
+  await nuovo.getByRole('textbox', { name: 'Codice fiscale' }).fill(operatore.codiceFiscale);
+  await nuovo.getByLabel('Cognome').fill(operatore.cognome);
+  await nuovo.getByRole('textbox', { name: 'Nome', exact: true }).fill(operatore.nome);
+  await nuovo.getByLabel('Ruolo').selectOption(operatore.ruolo);
+  await nuovo.getByLabel('Password iniziale').fill(operatore.password);
+  await nuovo.getByRole('button', { name: 'Aggiungi operatore' }).click();
+  await expect(page.getByText(`Operatore ${operatore.cognome.toUpperCase()} ${operatore.nome.toUpperCase()} creato`)).toBeVisible();
+}
+
+/**
+ * First sign-in of an operator created by the amministratore: the initial
+ * password signs in, then the change-password page replaces it with `nuova`
+ * (the only thing the core allows until then).
+ */
+export async function accediPrimaVolta(page: Page, codiceFiscale: string, iniziale: string, nuova: string): Promise<void> {
+  await accedi(page, codiceFiscale, iniziale);
+  await cambiaPassword(page, iniziale, nuova);
+  await expect(page.getByText('Password cambiata: ora è possibile usare la postazione.')).toBeVisible();
+}
+
+/** Fills and sends the change-password form already on screen. */
+export async function cambiaPassword(page: Page, attuale: string, nuova: string): Promise<void> {
+  const modulo = page.getByRole('form', { name: 'Cambio password' });
+  await modulo.getByLabel('Password attuale').fill(attuale);
+  await modulo.getByLabel(/^Nuova password/).fill(nuova);
+  await modulo.getByLabel('Ripetere la nuova password').fill(nuova);
+  await modulo.getByRole('button', { name: 'Cambia password' }).click();
+}
+
 export const test = base.extend<{ webHost: WebHostProcess; primoAvvio: Page; app: Page }>({
   // eslint-disable-next-line no-empty-pattern
   webHost: async ({}, use) => {

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { accedi, creaPrimoAmministratore, expect, PASSWORD_AMMINISTRATORE, test, type WebHostProcess } from './fixtures';
+import { accedi, accediPrimaVolta, creaPrimoAmministratore, expect, PASSWORD_AMMINISTRATORE, test, type WebHostProcess } from './fixtures';
 import { auditAccessibilita } from './axe';
 
 interface Residente {
@@ -138,7 +138,7 @@ test('ricerca per codice fiscale e per generalità, scheda soggetto e scheda fam
 
 test('un operatore in sola lettura consulta ma il core rifiuta le modifiche', async ({ app: page, webHost }, testInfo) => {
   const out = (name: string) => testInfo.outputPath(name);
-  const SOLA_LETTURA = { cf: 'TSTLRA85M41H501B', password: 'sola-lettura-e2e' };
+  const SOLA_LETTURA = { cf: 'TSTLRA85M41H501B', password: 'sola-lettura-e2e', nuova: 'scelta-dalla-sola-lettura' };
 
   await vaiA(page, 'Impostazioni');
   await expect(page.getByRole('heading', { name: 'Impostazioni' })).toBeVisible();
@@ -160,7 +160,7 @@ test('un operatore in sola lettura consulta ma il core rifiuta le modifiche', as
   await page.getByRole('radio', { name: /Ambiente di prova locale/ }).check();
 
   await page.getByRole('button', { name: 'Esci' }).click();
-  await accedi(page, SOLA_LETTURA.cf, SOLA_LETTURA.password);
+  await accediPrimaVolta(page, SOLA_LETTURA.cf, SOLA_LETTURA.password, SOLA_LETTURA.nuova);
   await expect(page.getByTestId('operatore-corrente')).toContainText('Sola lettura');
   await expect(page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Impostazioni' })).toHaveCount(0);
 

@@ -1,8 +1,10 @@
 /**
  * Generates a synthetic anomaly file (csv and/or xlsx) in the layout of the
- * files downloaded from the ANPR web application, for tests, benchmarks and
- * training. Nobody real is described (names from short lists, computed CF,
- * ID ANPR starting with ZZ).
+ * files downloaded from the ANPR web application, for tests and benchmarks.
+ * Nobody real is described (names from short lists, computed CF, ID ANPR
+ * starting with ZZ), nor anybody of the training simulator: to practise, use
+ * "Importa anomalie di esercitazione" in the Anomalie screen (training only,
+ * electron/anomalie/formazione.ts).
  *
  *   node --import tsx scripts/genera-anomalie.ts [--righe 100000] [--errate 0]
  *        [--seed 20260302] [--formato csv|xlsx|entrambi] [--out test-results/anomalie]

@@ -398,7 +398,7 @@ describe('anomalies from ANPR answers, workflow, export', () => {
     const d = s.store.dettaglio(r.righe.find((x) => x.codice === 'EN306')!.id)!;
     expect(d.storico[0]).toMatchObject({ da: 'aperta', a: 'sanata', operatore: 'ANPR' });
     expect(d.catalogo.some((v) => v.procedura?.startsWith('Procedura 004'))).toBe(true);
-    expect(d.percorsoScheda).toBe('/ricerca?idAnpr=AB12345CD');
+    expect(d.percorsoScheda).toBe('/soggetti/anpr/AB12345CD');
   });
 
   it('moves an anomaly aperta → in lavorazione → sanata with operator, date and note (append-only history)', () => {

@@ -8,7 +8,8 @@
  *
  * and the person's sheet (search screen):
  *
- *   #/soggetti/<idSchedaSoggettoANPR> when the id is the numeric one, else
+ *   #/soggetti/<idSchedaSoggettoANPR> when the id is the numeric one,
+ *   #/soggetti/anpr/<ID ANPR> for the public ID ANPR (2 letters, 5 digits, 2 letters), else
  *   #/ricerca?cf=<codice fiscale> | #/ricerca?idAnpr=<ID ANPR> (prefilled search)
  */
 import type { AnomaliaRiga, Correzione, VoceCatalogo } from '../../shared/ipc/domains/anomalie';
@@ -51,6 +52,8 @@ export function correzionePer(riga: AnomaliaRiga, catalogo: readonly VoceCatalog
 export function percorsoScheda(riga: Pick<AnomaliaRiga, 'codiceFiscale' | 'idAnpr'>): string | null {
   // The numeric idSchedaSoggettoANPR opens the sheet directly (search screen's route).
   if (riga.idAnpr && /^\d{1,16}$/.test(riga.idAnpr)) return `/soggetti/${riga.idAnpr}`;
+  // The public ID ANPR: the sheet's route that finds the person by it (renderer/src/screens/ricerca/SchedaPerIdAnpr.tsx).
+  if (riga.idAnpr && /^[A-Z]{2}\d{5}[A-Z]{2}$/.test(riga.idAnpr)) return `/soggetti/anpr/${riga.idAnpr}`;
   if (riga.idAnpr) return `/ricerca?${new URLSearchParams({ idAnpr: riga.idAnpr }).toString()}`;
   if (riga.codiceFiscale) return `/ricerca?${new URLSearchParams({ cf: riga.codiceFiscale }).toString()}`;
   return null;

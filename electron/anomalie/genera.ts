@@ -1,9 +1,10 @@
 /**
- * Synthetic anomaly files for tests, benchmarks and training, in the layout
+ * Synthetic anomaly files for tests and benchmarks, in the layout
  * the importer reads (see importa.ts): a comune of ~15,000 people carrying
  * `righe` anomalies, with real codes and texts from the official subentro
  * and Agenzia Entrate lists. Names are drawn from short lists and codici
- * fiscali are computed from them: nobody real is described.
+ * fiscali are computed from them: nobody real is described, and nobody the
+ * training simulator knows (the training file is formazione.ts).
  * Deterministic for a given seed.
  *
  * The xlsx is written with exceljs (streaming), not with our own writer, so

@@ -52,6 +52,7 @@ export const PERMESSI: { readonly [C in Channel]?: Permesso } = {
   'anomalie.dettaglio': 'consultazione',
   'anomalie.riepilogo': 'consultazione',
   'anomalie.esporta': 'consultazione',
+  'anomalie.importaFormazione': 'modifica',
   'coda.stato': 'consultazione',
   'pratiche.elenco': 'consultazione',
   'pratiche.dettaglio': 'consultazione',
@@ -109,6 +110,9 @@ export const NON_ATTIVITA: ReadonlySet<Channel> = new Set<Channel>([
   'pratiche.scadenze',
 ]);
 
+/** What an operator whose password is still the initial one may call (besides the public channels). */
+export const CON_PASSWORD_DA_CAMBIARE: ReadonlySet<Channel> = new Set<Channel>(['sessione.cambiaPassword', 'sessione.esci']);
+
 export function permessoDi(channel: Channel): Permesso {
   return PERMESSI[channel] ?? PERMESSO_PREDEFINITO;
 }
@@ -136,6 +140,13 @@ export function createGuard(accesso: Pick<Accesso, 'corrente' | 'tocca' | 'scadu
         return { ok: false, error: { code: ERROR_CODES.sessionExpired, message: 'Sessione scaduta per inattività: accedere di nuovo.' } };
       }
       return { ok: false, error: { code: ERROR_CODES.unauthenticated, message: 'Sessione scaduta o non aperta: accedere per continuare.' } };
+    }
+    // An initial password set by the amministratore: nothing but the change (and signing out) until it is changed.
+    if (operatore.passwordDaCambiare && !CON_PASSWORD_DA_CAMBIARE.has(channel)) {
+      return {
+        ok: false,
+        error: { code: ERROR_CODES.passwordChangeRequired, message: "Cambiare la password iniziale prima di continuare: è stata assegnata dall'amministratore." },
+      };
     }
     if (!consentito(permesso, operatore.ruolo)) {
       return {

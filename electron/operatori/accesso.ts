@@ -28,6 +28,7 @@ interface OperatoreRow {
   creato: string;
   aggiornato: string;
   ultimo_accesso: string | null;
+  password_da_cambiare: number;
 }
 
 export interface DatiNuovoOperatore {
@@ -50,10 +51,13 @@ export interface Accesso {
   primoAmministratore(dati: Omit<DatiNuovoOperatore, 'ruolo'>): Promise<Sessione>;
   accedi(codiceFiscale: string, password: string): Promise<Sessione>;
   esci(): void;
+  /** The signed-in operator changes their own password (clears "da cambiare"); audited, refused if the current one is wrong. */
   cambiaPassword(attuale: string, nuova: string): Promise<void>;
   elenco(): Operatore[];
-  crea(dati: DatiNuovoOperatore): Promise<Operatore>;
-  aggiorna(codiceFiscale: string, patch: { ruolo?: Ruolo; attivo?: boolean; nuovaPassword?: string }): Promise<Operatore>;
+  /** A new operator's password is initial: "da cambiare" at first sign-in. `autore`: the amministratore, for the audit log. */
+  crea(dati: DatiNuovoOperatore, autore?: string): Promise<Operatore>;
+  /** A `nuovaPassword` is a reset: flagged "da cambiare" like an initial one. */
+  aggiorna(codiceFiscale: string, patch: { ruolo?: Ruolo; attivo?: boolean; nuovaPassword?: string }, autore?: string): Promise<Operatore>;
 }
 
 const MAX_TENTATIVI = 5;
@@ -70,6 +74,7 @@ function toOperatore(row: OperatoreRow): Operatore {
     attivo: row.attivo === 1,
     creato: row.creato,
     ultimoAccesso: row.ultimo_accesso,
+    passwordDaCambiare: row.password_da_cambiare === 1,
   };
 }
 
@@ -82,11 +87,12 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
     amministratoriAttivi: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM operatori WHERE ruolo = 'amministratore' AND attivo = 1"),
     quanti: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM operatori'),
     inserisci: db.prepare(
-      `INSERT INTO operatori (codice_fiscale, nome, cognome, ruolo, password_hash, attivo, creato, aggiornato)
-       VALUES (@codice_fiscale, @nome, @cognome, @ruolo, @password_hash, 1, @ora, @ora)`,
+      `INSERT INTO operatori (codice_fiscale, nome, cognome, ruolo, password_hash, attivo, creato, aggiornato, password_da_cambiare)
+       VALUES (@codice_fiscale, @nome, @cognome, @ruolo, @password_hash, 1, @ora, @ora, @password_da_cambiare)`,
     ),
     aggiorna: db.prepare(
-      `UPDATE operatori SET ruolo = @ruolo, attivo = @attivo, password_hash = @password_hash, aggiornato = @ora WHERE codice_fiscale = @codice_fiscale`,
+      `UPDATE operatori SET ruolo = @ruolo, attivo = @attivo, password_hash = @password_hash, password_da_cambiare = @password_da_cambiare, aggiornato = @ora
+       WHERE codice_fiscale = @codice_fiscale`,
     ),
     accesso: db.prepare('UPDATE operatori SET ultimo_accesso = ? WHERE codice_fiscale = ?'),
     audit: db.prepare<[string, string, string, string | null]>('INSERT INTO audit_log (quando, operatore, azione, dettaglio) VALUES (?, ?, ?, ?)'),
@@ -133,7 +139,14 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
       sessione = null;
       return null;
     }
-    return { codiceFiscale: row.codice_fiscale, nome: row.nome, cognome: row.cognome, ruolo: row.ruolo, dal: sessione.dal };
+    return {
+      codiceFiscale: row.codice_fiscale,
+      nome: row.nome,
+      cognome: row.cognome,
+      ruolo: row.ruolo,
+      dal: sessione.dal,
+      passwordDaCambiare: row.password_da_cambiare === 1,
+    };
   };
 
   const apri = (row: OperatoreRow): Sessione => {
@@ -146,12 +159,13 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
     return corrente()!;
   };
 
-  const nuovo = async (dati: DatiNuovoOperatore) => ({
+  const nuovo = async (dati: DatiNuovoOperatore, daCambiare: boolean) => ({
     codice_fiscale: normalizzaCodiceFiscale(dati.codiceFiscale),
     nome: dati.nome.trim().toUpperCase(),
     cognome: dati.cognome.trim().toUpperCase(),
     ruolo: dati.ruolo,
     password_hash: await hashPassword(dati.password),
+    password_da_cambiare: daCambiare ? 1 : 0,
     ora: ora(),
   });
 
@@ -164,7 +178,8 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
     scadutaPerInattivita: () => scaduta,
 
     async primoAmministratore(dati) {
-      const row = await nuovo({ ...dati, ruolo: 'amministratore' });
+      // The first amministratore chose this password: not "da cambiare".
+      const row = await nuovo({ ...dati, ruolo: 'amministratore' }, false);
       db.transaction(() => {
         if (q.quanti.get()!.n > 0) {
           throw new AppError('GIA_CONFIGURATO', "L'amministratore è già stato creato: accedere con le proprie credenziali.");
@@ -211,21 +226,48 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
       const io = corrente();
       if (!io) throw new AppError('NON_AUTENTICATO', 'Accedere per continuare.');
       const row = q.uno.get(io.codiceFiscale)!;
-      if (!(await verifyPassword(attuale, row.password_hash))) throw new AppError('CREDENZIALI_NON_VALIDE', 'La password attuale non è corretta.');
-      q.aggiorna.run({ codice_fiscale: row.codice_fiscale, ruolo: row.ruolo, attivo: row.attivo, password_hash: await hashPassword(nuova), ora: ora() });
+      // The same limit as the sign-in: an unattended session must not become a way to guess the password.
+      const now = clock.now().getTime();
+      const stato = tentativi.get(row.codice_fiscale);
+      if (stato && stato.bloccatoFino > now) {
+        throw new AppError('ACCESSO_BLOCCATO', 'Troppi tentativi non riusciti: riprovare tra un minuto.');
+      }
+      if (!(await verifyPassword(attuale, row.password_hash))) {
+        const falliti = (stato?.falliti ?? 0) + 1;
+        tentativi.set(row.codice_fiscale, { falliti: falliti >= MAX_TENTATIVI ? 0 : falliti, bloccatoFino: falliti >= MAX_TENTATIVI ? now + BLOCCO_MS : 0 });
+        log.warn('password change refused', { motivo: 'current password wrong' });
+        registra(row.codice_fiscale, 'cambio_password_rifiutato', 'password attuale errata');
+        throw new AppError('CREDENZIALI_NON_VALIDE', 'La password attuale non è corretta.');
+      }
+      tentativi.delete(row.codice_fiscale);
+      if (nuova.normalize('NFC') === attuale.normalize('NFC')) {
+        throw new AppError('PASSWORD_NON_VALIDA', 'La nuova password deve essere diversa da quella attuale.');
+      }
+      const password_hash = await hashPassword(nuova);
+      db.transaction(() => {
+        const quando = ora();
+        // Re-read: a role change or deactivation in between must not be undone by this write.
+        const adesso = q.uno.get(row.codice_fiscale)!;
+        q.aggiorna.run({ codice_fiscale: adesso.codice_fiscale, ruolo: adesso.ruolo, attivo: adesso.attivo, password_hash, password_da_cambiare: 0, ora: quando });
+        q.audit.run(quando, adesso.codice_fiscale, 'cambio_password', adesso.password_da_cambiare === 1 ? 'password iniziale sostituita' : null);
+      })();
+      log.info('password changed by the operator', { iniziale: row.password_da_cambiare === 1 });
     },
 
     elenco: () => q.tutti.all().map(toOperatore),
 
-    async crea(dati) {
-      const row = await nuovo(dati);
+    async crea(dati, autore) {
+      const row = await nuovo(dati, true);
       if (q.uno.get(row.codice_fiscale)) throw new AppError('OPERATORE_ESISTENTE', 'Esiste già un operatore con questo codice fiscale.');
-      q.inserisci.run(row);
+      db.transaction(() => {
+        q.inserisci.run(row);
+        q.audit.run(row.ora, row.codice_fiscale, 'operatore_creato', `ruolo ${row.ruolo}, password iniziale da cambiare${autore ? `, da ${autore}` : ''}`);
+      })();
       log.info('operator created', { ruolo: row.ruolo });
       return toOperatore(q.uno.get(row.codice_fiscale)!);
     },
 
-    async aggiorna(codiceFiscale, patch) {
+    async aggiorna(codiceFiscale, patch, autore) {
       const cf = normalizzaCodiceFiscale(codiceFiscale);
       const password_hash = patch.nuovaPassword ? await hashPassword(patch.nuovaPassword) : undefined;
       db.transaction(() => {
@@ -236,9 +278,11 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
           ruolo: patch.ruolo ?? row.ruolo,
           attivo: patch.attivo === undefined ? row.attivo : patch.attivo ? 1 : 0,
           password_hash: password_hash ?? row.password_hash,
+          password_da_cambiare: password_hash ? 1 : row.password_da_cambiare,
           ora: ora(),
         };
         q.aggiorna.run(next);
+        if (password_hash) q.audit.run(next.ora, row.codice_fiscale, 'password_reimpostata', `password iniziale da cambiare${autore ? `, da ${autore}` : ''}`);
         if (q.amministratoriAttivi.get()!.n === 0) {
           throw new AppError('ULTIMO_AMMINISTRATORE', "Deve restare almeno un amministratore attivo.");
         }

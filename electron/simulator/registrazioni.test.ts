@@ -211,6 +211,26 @@ describe('registrations change the living population', () => {
     expect(ok.outcome.kind).toMatch(/^accolta/);
   });
 
+  it('5008 rectifying the generalità closes the subject\'s Agenzia Entrate anomalies (EA029…), which 3002 then no longer lists', async () => {
+    const p = persone().find((x) => x.stato === 'residente' && x.anomalie.some((a) => a.codice === 'EA029'))!;
+    expect(p).toBeDefined();
+    const prima = await f.client.send('3002', q3002(p.codiceFiscale), { idOperazioneComune: f.nextId() });
+    expect(prima.outcome.kind === 'accolta' && prima.outcome.value.soggetti[0]!.erroriAnomalie.map((e) => e.codice)).toContain('EA029');
+    const r = await f.client.send(
+      '5008',
+      { testata, generalitaPerRicerca: gen(p), generalitaDaModificare: { generalita: { cognome: p.cognome, nome: p.nome } }, datiControllo: { tipoMutazione: ['1'] } },
+      opts(),
+    );
+    expect(r.outcome.kind).toBe('accolta');
+    const dopo = f.sim.admin.persona(p.idSchedaSoggettoANPR)!;
+    expect(dopo.anomalie.map((a) => a.codice)).not.toContain('EA029');
+    expect(dopo.validitaCF).toBe('1');
+    // Other anomalies stay (e.g. a missing marriage is not fixed by rectifying a name).
+    expect(dopo.anomalie).toEqual(p.anomalie.filter((a) => !['EA029', 'EAA30', 'EAA40'].includes(a.codice)));
+    const letta = await f.client.send('3002', q3002(p.codiceFiscale), { idOperazioneComune: f.nextId() });
+    expect(letta.outcome.kind === 'accolta' && letta.outcome.value.soggetti[0]!.erroriAnomalie.map((e) => e.codice)).not.toContain('EA029');
+  });
+
   it('5008 registers a marriage on both spouses', async () => {
     const adults = persone().filter((p) => p.statoCivile.codice === '1' && p.dataNascita < '1995-01-01');
     const a = adults.find((p) => p.sesso === 'M')!;

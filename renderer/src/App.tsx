@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Container } from 'design-react-kit';
 import { ETICHETTE_RUOLO, type InfoApplicazione, type RiepilogoHome, type Sessione, type StatoSessione } from '../../shared/ipc/contract';
-import { bridge, SESSIONE_SCADUTA, unwrap } from './bridge';
+import { bridge, PASSWORD_DA_CAMBIARE, SESSIONE_SCADUTA, unwrap } from './bridge';
 import { AmbienteBanner } from './components/AmbienteBanner';
 import { routes } from './routes';
 import { navigate, usePath } from './routing';
 import { Accesso, PrimoAvvio } from './screens/accesso/Accesso';
+import { CambiaPassword } from './screens/accesso/CambiaPassword';
 import { SessioneContext } from './session';
 import { messaggioErrore } from './format';
 
@@ -56,20 +57,21 @@ export function App() {
     void caricaStato();
   }, [caricaStato]);
 
+  const daCambiare = sessione?.passwordDaCambiare ?? false;
   useEffect(() => {
-    if (sessione) void carica();
+    if (sessione && !daCambiare) void carica();
     else setRiepilogo(null);
-  }, [sessione, carica]);
+  }, [sessione, daCambiare, carica]);
 
   // The core closes the session after the inactivity limit and refuses the next call; on a page nobody
   // touches, this check brings up the sign-in screen. `sessione.stato` is public and never counts as activity.
   useEffect(() => {
     if (!bridge || !sessione) return;
-    const { codiceFiscale, ruolo } = sessione;
+    const { codiceFiscale, ruolo, passwordDaCambiare } = sessione;
     const timer = setInterval(() => {
       void unwrap(bridge!.sessione.stato())
         .then((nuovo) => {
-          if (nuovo.operatore?.codiceFiscale === codiceFiscale && nuovo.operatore.ruolo === ruolo) return;
+          if (nuovo.operatore?.codiceFiscale === codiceFiscale && nuovo.operatore.ruolo === ruolo && nuovo.operatore.passwordDaCambiare === passwordDaCambiare) return;
           if (!nuovo.operatore && !nuovo.scadutaPerInattivita) setAvvisoAccesso(AVVISO_CHIUSA);
           setStato(nuovo);
         })
@@ -87,6 +89,23 @@ export function App() {
     window.addEventListener(SESSIONE_SCADUTA, scaduta);
     return () => window.removeEventListener(SESSIONE_SCADUTA, scaduta);
   }, [caricaStato]);
+
+  // The core refused a call: the initial password is still to change (e.g. reset by the amministratore meanwhile).
+  useEffect(() => {
+    const daCambiare = () => void caricaStato();
+    window.addEventListener(PASSWORD_DA_CAMBIARE, daCambiare);
+    return () => window.removeEventListener(PASSWORD_DA_CAMBIARE, daCambiare);
+  }, [caricaStato]);
+
+  // The confirmation of the forced change shows on the Scrivania it leads to, until the clerk moves on.
+  const [cambiataSu, setCambiataSu] = useState<string | null>(null);
+  useEffect(() => setCambiataSu((su) => (su === path ? su : null)), [path]);
+  const passwordCambiata = cambiataSu !== null && cambiataSu === path;
+  const cambiataIniziale = () => {
+    setStato((prev) => (prev?.operatore ? { ...prev, operatore: { ...prev.operatore, passwordDaCambiare: false } } : prev));
+    navigate('/');
+    setCambiataSu('/');
+  };
 
   const entrato = (nuova: Sessione) => {
     setAvvisoAccesso(null);
@@ -120,9 +139,16 @@ export function App() {
     contenuto = <PrimoAvvio stato={stato} onFatto={entrato} />;
   } else if (!sessione) {
     contenuto = <Accesso onFatto={entrato} avviso={avvisoAccesso ?? (stato.scadutaPerInattivita ? AVVISO_INATTIVITA : null)} />;
+  } else if (sessione.passwordDaCambiare) {
+    contenuto = <CambiaPassword obbligatoria onCambiata={cambiataIniziale} />;
   } else {
     contenuto = (
       <>
+        {passwordCambiata && (
+          <div className="alert alert-success" role="status">
+            Password cambiata: ora è possibile usare la postazione.
+          </div>
+        )}
         {errore && <Alert color="danger">{errore}</Alert>}
         {riepilogo ? route.render({ path, riepilogo, sessione, aggiorna: () => void carica() }) : !errore && <p aria-live="polite">Caricamento…</p>}
       </>
@@ -155,6 +181,11 @@ export function App() {
                     {sessione.cognome} {sessione.nome}
                     <span className="app-header__ruolo">{ETICHETTE_RUOLO[sessione.ruolo]}</span>
                   </span>
+                  {!sessione.passwordDaCambiare && (
+                    <a href="#/password" className="btn btn-sm app-header__esci">
+                      Cambia password
+                    </a>
+                  )}
                   <button type="button" className="btn btn-sm app-header__esci" onClick={() => void esci()}>
                     Esci
                   </button>
@@ -175,7 +206,7 @@ export function App() {
             </div>
           </Container>
         </div>
-        {sessione && (
+        {sessione && !sessione.passwordDaCambiare && (
           <nav className="app-nav" aria-label="Sezioni">
             <Container>
               <ul className="app-nav__list">

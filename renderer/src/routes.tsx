@@ -9,8 +9,10 @@ import { Home } from './screens/Home';
 import { Anomalie } from './screens/anomalie/Anomalie';
 import { Ricerca } from './screens/ricerca/Ricerca';
 import { SchedaSoggettoScreen, SchedaFamigliaScreen } from './screens/ricerca/Schede';
+import { SchedaPerIdAnpr } from './screens/ricerca/SchedaPerIdAnpr';
 import { Impostazioni } from './screens/impostazioni/Impostazioni';
 import { MessaInEsercizio } from './screens/impostazioni/MessaInEsercizio';
+import { CambiaPassword } from './screens/accesso/CambiaPassword';
 import { Pratiche } from './screens/pratiche/Pratiche';
 import { PaginaModulo } from './screens/pratiche/Modulo';
 import { Archivio as ArchivioCertificati } from './screens/certificazione/Archivio';
@@ -63,6 +65,13 @@ export const routes: Route[] = [
     render: ({ path }) => <SchedaSoggettoScreen key={path} id={path.split('/')[2]!} />,
   },
   {
+    id: 'scheda-per-id-anpr',
+    path: '/soggetti',
+    sezione: 'ricerca',
+    match: (path) => /^\/soggetti\/anpr\/[A-Z]{2}\d{5}[A-Z]{2}$/.test(path),
+    render: ({ path }) => <SchedaPerIdAnpr key={path} idAnpr={path.split('/')[3]!} />,
+  },
+  {
     id: 'scheda-famiglia',
     path: '/soggetti',
     sezione: 'ricerca',
@@ -94,7 +103,8 @@ export const routes: Route[] = [
   },
   { id: 'certificati-archivio', path: '/certificati/archivio', sezione: 'certificati', match: (path) => path === '/certificati/archivio', render: () => <ArchivioCertificati /> },
   { id: 'certificati-registro', path: '/certificati/registro', sezione: 'certificati', match: (path) => path === '/certificati/registro', render: () => <RegistroCertificati /> },
-  { id: 'anomalie', menu: 'Anomalie', path: '/anomalie', sezione: 'anomalie', match: (path) => path === '/anomalie', render: () => <Anomalie /> },
+  { id: 'password', path: '/password', match: (path) => path === '/password', render: () => <CambiaPassword /> },
+  { id: 'anomalie', menu: 'Anomalie', path: '/anomalie', sezione: 'anomalie', match: (path) => path === '/anomalie', render: ({ riepilogo }) => <Anomalie formazione={riepilogo.ambiente.tipo === 'SIMULATORE'} /> },
   {
     id: 'impostazioni',
     menu: 'Impostazioni',

@@ -24,4 +24,6 @@ export const ERROR_CODES = {
   unauthenticated: 'NON_AUTENTICATO',
   /** The session closed after the inactivity limit (Impostazioni → Sicurezza). */
   sessionExpired: 'SESSIONE_SCADUTA',
+  /** Signed in with an initial password set by the amministratore: only the change is allowed. */
+  passwordChangeRequired: 'PASSWORD_DA_CAMBIARE',
 } as const;

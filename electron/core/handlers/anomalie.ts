@@ -4,6 +4,8 @@ import { anomalieService } from '../../anomalie';
 import { CaricamentoNonValido } from '../../anomalie/service';
 import { FileNonLeggibile } from '../../anomalie/tabella';
 import { statoCatalogo } from '../../anomalie/catalogo';
+import { csvFormazione, NOME_FILE_FORMAZIONE } from '../../anomalie/formazione';
+import { TRAINING_ISTAT } from '../../simulator/training';
 import { ambienteLocale } from '../../settings/settings';
 import type { CoreServices, DomainHandlers } from './services';
 
@@ -61,6 +63,23 @@ export function anomalieHandlers(services: CoreServices): DomainHandlers<'anomal
         if (error instanceof CaricamentoNonValido || error instanceof FileNonLeggibile) throw new AppError('FILE_NON_VALIDO', error.message);
         throw error;
       }
+    },
+    'anomalie.importaFormazione': async (_richiesta, context) => {
+      const settings = services.settings.get();
+      if (settings.ambiente.tipo !== 'SIMULATORE') {
+        throw new AppError('SOLO_FORMAZIONE', "Le anomalie di esercitazione si importano solo nell'ambiente di prova locale (simulatore ANPR).");
+      }
+      // The simulator starts on first use: its state holds the residents and their anomalies.
+      await services.anpr.client();
+      const simulatore = services.anpr.simulatore();
+      if (!simulatore) throw new AppError('SIMULATORE_NON_DISPONIBILE', "Il simulatore ANPR dell'ambiente di prova non è avviato: riprovare tra poco.");
+      const residenti = simulatore.admin.store.residentiConAnomalie(TRAINING_ISTAT);
+      const servizio = corrente();
+      const { dati } = csvFormazione(residenti, servizio.adesso().slice(0, 10));
+      const esito = await servizio.importaFile(dati, NOME_FILE_FORMAZIONE, 'anomalie', context.operatore ? nomeOperatore(services, context.operatore.codiceFiscale) : null);
+      log?.info('training anomaly file imported', { residenti: residenti.length, righe: esito.righe, inserite: esito.inserite, scartate: esito.scartate });
+      if (esito.inserite > 0) services.events.emit('anomalie.cambiate', { origine: 'file', inserite: esito.inserite, sanate: 0 });
+      return esito;
     },
     'anomalie.esporta': ({ filtri, ordinamento, raggruppamento, formato }) => {
       const f = corrente().esporta(filtri, ordinamento, raggruppamento, formato);

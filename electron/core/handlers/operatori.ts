@@ -40,12 +40,12 @@ export function operatoriHandlers(services: CoreServices): DomainHandlers<'sessi
       return { cambiata: true as const };
     },
     'operatori.elenco': () => accesso.elenco(),
-    'operatori.crea': (dati) => accesso.crea(dati),
+    'operatori.crea': (dati, context) => accesso.crea(dati, context.operatore?.codiceFiscale),
     'operatori.aggiorna': ({ codiceFiscale, ...patch }, context) => {
       if (context.operatore?.codiceFiscale === codiceFiscale.toUpperCase() && (patch.attivo === false || (patch.ruolo && patch.ruolo !== 'amministratore'))) {
         throw new AppError('OPERAZIONE_NON_CONSENTITA', 'Non è possibile disattivare o declassare il proprio utente: chiedere a un altro amministratore.');
       }
-      return accesso.aggiorna(codiceFiscale, patch);
+      return accesso.aggiorna(codiceFiscale, patch, context.operatore?.codiceFiscale);
     },
   };
 }

@@ -12,6 +12,7 @@ import m0006 from './0006-anomalie';
 import m0007 from './0007-certificazione';
 import m0008 from './0008-anomalie-senza-indice-fonte';
 import m0009 from './0009-anomalie-per-ambiente';
+import m0010 from './0010-password-da-cambiare';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];

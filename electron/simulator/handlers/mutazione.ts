@@ -8,6 +8,7 @@
 import { decodeCodiceFiscale } from '../../../shared/domain/codice-fiscale';
 import type { Element } from '../../anpr/xml/safe';
 import { rifiuta } from '../errori';
+import { ANOMALIE_SANATE_DA_RETTIFICA_GENERALITA } from '../population/anomalie';
 import type { StatoCivile } from '../population/types';
 import { cerca, chiavi, childByLocalName, childrenByLocalName, decorrenza, nonPrimaDellUltima, schedaDelComune, soggettoResidente, text } from '../read';
 import type { PersonaSim } from '../state/store';
@@ -236,6 +237,11 @@ export function handle5008(ctx: HandlerContext): HandlerResult {
       if (cognome) p.cognome = cognome.toUpperCase();
       if (nome) p.nome = nome.toUpperCase();
       if (cf) p.codiceFiscale = cf.toUpperCase();
+      // The rectified generalità are checked with AT again: its anomalies on the codice fiscale close.
+      if (p.anomalie.some((x) => ANOMALIE_SANATE_DA_RETTIFICA_GENERALITA.has(x.codice))) {
+        p.anomalie = p.anomalie.filter((x) => !ANOMALIE_SANATE_DA_RETTIFICA_GENERALITA.has(x.codice));
+        p.validitaCF = '1';
+      }
     } else if (t === '2') {
       const c = childrenByLocalName(body, 'cittadinanza');
       if (c.length === 0) rifiuta('EN081', ['cittadinanza']);

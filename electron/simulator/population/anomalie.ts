@@ -67,3 +67,12 @@ export const CATALOGO_ANOMALIE: readonly VoceAnomalia[] = [
     peso: 1,
   },
 ];
+
+/**
+ * The Agenzia Entrate checks on the codice fiscale (the subject's data differ
+ * from AT's, `validitaCF` 9): a rectification of the generalità (5008,
+ * tipoMutazione 1) sends the checked data again, AT validates them, and the
+ * subject's next 3002 no longer lists these (electron/simulator/handlers/mutazione.ts).
+ * The training anomaly file (electron/anomalie/formazione.ts) teaches this fix.
+ */
+export const ANOMALIE_SANATE_DA_RETTIFICA_GENERALITA: ReadonlySet<string> = new Set(['EA029', 'EAA30', 'EAA40']);

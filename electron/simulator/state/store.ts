@@ -238,6 +238,15 @@ export class SimStore {
     );
   }
 
+  /** The residents of a comune with open anomalies (what 3002 lists in `erroriAnomalie`), in population order. */
+  residentiConAnomalie(comune: string): PersonaSim[] {
+    return (
+      this.db
+        .prepare("SELECT doc FROM persone WHERE comune = ? AND stato = 'residente' AND json_array_length(json_extract(doc, '$.anomalie')) > 0 ORDER BY rowid")
+        .all(comune) as DocRow[]
+    ).map((r) => JSON.parse(r.doc) as PersonaSim);
+  }
+
   // ------------------------------------------------------------------ operations (idempotency)
 
   getOperazione(comune: string, idOperazioneComune: string): OperazioneRow | undefined {

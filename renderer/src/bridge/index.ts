@@ -37,6 +37,8 @@ function resolveBridge(): SportelloBridge | null {
  */
 export const SESSIONE_SCADUTA = 'sportello:sessione-scaduta';
 const CODICI_SESSIONE_CHIUSA = new Set(['NON_AUTENTICATO', 'SESSIONE_SCADUTA']);
+/** Window event fired when the core refuses a call because the initial password is still to change. */
+export const PASSWORD_DA_CAMBIARE = 'sportello:password-da-cambiare';
 
 export const bridge: SportelloBridge | null = resolveBridge();
 
@@ -45,6 +47,7 @@ export async function unwrap<T>(call: Promise<Envelope<T>>): Promise<T> {
   if (!envelope.ok) {
     // The core closed the session (inactivity, sign-out elsewhere, operator deactivated): the shell goes back to sign-in.
     if (CODICI_SESSIONE_CHIUSA.has(envelope.error.code)) window.dispatchEvent(new CustomEvent(SESSIONE_SCADUTA, { detail: envelope.error.code }));
+    if (envelope.error.code === 'PASSWORD_DA_CAMBIARE') window.dispatchEvent(new CustomEvent(PASSWORD_DA_CAMBIARE));
     throw new ApiError(envelope.error);
   }
   return envelope.value;

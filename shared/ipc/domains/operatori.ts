@@ -27,6 +27,9 @@ export const CodiceFiscaleSchema = z
     if (!esito.valido) ctx.addIssue({ code: 'custom', message: esito.errori[0]?.messaggio ?? 'Codice fiscale non valido.' });
   });
 
+/** The password policy, as the clerk reads it before choosing one (PasswordSchema enforces the length, the core the rest). */
+export const REGOLE_PASSWORD = ['almeno 10 caratteri (al massimo 200)', 'diversa dalla password attuale'] as const;
+
 export const PasswordSchema = z
   .string()
   .min(10, 'La password deve avere almeno 10 caratteri.')
@@ -42,6 +45,8 @@ export const OperatoreSchema = z.object({
   attivo: z.boolean(),
   creato: z.string(),
   ultimoAccesso: z.string().nullable(),
+  /** The password was set by the amministratore and the operator has not changed it yet. */
+  passwordDaCambiare: z.boolean(),
 });
 export type Operatore = z.infer<typeof OperatoreSchema>;
 
@@ -51,6 +56,8 @@ export const SessioneSchema = z.object({
   cognome: z.string(),
   ruolo: RuoloSchema,
   dal: z.string(),
+  /** Initial password still to change: the core refuses everything else until then (PASSWORD_DA_CAMBIARE). */
+  passwordDaCambiare: z.boolean(),
 });
 export type Sessione = z.infer<typeof SessioneSchema>;
 

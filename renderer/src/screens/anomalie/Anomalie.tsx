@@ -42,7 +42,8 @@ function dataBreve(iso: string): string {
   return formatData(iso.slice(0, 10));
 }
 
-export function Anomalie() {
+/** `formazione`: the training environment, where the simulator's own anomalies can be imported to practise. */
+export function Anomalie({ formazione = false }: { formazione?: boolean } = {}) {
   const [q, setQ] = useState('');
   const [severita, setSeverita] = useState<'' | SeveritaAnomalia>('');
   const [fonte, setFonte] = useState<'' | FonteAnomalia>('');
@@ -213,6 +214,21 @@ export function Anomalie() {
     }
   };
 
+  const importaFormazione = async () => {
+    if (!bridge) return;
+    setEsito(null);
+    setErrore(null);
+    setImportazione('Importazione delle anomalie di esercitazione…');
+    try {
+      setEsito(await unwrap(bridge.anomalie.importaFormazione()));
+      await ricarica();
+    } catch (error) {
+      setErrore(messaggioErrore(error));
+    } finally {
+      setImportazione(null);
+    }
+  };
+
   const esporta = async (formato: 'csv' | 'xlsx') => {
     if (!bridge) return;
     try {
@@ -277,6 +293,11 @@ export function Anomalie() {
           <Button color="primary" outline size="xs" onClick={() => fileCatalogo.current?.click()} disabled={importazione !== null}>
             Aggiorna catalogo
           </Button>
+          {formazione && (
+            <Button color="primary" outline size="xs" onClick={() => void importaFormazione()} disabled={importazione !== null} aria-describedby="anomalie-formazione-aiuto">
+              Importa anomalie di esercitazione
+            </Button>
+          )}
           <Button color="primary" outline size="xs" onClick={() => void esporta('csv')}>
             Esporta CSV
           </Button>
@@ -286,6 +307,12 @@ export function Anomalie() {
         </div>
       </div>
 
+      {formazione && (
+        <p className="small mb-1 text-secondary" id="anomalie-formazione-aiuto">
+          Ambiente di prova: «Importa anomalie di esercitazione» carica le anomalie che il simulatore ANPR segnala sui suoi residenti, per esercitarsi ad aprire la
+          scheda della persona e inviare la correzione.
+        </p>
+      )}
       {importazione && <p className="small mb-1" aria-live="polite">{importazione}</p>}
       <p className="small mb-1" role="status" data-testid="anomalie-novita">
         {novita}

@@ -483,6 +483,43 @@ function SezioneCa() {
   );
 }
 
+/** The amministratore gives an operator a new initial password (forgotten password): "da cambiare" at the next sign-in. */
+function ReimpostaPassword({ operatore, onReimposta }: { operatore: Operatore; onReimposta: (password: string) => Promise<void> }) {
+  const [aperto, setAperto] = useState(false);
+  const [password, setPassword] = useState('');
+  const [errore, setErrore] = useState<string | null>(null);
+  const nome = `${operatore.cognome} ${operatore.nome}`;
+  if (!aperto) {
+    return (
+      <Button color="primary" size="xs" outline className="me-2" onClick={() => setAperto(true)} aria-label={`Reimposta password di ${nome}`}>
+        Reimposta password
+      </Button>
+    );
+  }
+  const invia = async (event: FormEvent) => {
+    event.preventDefault();
+    if (password.length < 10) {
+      setErrore('Almeno 10 caratteri.');
+      return;
+    }
+    await onReimposta(password);
+    setAperto(false);
+    setPassword('');
+    setErrore(null);
+  };
+  return (
+    <form onSubmit={(event) => void invia(event)} noValidate aria-label={`Nuova password di ${nome}`} className="mb-2">
+      <Campo label={`Nuova password iniziale di ${nome}`} type="password" required value={password} onChange={(event) => setPassword(event.target.value)} errore={errore} autoComplete="new-password" className="mb-1" />
+      <Button color="primary" size="xs" type="submit" className="me-2">
+        Reimposta
+      </Button>
+      <Button color="secondary" size="xs" outline onClick={() => setAperto(false)}>
+        Annulla
+      </Button>
+    </form>
+  );
+}
+
 function SezioneOperatori() {
   const { sessione } = useSessione();
   const [operatori, setOperatori] = useState<Operatore[]>([]);
@@ -499,11 +536,14 @@ function SezioneOperatori() {
   }, []);
   useEffect(() => void carica(), [carica]);
 
-  const aggiorna = async (codiceFiscale: string, patch: { ruolo?: Ruolo; attivo?: boolean }) => {
+  const aggiorna = async (codiceFiscale: string, patch: { ruolo?: Ruolo; attivo?: boolean; nuovaPassword?: string }) => {
     if (!bridge) return;
     try {
       await unwrap(bridge.operatori.aggiorna({ codiceFiscale, ...patch }));
-      setEsito({ tipo: 'success', testo: 'Operatore aggiornato.' });
+      setEsito({
+        tipo: 'success',
+        testo: patch.nuovaPassword ? 'Password reimpostata: comunicarla all\'operatore, che dovrà cambiarla al primo accesso.' : 'Operatore aggiornato.',
+      });
       await carica();
     } catch (error) {
       setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
@@ -523,7 +563,7 @@ function SezioneOperatori() {
     if (!bridge || Object.values(next).some(Boolean)) return;
     try {
       const creato = await unwrap(bridge.operatori.crea(nuovo));
-      setEsito({ tipo: 'success', testo: `Operatore ${creato.cognome} ${creato.nome} creato: comunicargli la password iniziale.` });
+      setEsito({ tipo: 'success', testo: `Operatore ${creato.cognome} ${creato.nome} creato: comunicargli la password iniziale, che dovrà cambiare al primo accesso.` });
       setNuovo({ codiceFiscale: '', cognome: '', nome: '', ruolo: 'operatore', password: '' });
       await carica();
     } catch (error) {
@@ -567,8 +607,12 @@ function SezioneOperatori() {
                       ))}
                     </select>
                   </td>
-                  <td>{o.ultimoAccesso ? formatDataOra(o.ultimoAccesso) : 'mai'}</td>
                   <td>
+                    {o.ultimoAccesso ? formatDataOra(o.ultimoAccesso) : 'mai'}
+                    {o.passwordDaCambiare && <div className="small text-secondary">Password iniziale da cambiare</div>}
+                  </td>
+                  <td>
+                    {!io && <ReimpostaPassword operatore={o} onReimposta={(nuovaPassword) => aggiorna(o.codiceFiscale, { nuovaPassword })} />}
                     {io ? (
                       <span className="badge bg-success">Attivo</span>
                     ) : (
