@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { accedi, expect, type WebHostProcess } from './fixtures';
+import { accediPrimaVolta, creaOperatore, expect, type WebHostProcess } from './fixtures';
 import { annullaUltimaAccolta, apri, compilaIndirizzo, famigliaDelSimulatore, guasto, inviaPratica, oggiIt, schermata, statoPratica, test, type Persona } from './flussi';
 import { auditAccessibilita } from './axe';
 
@@ -257,18 +257,10 @@ test('10 una coda ferma si spiega: quale pratica la tiene, perché, «Verifica o
   await expect(page.getByTestId('invii').locator('tbody tr')).toHaveCount(1);
 
   // An operatore does not see the pause control.
-  const OPERATORE = { cf: 'TSTMRC80A01H501E', password: 'operatore-e2e-prova' };
-  await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Impostazioni' }).click();
-  const nuovo = page.getByRole('form', { name: 'Nuovo operatore' });
-  await nuovo.getByRole('textbox', { name: 'Codice fiscale' }).fill(OPERATORE.cf);
-  await nuovo.getByLabel('Cognome').fill('Test');
-  await nuovo.getByRole('textbox', { name: 'Nome', exact: true }).fill('Marco');
-  await nuovo.getByLabel('Ruolo').selectOption('operatore');
-  await nuovo.getByLabel('Password iniziale').fill(OPERATORE.password);
-  await nuovo.getByRole('button', { name: 'Aggiungi operatore' }).click();
-  await expect(page.getByText('Operatore TEST MARCO creato')).toBeVisible();
+  const OPERATORE = { codiceFiscale: 'TSTMRC80A01H501E', cognome: 'Test', nome: 'Marco', ruolo: 'operatore', password: 'operatore-e2e-prova' };
+  await creaOperatore(page, OPERATORE);
   await page.getByRole('button', { name: 'Esci' }).click();
-  await accedi(page, OPERATORE.cf, OPERATORE.password);
+  await accediPrimaVolta(page, OPERATORE.codiceFiscale, OPERATORE.password, 'operatore-e2e-nuova');
   await apri(page, '/pratiche');
   await expect(page.getByTestId('banner-coda')).toBeVisible();
   await expect(page.getByRole('button', { name: "Sospendi l'invio" })).toHaveCount(0);
