@@ -47,6 +47,8 @@ export interface Queue {
   modifica(id: string, p: Partial<Omit<NuovaPratica, 'servizio'>>, operatore?: string): Pratica;
   /** bozza → pronta after zod + XSD validation. */
   rendiPronta(id: string, operatore?: string): Promise<EsitoValidazione>;
+  /** The same checks as rendiPronta, without marking it pronta (the clerk has not confirmed yet). */
+  verifica(id: string): Promise<EsitoValidazione>;
   /** salvaBozza + rendiPronta; throws QueueError NON_VALIDA with every problem. */
   aggiungi(p: NuovaPratica): Promise<string>;
   /** Discards a pratica that was never applied (bozza, pronta, respinta, or richiede intervento with no open submission). */
@@ -230,9 +232,12 @@ export function createQueue(opts: QueueOptions): Queue {
     return toPratica(row);
   }
 
-  async function rendiPronta(id: string, operatore = opts.operatore): Promise<EsitoValidazione> {
-    const cur = mustGet(id);
-    if (cur.stato !== 'bozza') throw new QueueError('Solo una bozza può diventare pronta per l\'invio.', 'STATO_NON_VALIDO');
+  /** The official checks on a draft (zod, the body that would be sent, XSD): nothing changes, it stays bozza. */
+  async function verifica(id: string): Promise<EsitoValidazione> {
+    return controlla(mustGet(id));
+  }
+
+  async function controlla(cur: ReturnType<typeof mustGet>): Promise<EsitoValidazione> {
     const payload = JSON.parse(cur.payload_json) as unknown;
     const servizio = cur.servizio as ServiceCode;
     const esito = validaPayload(servizio, cur.formato, payload);
@@ -248,6 +253,14 @@ export function createQueue(opts: QueueOptions): Queue {
       const xsd = await validateXml(corpo, servizio);
       if (!xsd.valid) return { ok: false, problemi: xsd.errors.map((e) => (e.line ? `riga ${e.line}: ${e.message}` : e.message)) };
     }
+    return { ok: true };
+  }
+
+  async function rendiPronta(id: string, operatore = opts.operatore): Promise<EsitoValidazione> {
+    const cur = mustGet(id);
+    if (cur.stato !== 'bozza') throw new QueueError('Solo una bozza può diventare pronta per l\'invio.', 'STATO_NON_VALIDO');
+    const esito = await controlla(cur);
+    if (!esito.ok) return esito;
     const row = db.transaction(() => {
       const again = mustGet(id);
       if (again.stato !== 'bozza' || again.payload_json !== cur.payload_json) {
@@ -644,6 +657,7 @@ export function createQueue(opts: QueueOptions): Queue {
     salvaBozza,
     modifica,
     rendiPronta,
+    verifica,
     aggiungi,
     scarta,
     riprova,

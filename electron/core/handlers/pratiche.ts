@@ -22,6 +22,7 @@ import type { CallContext } from '../../ipc/router';
 import { AppError } from '../../ipc/app-error';
 import { QueueError, type Queue } from '../../queue';
 import type { Pratica } from '../../queue/types';
+import { createNumerazione, SERVIZI_CON_PROCEDIMENTO } from '../numerazione';
 import { invio, vista } from './coda';
 import type { CoreServices, DomainHandlers } from './services';
 
@@ -247,12 +248,38 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
         if (!idScheda || !/^\d{1,16}$/.test(idScheda)) return [];
         return [{ idSchedaSoggettoANPR: idScheda, codiceFiscale: g?.codiceFiscale ?? null, descrizione: [g?.cognome, g?.nome].filter(Boolean).join(' ') }];
       });
-  const esitoPronta = async (queue: Queue, id: string, operatore: string) => {
+  const numerazione = createNumerazione(services.db);
+  const log = services.logger?.child('pratiche');
+  /**
+   * The comune's progressive number goes into `datiDelProcedimento` when the
+   * clerk left "Numero pratica del comune" empty (ANPR warns EN111 without a
+   * procedimento). Allocated once per pratica; the clerk's own number wins.
+   */
+  const numeroDi = (queue: Queue, id: string): string | null => {
+    const p = mustGet(queue, id);
+    if (!SERVIZI_CON_PROCEDIMENTO.has(p.servizio) || p.formato !== 'dati' || !p.payload || typeof p.payload !== 'object') return numerazione.di(id);
+    const payload = p.payload as Record<string, unknown>;
+    const proc = (payload['datiDelProcedimento'] ?? {}) as Record<string, unknown>;
+    const proprio = typeof proc['numeroPraticaComune'] === 'string' ? proc['numeroPraticaComune'].trim() : '';
+    if (proprio) return proprio;
+    const s = services.settings.get();
+    const ambito = ambienteLocale({ ambiente: { tipo: p.ambiente || s.ambiente.tipo }, comune: s.comune });
+    const numero = numerazione.assegna(id, ambito, Number(oggi(services).slice(0, 4)));
+    if (p.stato === 'bozza') queue.modifica(id, { payload: { ...payload, datiDelProcedimento: { ...proc, numeroPraticaComune: numero } } }, p.operatore ?? undefined);
+    return numero;
+  };
+  const esitoPronta = async (queue: Queue, id: string, operatore: string, r: { conferma?: boolean; invio?: string }) => {
+    // Nothing goes to ANPR without the clerk's confirmation of the review step.
+    if (r.conferma !== true) throw new AppError('CONFERMA_RICHIESTA', "Prima dell'invio ad ANPR rivedere il riepilogo della pratica e confermarlo.");
     try {
+      const numeroPraticaComune = mustGet(queue, id).stato === 'bozza' ? numeroDi(queue, id) : numerazione.di(id);
       const esito = await queue.rendiPronta(id, operatore);
       const pratica = vista(mustGet(queue, id));
-      if (esito.ok) return { ok: true, problemi: [], pratica };
-      return { ok: false, problemi: esito.problemi.map(traduciProblema), pratica };
+      if (esito.ok) {
+        log?.info('pratica confirmed by the clerk', { pratica: id, invio: r.invio ?? 'automatico' });
+        return { ok: true, problemi: [], pratica, numeroPraticaComune };
+      }
+      return { ok: false, problemi: esito.problemi.map(traduciProblema), pratica, numeroPraticaComune };
     } catch (error) {
       return erroreCoda(error);
     }
@@ -285,13 +312,29 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
         return erroreCoda(error);
       }
     },
-    'pratiche.rendiPronta': async ({ id }, context) => esitoPronta(await coda(), id, operatoreDi(context).codiceFiscale),
-    'pratiche.invia': async ({ id }, context) => {
+    'pratiche.verifica': async ({ id }, context) => {
+      operatoreDi(context);
+      const queue = await coda();
+      const p = mustGet(queue, id);
+      if (p.scartata) throw new AppError('PRATICA_SCARTATA', 'La pratica è stata scartata.');
+      if (p.stato !== 'bozza') throw new AppError('STATO_NON_VALIDO', 'Solo una bozza si verifica prima della conferma.');
+      try {
+        const numeroPraticaComune = numeroDi(queue, id);
+        const esito = await queue.verifica(id);
+        const pratica = vista(mustGet(queue, id));
+        return { ok: esito.ok, problemi: esito.ok ? [] : esito.problemi.map(traduciProblema), pratica, numeroPraticaComune };
+      } catch (error) {
+        return erroreCoda(error);
+      }
+    },
+    'pratiche.rendiPronta': async (r, context) => esitoPronta(await coda(), r.id, operatoreDi(context).codiceFiscale, r),
+    'pratiche.invia': async (r, context) => {
+      const { id } = r;
       const op = operatoreDi(context).codiceFiscale;
       const queue = await coda();
       const p = mustGet(queue, id);
       if (p.scartata) throw new AppError('PRATICA_SCARTATA', 'La pratica è stata scartata.');
-      if (p.stato === 'bozza') return esitoPronta(queue, id, op);
+      if (p.stato === 'bozza') return esitoPronta(queue, id, op, { conferma: r.conferma, invio: 'ora' });
       try {
         if (p.stato === 'richiede_intervento') queue.riprova(id, op);
         else if (p.stato === 'pronta' || p.stato === 'in_invio' || p.stato === 'esito_incerto') {
@@ -353,6 +396,7 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
         daAnnullare: daAnnullareDi(payload),
         nomeOperatore: nomeOperatore(p.operatore),
         soggettiANPR: soggettiDaRisposta(id),
+        numeroPraticaComune: numerazione.di(id),
       };
     },
     'pratiche.supporto': async ({ id }) => supportoDi(mustGet(await coda(), id)),
