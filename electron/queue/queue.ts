@@ -133,10 +133,13 @@ export function createQueue(opts: QueueOptions): Queue {
     statoCoda = stato;
     emit({ tipo: 'coda', stato, messaggio, conteggi: store.conteggi() });
   };
+  // A wake-up that comes while the dispatcher is in a step (not waiting yet) is kept, not lost.
+  let svegliaInSospeso = false;
   const svegliati = (): void => {
     const w = wake;
     wake = undefined;
-    w?.();
+    if (w) w();
+    else svegliaInSospeso = true;
   };
 
   const mustGet = (id: string): PraticaRow => {
@@ -641,6 +644,10 @@ export function createQueue(opts: QueueOptions): Queue {
         }
         if (!running) break;
         if (s.kind === 'lavoro') continue;
+        if (svegliaInSospeso) {
+          svegliaInSospeso = false;
+          continue;
+        }
         const woken = new Promise<void>((r) => (wake = r));
         if (s.kind === 'attesa') {
           setStatoCoda(s.stato, s.messaggio);

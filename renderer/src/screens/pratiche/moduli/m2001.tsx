@@ -38,6 +38,7 @@ import {
   TIPI_TRIBUNALE,
   type Voce,
 } from './comuni';
+import { riepilogo2001 } from './m2001.riepilogo';
 import { statoPerCodice } from './stati';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
@@ -265,6 +266,7 @@ export const modulo2001: ModuloPratica<Valori2001> = {
   daPayload: daPayload2001,
   chiaveSoggetto: (v) => chiaveDi(v.soggetto),
   dataDecorrenza: (v) => iso(v.dataDecorrenza),
+  riepilogo: riepilogo2001,
   Campi: Campi2001,
 };
 

@@ -23,6 +23,7 @@ import {
 import { CampiIndirizzo } from './campi-indirizzo';
 import { controllaIndirizzo, indirizzoDa, indirizzoVuoto, indirizzoZ, residenzaPayload, type IndirizzoValori, type ResidenzaPayload } from './indirizzo';
 import type { ContestoModulo, ModuloPratica } from './tipi';
+import { riepilogo5005 } from './m5005.riepilogo';
 
 /** Tabella 47, resources/anpr/tabelle/tab_tipo_mutazione_residenza.csv (the codes a clerk uses at the counter). */
 export const TIPI_MUTAZIONE_RESIDENZA: readonly Voce[] = [
@@ -140,6 +141,7 @@ export const modulo5005: ModuloPratica<Valori5005> = {
   daPayload: daPayload5005,
   chiaveSoggetto: (v) => testo(v.soggettoRiferimento) ?? testo(v.idFamigliaConvivenzaANPR),
   dataDecorrenza: (v) => iso(v.dataDecorrenza),
+  riepilogo: riepilogo5005,
   Campi: Campi5005,
 };
 

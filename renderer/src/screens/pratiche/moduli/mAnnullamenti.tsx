@@ -5,6 +5,7 @@ import {
   RIPRISTINI,
   chiaveSoggettoAnnullamento,
   dataDecorrenzaAnnullamento,
+  riepilogoAnnullamento,
   daPayloadAnnullamento,
   schemaAnnullamento,
   valoriInizialiAnnullamento,
@@ -81,6 +82,7 @@ function crea(servizio: ServizioAnnullamento): ModuloPratica<ValoriAnnullamento>
     daPayload: daPayloadAnnullamento,
     chiaveSoggetto: chiaveSoggettoAnnullamento,
     dataDecorrenza: dataDecorrenzaAnnullamento,
+    riepilogo: riepilogoAnnullamento,
     Campi: creaCampi(servizio),
   };
 }

@@ -22,7 +22,7 @@ export type ServizioPratica = '1001' | '1002' | '1013' | '2001' | '2003' | '2011
 /** Data about the person or earlier pratica the form is started from. */
 export interface ContestoModulo {
   /** ID ANPR / idSchedaSoggettoANPR / codice fiscale of the subject, when known. */
-  soggetto?: { idSchedaSoggettoANPR?: string; codiceFiscale?: string; cognome?: string; nome?: string; dataNascita?: string; idFamigliaConvivenzaANPR?: string };
+  soggetto?: { idSchedaSoggettoANPR?: string; codiceFiscale?: string; cognome?: string; nome?: string; dataNascita?: string; idFamigliaConvivenzaANPR?: string; componentiFamiglia?: number };
   /** For annulments: the accepted pratica being annulled. */
   praticaDaAnnullare?: { servizio: string; idOperazioneComune: string; idOperazioneANPR: string; dataDecorrenza: string | null };
 }
@@ -44,5 +44,11 @@ export interface ModuloPratica<V extends FieldValues = FieldValues> {
   chiaveSoggetto(valori: V): string | undefined;
   /** `dataDecorrenza` of the operation (yyyy-mm-dd), from the values. */
   dataDecorrenza(valori: V): string | undefined;
+  /**
+   * What will be registered, in words, for the review step before the
+   * pratica goes to ANPR (e.g. "ROSSI MARIO (RSSMRA…) trasferisce la
+   * residenza… dal 03/12/2026."). Only called on valid values.
+   */
+  riepilogo(valori: V, contesto: ContestoModulo): string;
   Campi: ComponentType<{ form: UseFormReturn<V>; contesto: ContestoModulo }>;
 }
