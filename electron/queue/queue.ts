@@ -82,6 +82,9 @@ export interface Queue {
 
 const FINE_VUOTA = 'Nessuna pratica da inviare.';
 
+/** The queue's message while ANPR cannot be reached (shown after the state's label). */
+const ATTESA_ANPR = 'Nuovo tentativo automatico tra poco, con lo stesso identificativo: le pratiche restano in coda.';
+
 export function createQueue(opts: QueueOptions): Queue {
   const { db, clock, ambiente, comune } = opts;
   const store = createStore(db);
@@ -489,7 +492,11 @@ export function createQueue(opts: QueueOptions): Queue {
           const suffix = incerto
             ? ' La coda resta in attesa finché l\'esito non è chiarito (stesso identificativo, poi interrogazione 3003).'
             : ' Nuovo tentativo automatico con lo stesso identificativo.';
-          return store.transizione(p.id, stato, at, { messaggio: d.messaggio + suffix, errori_json });
+          // Not delivered: said once, in plain Italian; the transport detail (host, port, cause) goes to the log.
+          const nonConsegnata = outcome.kind === 'non_consegnata';
+          if (nonConsegnata) log?.warn('submission not delivered', { pratica: p.id, idOperazioneComune: invio.id_operazione_comune, dettaglio: d.messaggio });
+          const messaggio = nonConsegnata ? 'ANPR non raggiungibile: la pratica non è stata consegnata.' : d.messaggio;
+          return store.transizione(p.id, stato, at, { messaggio: messaggio + suffix, errori_json });
         }
       }
     })();
@@ -558,7 +565,8 @@ export function createQueue(opts: QueueOptions): Queue {
     if (!isOnline()) return { kind: 'attesa', ms: 5_000, stato: 'offline', messaggio: 'Nessuna connessione di rete: le pratiche restano in coda e verranno inviate appena possibile.' };
     const wait = circuito.attesaMs(nowMs());
     if (wait > 0) {
-      return { kind: 'attesa', ms: wait, stato: 'anpr_non_raggiungibile', messaggio: 'ANPR non raggiungibile: nuovo tentativo automatico tra poco. Le pratiche restano in coda.' };
+      // The state's own label already says "ANPR non raggiungibile": the message does not repeat it.
+      return { kind: 'attesa', ms: wait, stato: 'anpr_non_raggiungibile', messaggio: ATTESA_ANPR };
     }
     return undefined;
   }
@@ -577,7 +585,7 @@ export function createQueue(opts: QueueOptions): Queue {
           kind: 'attesa',
           ms: due,
           stato: p.stato === 'esito_incerto' ? 'in_attesa' : 'anpr_non_raggiungibile',
-          messaggio: p.messaggio ?? 'In attesa del prossimo tentativo.',
+          messaggio: p.stato === 'esito_incerto' ? (p.messaggio ?? 'In attesa del prossimo tentativo.') : ATTESA_ANPR,
         };
       }
       const g = gate();
