@@ -580,7 +580,10 @@ export interface DecorrenzaValori {
 export function controllaDecorrenza(ctx: Ctx, v: DecorrenzaValori): string | undefined {
   const d = controllaData(ctx, v.dataDecorrenza, ['dataDecorrenza'], { obbligatoria: true, nome: 'la data di decorrenza', nonFutura: true });
   const n = testo(v.numeroPratica);
-  if (n && n.length > 20) errore(ctx, ['numeroPratica'], 'Il numero di pratica del comune è di al massimo 20 caratteri.');
+  // tipoNumeroPraticaComune (tipoDato.xsd): letters, digits, '-' and spaces, at most 20.
+  if (n && (n.length > 20 || !/^[0-9a-zA-Z\- ]+$/.test(n))) {
+    errore(ctx, ['numeroPratica'], 'Numero pratica del comune: solo lettere, cifre, trattini e spazi, al massimo 20 caratteri (ad esempio 2026-000012).');
+  }
   return d;
 }
 
