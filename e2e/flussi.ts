@@ -166,7 +166,12 @@ export async function segnaComePronta(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
 }
 
-/** A valid pratica goes to ANPR: marked pronta and, where a confirmation is asked, confirmed by the clerk. */
+/** The review step shown after the checks pass: what will be registered, in words, and the clerk's choices. */
+export const riepilogoInvio = (page: Page) => page.getByRole('region', { name: "Riepilogo prima dell'invio ad ANPR" });
+
+/** A valid pratica goes to ANPR: checked, reviewed, and confirmed by the clerk with "Invia ad ANPR". */
 export async function inviaPratica(page: Page): Promise<void> {
   await segnaComePronta(page);
+  await expect(riepilogoInvio(page)).toBeVisible();
+  await riepilogoInvio(page).getByRole('button', { name: 'Invia ad ANPR' }).click();
 }
