@@ -762,6 +762,7 @@ function ModuloForm({ c }: { c: Caricato }) {
             <span className="barra-azioni__ids small text-secondary">
               {SERVIZI[p.servizio]} · {p.idOperazioneComune ? `id comune ${p.idOperazioneComune}` : 'nessun invio'}
               {p.idOperazioneANPR ? ` · id ANPR ${p.idOperazioneANPR}` : ''}
+              {aperta?.numeroPraticaComune ? ` · numero pratica del comune ${aperta.numeroPraticaComune}` : ''}
             </span>
           )}
         </div>
