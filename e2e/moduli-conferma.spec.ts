@@ -98,8 +98,9 @@ test('5: «Pronta, invio automatico» mette in coda; con ANPR fermo il messaggio
   await apri(page, `/pratiche/nuova?servizio=5005&soggetto=${intestatario.idSchedaSoggettoANPR}`);
   await compilaIndirizzo(page, 'Garibaldi', '4');
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 6_000 });
   await segnaComePronta(page);
+  await expect(riepilogoInvio(page)).toBeVisible();
+  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 6_000 });
   await riepilogoInvio(page).getByRole('button', { name: 'Pronta, invio automatico' }).click();
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta, invio automatico: partirà da sola appena ANPR è raggiungibile');
   const banner = page.getByTestId('banner-coda');

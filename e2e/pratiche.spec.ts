@@ -70,8 +70,7 @@ test('5005 cambio di residenza: errori in linea, bozza, ANPR fermo, pronta, acco
   await schermata(page, 'pratica-5005-bozza', out);
 
   // ANPR goes offline (the simulator stops listening for 6 s): the pratica is marked pronta anyway.
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 6_000 });
-  await inviaPratica(page);
+  await inviaPratica(page, () => guasto(webHost, { tipo: 'anpr_fermo', durataMs: 6_000 }));
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
   await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
   await expect(page.getByTestId('banner-coda')).toContainText('ANPR non raggiungibile');
@@ -237,7 +236,7 @@ test('2003 cancellazione per irreperibilità: errori in linea, ANPR fermo, accol
   await expect(page.getByRole('textbox', { name: 'Codice fiscale' }).first()).toHaveValue(componente.codiceFiscale);
   // Marked pronta without a motive: the error is at the field.
   await segnaComePronta(page);
-  await expect(page.getByText('Scegliere il motivo della cancellazione (Tabella 15).')).toBeVisible();
+  await expect(page.locator('.campo__errore', { hasText: 'Scegliere il motivo della cancellazione (Tabella 15).' })).toBeVisible();
   await expect(page.getByTestId('problemi')).toBeVisible();
   await page.getByLabel('Motivo della cancellazione').selectOption('6');
   const destinazione = page.getByRole('checkbox', { name: 'Indicare la destinazione' });
@@ -281,8 +280,7 @@ test('5008 dati anagrafici: ANPR fermo, accolta, nuovo nome nella scheda', async
   await expect(page.locator('.campo__errore').first()).toBeVisible();
   await page.getByRole('textbox', { name: 'Codice fiscale' }).last().fill('');
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 4_000 });
-  await inviaPratica(page);
+  await inviaPratica(page, () => guasto(webHost, { tipo: 'anpr_fermo', durataMs: 4_000 }));
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
   await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 40_000 });
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
@@ -565,8 +563,7 @@ test('le anomalie di una risposta di ANPR compaiono nell’elenco aperto, senza 
   await decorrenza.fill('');
   await decorrenza.pressSequentially('02/01/1900');
   await compilaIndirizzo(page, 'Verdi', '9');
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
-  await inviaPratica(page);
+  await inviaPratica(page, () => guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 }));
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
 
   await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Anomalie' }).click();

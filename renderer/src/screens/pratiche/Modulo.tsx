@@ -544,6 +544,9 @@ function ModuloForm({ c }: { c: Caricato }) {
     }
   };
 
+  // The summary follows the fields: a problem fixed at its field leaves the list.
+  const erroriCampi = form.formState.errors;
+  const problemiAperti = problemi?.filter((x) => !x.campo || x.campo.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], erroriCampi)) ?? null;
   const p = aperta?.pratica ?? null;
   useEffect(() => {
     if (stato !== 'pronta' && stato !== 'in_invio' && stato !== 'esito_incerto') setEsito(null);
@@ -612,13 +615,13 @@ function ModuloForm({ c }: { c: Caricato }) {
         </div>
       )}
       {aperta && aperta.errori.length > 0 && <ErroriAnpr praticaId={aperta.pratica.id} errori={aperta.errori} modificabile={modificabile} />}
-      {problemi && (
+      {problemiAperti && problemiAperti.length > 0 && (
         <div className="problemi" ref={problemiRef} tabIndex={-1} role="alert" data-testid="problemi">
           <h2 className="h6 mb-1">
-            {problemi.length === 1 ? "Un problema da correggere prima dell'invio" : `${problemi.length} problemi da correggere prima dell'invio`}
+            {problemiAperti.length === 1 ? "Un problema da correggere prima dell'invio" : `${problemiAperti.length} problemi da correggere prima dell'invio`}
           </h2>
           <ul className="mb-0">
-            {problemi.map((x, i) => (
+            {problemiAperti.map((x, i) => (
               <li key={i}>
                 {x.campo ? (
                   <a
