@@ -477,7 +477,6 @@ function ModuloForm({ c }: { c: Caricato }) {
           setAperta((prev) => (prev ? { ...prev, pratica: r.pratica } : prev));
           if (r.ok) {
             setRiepilogo({ frase: modulo.riepilogo(form.getValues(), contesto), numero: r.numeroPraticaComune ?? null });
-            setTimeout(() => riepilogoRef.current?.focus(), 0);
           } else mostraProblemiCore(r.problemi);
         } catch (e) {
           setErroreAzione(messaggioErrore(e));
@@ -527,6 +526,11 @@ function ModuloForm({ c }: { c: Caricato }) {
     setRiepilogo(null);
     setTimeout(() => formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus(), 0);
   };
+
+  // The review step takes the focus once it is on screen (the button that opened it is hidden).
+  useEffect(() => {
+    if (riepilogo) riepilogoRef.current?.focus();
+  }, [riepilogo]);
 
   // From the pratiche list ("Segna come pronta" on a draft): straight to the checks and the review step.
   useEffect(() => {
