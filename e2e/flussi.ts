@@ -119,8 +119,7 @@ export const sezione = (page: Page, titolo: string) => page.locator('fieldset.pa
  * back online, the dispatcher retries with the same id and ANPR accepts.
  */
 export async function prontaConAnprFermo(page: Page, webHost: WebHostProcess, fermoMs = 5_000): Promise<void> {
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: fermoMs });
-  await inviaPratica(page);
+  await inviaPratica(page, () => guasto(webHost, { tipo: 'anpr_fermo', durataMs: fermoMs }));
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
   await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
   await expect(page.getByTestId('banner-coda')).toContainText('ANPR non raggiungibile');
@@ -138,7 +137,9 @@ export async function annullaUltimaAccolta(page: Page, webHost: WebHostProcess, 
   await page.getByTestId('dettaglio-pratica').getByRole('button', { name: 'Annulla in ANPR' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(servizio) })).toBeVisible();
   await segnaComePronta(page);
-  await expect(page.getByText("Indicare perché si annulla l'operazione.")).toBeVisible();
+  // At the field, and in the summary at the top as a link to it.
+  await expect(page.locator('.campo__errore', { hasText: "Indicare perché si annulla l'operazione." })).toBeVisible();
+  await expect(page.getByTestId('problemi').getByRole('link', { name: "Motivazione: Indicare perché si annulla l'operazione." })).toBeVisible();
   await page.getByRole('textbox', { name: 'Motivazione' }).click();
   await page.keyboard.type(motivazione);
   await expect(page.getByText("Indicare perché si annulla l'operazione.")).toHaveCount(0);
@@ -166,7 +167,17 @@ export async function segnaComePronta(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Segna come pronta' }).click();
 }
 
-/** A valid pratica goes to ANPR: marked pronta and, where a confirmation is asked, confirmed by the clerk. */
-export async function inviaPratica(page: Page): Promise<void> {
+/** The review step shown after the checks pass: what will be registered, in words, and the clerk's choices. */
+export const riepilogoInvio = (page: Page) => page.getByRole('region', { name: "Riepilogo prima dell'invio ad ANPR" });
+
+/**
+ * A valid pratica goes to ANPR: checked, reviewed, and confirmed by the clerk
+ * with "Invia ad ANPR". `primaDiConfermare` runs while the review is shown
+ * (e.g. a fault: ANPR goes down right before the send, however long the checks took).
+ */
+export async function inviaPratica(page: Page, primaDiConfermare?: () => Promise<void>): Promise<void> {
   await segnaComePronta(page);
+  await expect(riepilogoInvio(page)).toBeVisible();
+  await primaDiConfermare?.();
+  await riepilogoInvio(page).getByRole('button', { name: 'Invia ad ANPR' }).click();
 }

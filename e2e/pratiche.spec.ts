@@ -17,9 +17,11 @@ import {
   coppiaDelSimulatore,
   famigliaDelSimulatore,
   guasto,
+  inviaPratica,
   oggiIt,
   prontaConAnprFermo,
   schermata,
+  segnaComePronta,
   sezione,
   statoPratica,
   test,
@@ -68,8 +70,7 @@ test('5005 cambio di residenza: errori in linea, bozza, ANPR fermo, pronta, acco
   await schermata(page, 'pratica-5005-bozza', out);
 
   // ANPR goes offline (the simulator stops listening for 6 s): the pratica is marked pronta anyway.
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 6_000 });
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await inviaPratica(page, () => guasto(webHost, { tipo: 'anpr_fermo', durataMs: 6_000 }));
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
   await expect(page.getByTestId('banner-coda')).toHaveAttribute('data-stato', 'anpr_non_raggiungibile', { timeout: 10_000 });
   await expect(page.getByTestId('banner-coda')).toContainText('ANPR non raggiungibile');
@@ -129,7 +130,7 @@ test('5005 respinta da ANPR: elenco errori, correzione del campo, nuovo invio ac
   await decorrenza.fill('');
   await decorrenza.pressSequentially('02/01/1900');
   await compilaIndirizzo(page, 'Roma', '7');
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await inviaPratica(page);
   await expect(statoPratica(page)).toHaveText('Respinta', { timeout: 30_000 });
   const errori = page.getByTestId('errori-anpr');
   await expect(errori).toBeVisible();
@@ -144,7 +145,7 @@ test('5005 respinta da ANPR: elenco errori, correzione del campo, nuovo invio ac
   await decorrenza.pressSequentially(oggiIt());
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
   await expect(statoPratica(page)).toHaveText('Bozza');
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await inviaPratica(page);
   await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
   // Two submissions: the refused id and the new one.
   await page.getByRole('button', { name: 'Torna alle pratiche' }).click();
@@ -234,8 +235,8 @@ test('2003 cancellazione per irreperibilità: errori in linea, ANPR fermo, accol
   await expect(page.getByRole('heading', { level: 1, name: /2003/ })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Codice fiscale' }).first()).toHaveValue(componente.codiceFiscale);
   // Marked pronta without a motive: the error is at the field.
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.getByText('Scegliere il motivo della cancellazione (Tabella 15).')).toBeVisible();
+  await segnaComePronta(page);
+  await expect(page.locator('.campo__errore', { hasText: 'Scegliere il motivo della cancellazione (Tabella 15).' })).toBeVisible();
   await expect(page.getByTestId('problemi')).toBeVisible();
   await page.getByLabel('Motivo della cancellazione').selectOption('6');
   const destinazione = page.getByRole('checkbox', { name: 'Indicare la destinazione' });
@@ -279,8 +280,7 @@ test('5008 dati anagrafici: ANPR fermo, accolta, nuovo nome nella scheda', async
   await expect(page.locator('.campo__errore').first()).toBeVisible();
   await page.getByRole('textbox', { name: 'Codice fiscale' }).last().fill('');
   await expect(page.getByTestId('autosalvataggio')).toHaveAttribute('data-stato', 'salvato');
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 4_000 });
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await inviaPratica(page, () => guasto(webHost, { tipo: 'anpr_fermo', durataMs: 4_000 }));
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
   await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 40_000 });
   await page.getByRole('link', { name: 'Scheda soggetto' }).click();
@@ -295,7 +295,7 @@ test('ogni modulo si apre, segnala in linea i dati mancanti e passa l’audit di
   for (const servizio of ['1001', '1002']) {
     await apri(page, `/pratiche/nuova?servizio=${servizio}&soggetto=${intestatario.idSchedaSoggettoANPR}`);
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(servizio) })).toBeVisible();
-    await page.getByRole('button', { name: 'Segna come pronta' }).click();
+    await segnaComePronta(page);
     await expect(page.getByTestId('problemi')).toBeVisible();
     await expect(page.locator('.campo__errore').first()).toBeVisible();
     await schermata(page, `pratica-${servizio}-errori`, out);
@@ -306,7 +306,7 @@ test('ogni modulo si apre, segnala in linea i dati mancanti e passa l’audit di
   await apri(page, `/pratiche/nuova?servizio=5001&soggetto=${intestatario.idSchedaSoggettoANPR}`);
   await expect(page.getByRole('heading', { level: 1, name: /5001/ })).toBeVisible();
   await schermata(page, 'pratica-5001', out);
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await inviaPratica(page);
   await expect(statoPratica(page)).toHaveText(/Accolta/, { timeout: 30_000 });
 });
 
@@ -398,7 +398,7 @@ test('1002 immigrazione dall’estero: errori in linea, codice fiscale calcolato
   await expect(page.getByRole('heading', { level: 1, name: /Iscrizione per altri motivi/ })).toBeVisible();
 
   // Marked pronta while empty: each missing datum is reported at its field.
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await segnaComePronta(page);
   await expect(page.getByTestId('problemi')).toBeVisible();
   await expect(sezione(page, 'Pratica').locator('.campo__errore').first()).toBeVisible();
   await page.getByLabel("Motivo dell'iscrizione").selectOption('4');
@@ -473,7 +473,7 @@ test('5001 nuovo intestatario: errori in linea, ANPR fermo, accolta, scheda fami
   await page.keyboard.type(componente.nome);
   await secondo.getByLabel("Relazione con l'intestatario").selectOption('13');
   await page.keyboard.press('Tab');
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await segnaComePronta(page);
   await expect(secondo.getByText('Il componente è già indicato alla riga 1.')).toBeVisible();
   await secondo.getByRole('textbox', { name: 'Codice fiscale' }).fill(intestatario.codiceFiscale);
   await secondo.getByRole('textbox', { name: 'Cognome' }).fill(intestatario.cognome);
@@ -525,7 +525,7 @@ test('5008 unione civile: errori in linea, ANPR fermo, accolta, stato civile e p
   await page.keyboard.press('Tab');
   await page.keyboard.type(a.nome);
   await page.keyboard.press('Tab');
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await segnaComePronta(page);
   await expect(page.getByTestId('problemi')).toBeVisible();
   await expect(parte.locator('.campo__errore').first()).toBeVisible();
   await parte.getByRole('textbox', { name: 'Codice fiscale' }).fill(b.codiceFiscale);
@@ -563,8 +563,7 @@ test('le anomalie di una risposta di ANPR compaiono nell’elenco aperto, senza 
   await decorrenza.fill('');
   await decorrenza.pressSequentially('02/01/1900');
   await compilaIndirizzo(page, 'Verdi', '9');
-  await guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 });
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
+  await inviaPratica(page, () => guasto(webHost, { tipo: 'anpr_fermo', durataMs: 5_000 }));
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta');
 
   await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Anomalie' }).click();

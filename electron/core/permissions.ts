@@ -60,6 +60,7 @@ export const PERMESSI: { readonly [C in Channel]?: Permesso } = {
   'pratiche.supporto': 'consultazione',
   'pratiche.scadenze': 'consultazione',
   'pratiche.salvaBozza': 'modifica',
+  'pratiche.verifica': 'modifica',
   'pratiche.rendiPronta': 'modifica',
   'pratiche.invia': 'modifica',
   'pratiche.riprova': 'modifica',

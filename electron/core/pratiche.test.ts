@@ -43,12 +43,12 @@ describe('pratiche over IPC (training simulator)', () => {
     const bozza = await call<{ id: string; stato: string; operatore: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: { _modulo: { via: 'Gar' } } });
     expect(bozza.stato).toBe('bozza');
     expect(bozza.operatore).toBe('TSTMRA80A01H501C');
-    const ko = await call<{ ok: boolean; problemi: { messaggio: string; campo: string | null }[] }>(core, 'pratiche.rendiPronta', { id: bozza.id });
+    const ko = await call<{ ok: boolean; problemi: { messaggio: string; campo: string | null }[] }>(core, 'pratiche.rendiPronta', { id: bozza.id, conferma: true });
     expect(ko.ok).toBe(false);
     expect(ko.problemi.length).toBeGreaterThan(0);
     // Completed: pronta, then accepted by the dispatcher.
     await call(core, 'pratiche.salvaBozza', { id: bozza.id, servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: oggi(), soggettoKey: fam.componenti[0], protocollo: 'P-1', dataProtocollo: oggi() });
-    const ok = await call<{ ok: boolean; problemi: unknown[] }>(core, 'pratiche.rendiPronta', { id: bozza.id });
+    const ok = await call<{ ok: boolean; problemi: unknown[] }>(core, 'pratiche.rendiPronta', { id: bozza.id, conferma: true });
     expect(ok).toMatchObject({ ok: true, problemi: [] });
     // "Invia ora" on a pronta pratica just wakes the dispatcher.
     expect(await call<{ ok: boolean; pratica: { stato: string } }>(core, 'pratiche.invia', { id: bozza.id })).toMatchObject({ ok: true, pratica: { stato: 'pronta' } });
@@ -64,7 +64,7 @@ describe('pratiche over IPC (training simulator)', () => {
 
     // Refused: a decorrenza before the family's residence (EN237 or EN240); every error explained.
     const r = await call<{ id: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: '1990-01-01', soggettoKey: fam.componenti[0] });
-    expect((await call<{ ok: boolean }>(core, 'pratiche.rendiPronta', { id: r.id })).ok).toBe(true);
+    expect((await call<{ ok: boolean }>(core, 'pratiche.rendiPronta', { id: r.id, conferma: true })).ok).toBe(true);
     await expect.poll(() => queue.get(r.id)?.stato, { timeout: 20_000 }).toBe('respinta');
     const rif = await call<{ errori: { codice: string; catalogo: { descrizione: string } | null }[] }>(core, 'pratiche.apri', { id: r.id });
     expect(rif.errori.length).toBeGreaterThan(0);
@@ -84,7 +84,7 @@ describe('pratiche over IPC (training simulator)', () => {
     await expect.poll(inLista, { timeout: 5_000 }).toBeGreaterThan(0);
     // Fixed and resent: accepted under a new id.
     await call(core, 'pratiche.salvaBozza', { id: r.id, servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: oggi() });
-    expect((await call<{ ok: boolean }>(core, 'pratiche.invia', { id: r.id })).ok).toBe(true);
+    expect((await call<{ ok: boolean }>(core, 'pratiche.invia', { id: r.id, conferma: true })).ok).toBe(true);
     await expect.poll(() => queue.get(r.id)?.stato, { timeout: 20_000 }).toMatch(/^accolta/);
 
     // Annulment of the accepted one: a 5012 draft pointing at it.
@@ -110,7 +110,7 @@ describe('pratiche over IPC (training simulator)', () => {
       dataDecorrenza: oggi(),
       soggettoKey: morto,
     });
-    const pronta = await call<{ ok: boolean; problemi: unknown[] }>(core, 'pratiche.rendiPronta', { id: p.id });
+    const pronta = await call<{ ok: boolean; problemi: unknown[] }>(core, 'pratiche.rendiPronta', { id: p.id, conferma: true });
     expect(pronta.problemi).toEqual([]);
     await core.coda.start();
     const queue = await core.coda.queue();

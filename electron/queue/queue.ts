@@ -47,6 +47,8 @@ export interface Queue {
   modifica(id: string, p: Partial<Omit<NuovaPratica, 'servizio'>>, operatore?: string): Pratica;
   /** bozza → pronta after zod + XSD validation. */
   rendiPronta(id: string, operatore?: string): Promise<EsitoValidazione>;
+  /** The same checks as rendiPronta, without marking it pronta (the clerk has not confirmed yet). */
+  verifica(id: string): Promise<EsitoValidazione>;
   /** salvaBozza + rendiPronta; throws QueueError NON_VALIDA with every problem. */
   aggiungi(p: NuovaPratica): Promise<string>;
   /** Discards a pratica that was never applied (bozza, pronta, respinta, or richiede intervento with no open submission). */
@@ -92,6 +94,9 @@ export interface Queue {
 }
 
 const FINE_VUOTA = 'Nessuna pratica da inviare.';
+
+/** The queue's message while ANPR cannot be reached (shown after the state's label). */
+const ATTESA_ANPR = 'Nuovo tentativo automatico tra poco, con lo stesso identificativo: le pratiche restano in coda.';
 
 export function createQueue(opts: QueueOptions): Queue {
   const { db, clock, ambiente, comune } = opts;
@@ -144,10 +149,13 @@ export function createQueue(opts: QueueOptions): Queue {
     statoCoda = stato;
     emit({ tipo: 'coda', stato, messaggio, conteggi: store.conteggi() });
   };
+  // A wake-up that comes while the dispatcher is in a step (not waiting yet) is kept, not lost.
+  let svegliaInSospeso = false;
   const svegliati = (): void => {
     const w = wake;
     wake = undefined;
-    w?.();
+    if (w) w();
+    else svegliaInSospeso = true;
   };
 
   const mustGet = (id: string): PraticaRow => {
@@ -243,9 +251,12 @@ export function createQueue(opts: QueueOptions): Queue {
     return toPratica(row);
   }
 
-  async function rendiPronta(id: string, operatore = opts.operatore): Promise<EsitoValidazione> {
-    const cur = mustGet(id);
-    if (cur.stato !== 'bozza') throw new QueueError('Solo una bozza può diventare pronta per l\'invio.', 'STATO_NON_VALIDO');
+  /** The official checks on a draft (zod, the body that would be sent, XSD): nothing changes, it stays bozza. */
+  async function verifica(id: string): Promise<EsitoValidazione> {
+    return controlla(mustGet(id));
+  }
+
+  async function controlla(cur: ReturnType<typeof mustGet>): Promise<EsitoValidazione> {
     const payload = JSON.parse(cur.payload_json) as unknown;
     const servizio = cur.servizio as ServiceCode;
     const esito = validaPayload(servizio, cur.formato, payload);
@@ -261,6 +272,14 @@ export function createQueue(opts: QueueOptions): Queue {
       const xsd = await validateXml(corpo, servizio);
       if (!xsd.valid) return { ok: false, problemi: xsd.errors.map((e) => (e.line ? `riga ${e.line}: ${e.message}` : e.message)) };
     }
+    return { ok: true };
+  }
+
+  async function rendiPronta(id: string, operatore = opts.operatore): Promise<EsitoValidazione> {
+    const cur = mustGet(id);
+    if (cur.stato !== 'bozza') throw new QueueError('Solo una bozza può diventare pronta per l\'invio.', 'STATO_NON_VALIDO');
+    const esito = await controlla(cur);
+    if (!esito.ok) return esito;
     const row = db.transaction(() => {
       const again = mustGet(id);
       if (again.stato !== 'bozza' || again.payload_json !== cur.payload_json) {
@@ -486,7 +505,11 @@ export function createQueue(opts: QueueOptions): Queue {
           const suffix = incerto
             ? ' La coda resta in attesa finché l\'esito non è chiarito (stesso identificativo, poi interrogazione 3003).'
             : ' Nuovo tentativo automatico con lo stesso identificativo.';
-          return store.transizione(p.id, stato, at, { messaggio: d.messaggio + suffix, errori_json });
+          // Not delivered: said once, in plain Italian; the transport detail (host, port, cause) goes to the log.
+          const nonConsegnata = outcome.kind === 'non_consegnata';
+          if (nonConsegnata) log?.warn('submission not delivered', { pratica: p.id, idOperazioneComune: invio.id_operazione_comune, dettaglio: d.messaggio });
+          const messaggio = nonConsegnata ? 'ANPR non raggiungibile: la pratica non è stata consegnata.' : d.messaggio;
+          return store.transizione(p.id, stato, at, { messaggio: messaggio + suffix, errori_json });
         }
       }
     })();
@@ -555,7 +578,8 @@ export function createQueue(opts: QueueOptions): Queue {
     if (!isOnline()) return { kind: 'attesa', ms: 5_000, stato: 'offline', messaggio: 'Nessuna connessione di rete: le pratiche restano in coda e verranno inviate appena possibile.' };
     const wait = circuito.attesaMs(nowMs());
     if (wait > 0) {
-      return { kind: 'attesa', ms: wait, stato: 'anpr_non_raggiungibile', messaggio: 'ANPR non raggiungibile: nuovo tentativo automatico tra poco. Le pratiche restano in coda.' };
+      // The state's own label already says "ANPR non raggiungibile": the message does not repeat it.
+      return { kind: 'attesa', ms: wait, stato: 'anpr_non_raggiungibile', messaggio: ATTESA_ANPR };
     }
     return undefined;
   }
@@ -574,7 +598,7 @@ export function createQueue(opts: QueueOptions): Queue {
           kind: 'attesa',
           ms: due,
           stato: p.stato === 'esito_incerto' ? 'in_attesa' : 'anpr_non_raggiungibile',
-          messaggio: p.messaggio ?? 'In attesa del prossimo tentativo.',
+          messaggio: p.stato === 'esito_incerto' ? (p.messaggio ?? 'In attesa del prossimo tentativo.') : ATTESA_ANPR,
         };
       }
       const g = gate();
@@ -641,6 +665,10 @@ export function createQueue(opts: QueueOptions): Queue {
         }
         if (!running) break;
         if (s.kind === 'lavoro') continue;
+        if (svegliaInSospeso) {
+          svegliaInSospeso = false;
+          continue;
+        }
         const woken = new Promise<void>((r) => (wake = r));
         if (s.kind === 'attesa') {
           setStatoCoda(s.stato, s.messaggio);
@@ -657,6 +685,7 @@ export function createQueue(opts: QueueOptions): Queue {
     salvaBozza,
     modifica,
     rendiPronta,
+    verifica,
     aggiungi,
     scarta,
     riprova,

@@ -25,6 +25,7 @@ import { QueueError, type Queue } from '../../queue';
 import type { Pratica } from '../../queue/types';
 import { annullamentiPer, invio, nomeSoggettoDa, vista } from './coda';
 import { payloadSeguito, seguitoEsistente, seguitoPer } from '../seguiti';
+import { createNumerazione, SERVIZI_CON_PROCEDIMENTO } from '../numerazione';
 import type { CoreServices, DomainHandlers } from './services';
 
 /** Residence declarations: 2 working days to register, 45 days for the checks. */
@@ -63,7 +64,53 @@ const ETICHETTE_CAMPO: Record<string, string> = {
   datiDecesso: 'Dati del decesso',
   dataMorte: 'Data del decesso',
   tipoIndirizzo: 'Tipo di indirizzo',
+  numeroPraticaComune: 'Numero pratica del comune',
+  numeroPraticaAnpr: 'Numero pratica ANPR',
+  toponimo: 'Via o piazza',
+  lettera: 'Lettera del civico',
+  scala: 'Scala',
+  piano: 'Piano',
+  interno: 'Interno',
+  sesso: 'Sesso',
+  dataDecorrenzaCancellazione: 'Data di decorrenza',
+  motivoRichiesta: 'Motivazione',
+  noteOperazione: 'Note',
 };
+
+/** What a valid value looks like, in the clerk's format (dates as typed in the form). */
+const ESEMPI_CAMPO: Record<string, string> = {
+  numeroPraticaComune: 'lettere, cifre, trattini e spazi, al massimo 20 caratteri, ad esempio 2026-000012',
+  cap: '5 cifre, ad esempio 01022',
+  codiceIstat: '6 cifre, ad esempio 056003',
+  siglaProvinciaIstat: '2 lettere, ad esempio VT',
+  codiceFiscale: '16 caratteri, ad esempio RSSMRA80A01H501U',
+  codFiscale: '16 caratteri, ad esempio RSSMRA80A01H501U',
+  idFamigliaConvivenzaANPR: 'sole cifre, ad esempio 1234567',
+  idSchedaSoggettoANPR: 'sole cifre, ad esempio 1234567',
+  numero: 'cifre, ad esempio 12',
+  numeroCivico: 'cifre, ad esempio 12',
+  lettera: 'lettere, ad esempio A',
+  dataDecorrenza: 'gg/mm/aaaa, ad esempio 03/12/2026',
+  dataDecorrenzaResidenza: 'gg/mm/aaaa, ad esempio 03/12/2026',
+  dataDecorrenzaCancellazione: 'gg/mm/aaaa, ad esempio 03/12/2026',
+  dataNascita: 'gg/mm/aaaa, ad esempio 01/01/1980',
+  dataEvento: 'gg/mm/aaaa, ad esempio 01/12/2026',
+  dataMorte: 'gg/mm/aaaa, ad esempio 01/12/2026',
+  cognome: 'lettere, apostrofi e spazi, ad esempio ROSSI',
+  nome: 'lettere, apostrofi e spazi, ad esempio MARIO',
+  denominazioneToponimo: 'ad esempio DEI MILLE',
+};
+
+/** "denominazioneToponimo" → "denominazione toponimo": never an element name as it is, when no label is known. */
+function inParole(elemento: string): string {
+  return elemento.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+}
+
+function esempio(elemento: string | null | undefined): string {
+  const ultimo = elemento?.split(/[./]/).filter(Boolean).at(-1);
+  const e = ultimo ? ESEMPI_CAMPO[ultimo] : undefined;
+  return e ? ` Formato atteso: ${e}.` : '';
+}
 
 export function etichettaCampo(campo: string | null | undefined): string | null {
   if (!campo) return null;
@@ -75,12 +122,13 @@ export function etichettaCampo(campo: string | null | undefined): string | null 
 export function traduciProblema(grezzo: string): Problema {
   const testo = grezzo.replace(/^riga \d+:\s*/, '');
   const elemento = /Element '(?:\{[^}]*\})?([A-Za-z0-9_]+)'/.exec(testo)?.[1] ?? null;
-  const etichetta = etichettaCampo(elemento) ?? elemento;
-  const xsd = (messaggio: string): Problema => ({ messaggio, campo: elemento, fonte: 'xsd', originale: grezzo });
+  const etichetta = etichettaCampo(elemento) ?? (elemento ? inParole(elemento) : elemento);
+  // Every message names the field by its label and says what a valid value looks like.
+  const xsd = (messaggio: string): Problema => ({ messaggio: messaggio + esempio(elemento), campo: elemento, fonte: 'xsd', originale: grezzo });
   let m: RegExpExecArray | null;
   if ((m = /Missing child element\(s\)\. Expected is (?:one of )?\(\s*([^)]*)\)/.exec(testo))) {
     const attesi = m[1]!.split(',').map((x) => x.trim().replace(/^\{[^}]*\}/, '')).filter(Boolean);
-    const nomi = attesi.map((a) => etichettaCampo(a) ?? a).join(' o ');
+    const nomi = attesi.map((a) => etichettaCampo(a) ?? inParole(a)).join(' o ');
     return { messaggio: `Manca un dato obbligatorio in «${etichetta}»: ${nomi}.`, campo: attesi[0] ?? elemento, fonte: 'xsd', originale: grezzo };
   }
   if ((m = /\[facet 'pattern'\] The value '([^']*)' is not accepted/.exec(testo))) return xsd(`Il valore «${m[1]}» di «${etichetta}» non è nel formato richiesto.`);
@@ -93,7 +141,7 @@ export function traduciProblema(grezzo: string): Problema {
   if (/is not a valid value/.test(testo)) return xsd(`Il valore di «${etichetta}» non è valido.`);
   if ((m = /This element is not expected\. Expected is (?:one of )?\(\s*([^)]*)\)/.exec(testo))) {
     const attesi = m[1]!.split(',').map((x) => x.trim().replace(/^\{[^}]*\}/, '')).filter(Boolean);
-    const nomi = attesi.map((a) => etichettaCampo(a) ?? a).join(' o ');
+    const nomi = attesi.map((a) => etichettaCampo(a) ?? inParole(a)).join(' o ');
     return { messaggio: `Prima di «${etichetta}» manca un dato obbligatorio: ${nomi}.`, campo: attesi[0] ?? elemento, fonte: 'xsd', originale: grezzo };
   }
   if (/This element is not expected/.test(testo)) return xsd(`«${etichetta}» non è previsto in questa posizione o manca un dato che deve precederlo.`);
@@ -102,9 +150,9 @@ export function traduciProblema(grezzo: string): Problema {
   const zod = /^([A-Za-z0-9_.]+|\(radice\)): (.*)$/.exec(testo);
   if (zod) {
     const campo = zod[1] === '(radice)' ? null : zod[1]!;
-    const e = etichettaCampo(campo) ?? campo;
+    const e = etichettaCampo(campo) ?? (campo ? inParole(campo.split('.').at(-1)!) : campo);
     const msg = zod[2]!.replace(/^Invalid input.*$/i, 'dato mancante o non valido');
-    return { messaggio: e ? `«${e}»: ${msg}.` : `${msg}.`, campo, fonte: 'schema', originale: grezzo };
+    return { messaggio: (e ? `«${e}»: ${msg}.` : `${msg}.`) + esempio(campo), campo, fonte: 'schema', originale: grezzo };
   }
   return { messaggio: testo, campo: null, fonte: 'regole', originale: grezzo };
 }
@@ -255,12 +303,38 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
         if (!idScheda || !/^\d{1,16}$/.test(idScheda)) return [];
         return [{ idSchedaSoggettoANPR: idScheda, codiceFiscale: g?.codiceFiscale ?? null, descrizione: [g?.cognome, g?.nome].filter(Boolean).join(' ') }];
       });
-  const esitoPronta = async (queue: Queue, id: string, operatore: string) => {
+  const numerazione = createNumerazione(services.db);
+  const log = services.logger?.child('pratiche');
+  /**
+   * The comune's progressive number goes into `datiDelProcedimento` when the
+   * clerk left "Numero pratica del comune" empty (ANPR warns EN111 without a
+   * procedimento). Allocated once per pratica; the clerk's own number wins.
+   */
+  const numeroDi = (queue: Queue, id: string): string | null => {
+    const p = mustGet(queue, id);
+    if (!SERVIZI_CON_PROCEDIMENTO.has(p.servizio) || p.formato !== 'dati' || !p.payload || typeof p.payload !== 'object') return numerazione.di(id);
+    const payload = p.payload as Record<string, unknown>;
+    const proc = (payload['datiDelProcedimento'] ?? {}) as Record<string, unknown>;
+    const proprio = typeof proc['numeroPraticaComune'] === 'string' ? proc['numeroPraticaComune'].trim() : '';
+    if (proprio) return proprio;
+    const s = services.settings.get();
+    const ambito = ambienteLocale({ ambiente: { tipo: p.ambiente || s.ambiente.tipo }, comune: s.comune });
+    const numero = numerazione.assegna(id, ambito, Number(oggi(services).slice(0, 4)));
+    if (p.stato === 'bozza') queue.modifica(id, { payload: { ...payload, datiDelProcedimento: { ...proc, numeroPraticaComune: numero } } }, p.operatore ?? undefined);
+    return numero;
+  };
+  const esitoPronta = async (queue: Queue, id: string, operatore: string, r: { conferma?: boolean; invio?: string }) => {
+    // Nothing goes to ANPR without the clerk's confirmation of the review step.
+    if (r.conferma !== true) throw new AppError('CONFERMA_RICHIESTA', "Prima dell'invio ad ANPR rivedere il riepilogo della pratica e confermarlo.");
     try {
+      const numeroPraticaComune = mustGet(queue, id).stato === 'bozza' ? numeroDi(queue, id) : numerazione.di(id);
       const esito = await queue.rendiPronta(id, operatore);
       const pratica = vista(mustGet(queue, id));
-      if (esito.ok) return { ok: true, problemi: [], pratica };
-      return { ok: false, problemi: esito.problemi.map(traduciProblema), pratica };
+      if (esito.ok) {
+        log?.info('pratica confirmed by the clerk', { pratica: id, invio: r.invio ?? 'automatico' });
+        return { ok: true, problemi: [], pratica, numeroPraticaComune };
+      }
+      return { ok: false, problemi: esito.problemi.map(traduciProblema), pratica, numeroPraticaComune };
     } catch (error) {
       return erroreCoda(error);
     }
@@ -293,14 +367,30 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
         return erroreCoda(error);
       }
     },
-    'pratiche.rendiPronta': async ({ id }, context) => esitoPronta(await coda(), id, operatoreDi(context).codiceFiscale),
-    'pratiche.invia': async ({ id }, context) => {
+    'pratiche.verifica': async ({ id }, context) => {
+      operatoreDi(context);
+      const queue = await coda();
+      const p = mustGet(queue, id);
+      if (p.scartata) throw new AppError('PRATICA_SCARTATA', 'La pratica è stata scartata.');
+      if (p.stato !== 'bozza') throw new AppError('STATO_NON_VALIDO', 'Solo una bozza si verifica prima della conferma.');
+      try {
+        const numeroPraticaComune = numeroDi(queue, id);
+        const esito = await queue.verifica(id);
+        const pratica = vista(mustGet(queue, id));
+        return { ok: esito.ok, problemi: esito.ok ? [] : esito.problemi.map(traduciProblema), pratica, numeroPraticaComune };
+      } catch (error) {
+        return erroreCoda(error);
+      }
+    },
+    'pratiche.rendiPronta': async (r, context) => esitoPronta(await coda(), r.id, operatoreDi(context).codiceFiscale, r),
+    'pratiche.invia': async (r, context) => {
+      const { id } = r;
       const op = operatoreDi(context).codiceFiscale;
       const queue = await coda();
       const p = mustGet(queue, id);
       if (p.scartata) throw new AppError('PRATICA_SCARTATA', 'La pratica è stata scartata.');
       if (p.stato === 'bozza') {
-        const esito = await esitoPronta(queue, id, op);
+        const esito = await esitoPronta(queue, id, op, { conferma: r.conferma, invio: 'ora' });
         const messaggio = esito.ok
           ? `Pronta. ${esitoInviaOra(queue, id)}`
           : `Non inviata: ${esito.problemi.length === 1 ? 'c\'è un problema' : `ci sono ${esito.problemi.length} problemi`} da correggere nel modulo («Modifica»): ${esito.problemi.map((x) => x.messaggio).join(' ')}`;
@@ -382,6 +472,7 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
         daAnnullare: daAnnullareDi(payload),
         nomeOperatore: nomeOperatore(p.operatore),
         soggettiANPR: soggettiDaRisposta(id),
+        numeroPraticaComune: numerazione.di(id),
       };
     },
     'pratiche.seguito': async ({ id, codice }, context) => {

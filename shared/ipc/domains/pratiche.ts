@@ -81,6 +81,8 @@ export const EsitoProntaSchema = z.object({
   pratica: PraticaSchema,
   /** What really happened ("Invia ora": sent, or why not), in Italian. */
   messaggio: z.string().nullable().optional(),
+  /** The comune's progressive number the core gave the pratica (`datiDelProcedimento.numeroPraticaComune`), when its service has one. */
+  numeroPraticaComune: z.string().nullable().optional(),
 });
 export type EsitoPronta = z.infer<typeof EsitoProntaSchema>;
 
@@ -130,6 +132,8 @@ export const PraticaApertaSchema = z.object({
   nomeOperatore: z.string().nullable(),
   /** The subjects as ANPR returned them when it accepted the pratica (e.g. a newborn's new ID). */
   soggettiANPR: z.array(z.object({ idSchedaSoggettoANPR: z.string(), codiceFiscale: z.string().nullable(), descrizione: z.string() })),
+  /** The number the core allocated to it (the form may carry the comune's own instead). */
+  numeroPraticaComune: z.string().nullable().optional(),
 });
 export type PraticaAperta = z.infer<typeof PraticaApertaSchema>;
 
@@ -148,12 +152,21 @@ export const ScadenzaSchema = z.object({
 export type Scadenza = z.infer<typeof ScadenzaSchema>;
 
 const Id = z.object({ id: z.string().min(1).max(64) });
+/**
+ * Nothing goes to ANPR without the clerk's confirmation (the review step):
+ * `conferma: true` is the clerk's "Invia ad ANPR" (`invio: 'ora'`) or
+ * "Pronta, invio automatico" (`invio: 'automatico'`).
+ */
+const Conferma = Id.extend({ conferma: z.boolean().optional(), invio: z.enum(['ora', 'automatico']).optional() });
 
 export const praticheChannels = {
   'pratiche.salvaBozza': { request: SalvaBozzaSchema, response: PraticaSchema },
-  'pratiche.rendiPronta': { request: Id, response: EsitoProntaSchema },
-  /** "Invia ora": a draft is checked and marked pronta; a waiting one is sent at once; one needing attention is retried. */
-  'pratiche.invia': { request: Id, response: EsitoProntaSchema },
+  /** The official checks only: the pratica stays bozza and nothing is sent (before the review step). */
+  'pratiche.verifica': { request: Id, response: EsitoProntaSchema },
+  /** Checked and marked pronta for the queue: only with the clerk's confirmation (`conferma: true`). */
+  'pratiche.rendiPronta': { request: Conferma, response: EsitoProntaSchema },
+  /** "Invia ora": a draft is checked and marked pronta (only with `conferma: true`); a waiting one is sent at once; one needing attention is retried. */
+  'pratiche.invia': { request: Conferma, response: EsitoProntaSchema },
   'pratiche.riprova': { request: Id, response: PraticaSchema },
   'pratiche.scarta': { request: Id, response: PraticaSchema },
   /** Starts the annulment (1013/2011/5012) of an accepted pratica: returns the new draft. */

@@ -88,6 +88,24 @@ export function campoDelModulo(valori: unknown, campo: string | null | undefined
   return undefined;
 }
 
+/** Every message of react-hook-form's errors with its field path (the DOM `ref`s are not walked). */
+function messaggiDi(errori: unknown, prefisso = ''): { messaggio: string; campo?: string }[] {
+  if (!errori || typeof errori !== 'object') return [];
+  const e = errori as Record<string, unknown>;
+  if (typeof e['message'] === 'string' && e['message']) {
+    return [{ messaggio: e['message'], campo: prefisso && prefisso !== 'root' ? prefisso : undefined }];
+  }
+  return Object.entries(e)
+    .filter(([k]) => k !== 'ref' && k !== 'type' && k !== 'types')
+    .flatMap(([k, v]) => messaggiDi(v, prefisso ? `${prefisso}.${k}` : k));
+}
+
+/** A problem of the error summary: the message for the clerk, the form field it is about. */
+interface ProblemaModulo {
+  messaggio: string;
+  campo?: string;
+}
+
 // ---------------------------------------------------------------- local copy (survives a closed page)
 
 interface CopiaLocale {
@@ -174,6 +192,7 @@ async function soggettoDa(soggetto: string | null, cf: string | null): Promise<{
         famiglia: s.famiglia?.componenti
           .filter((c) => c.idSchedaSoggettoANPR !== s.soggetto.idSchedaSoggettoANPR)
           .map((c) => ({ idSchedaSoggettoANPR: c.idSchedaSoggettoANPR, codiceFiscale: c.codiceFiscale, cognome: c.cognome, nome: c.nome, dataNascita: c.dataNascita, relazione: c.relazione })),
+        componentiFamiglia: s.famiglia?.componenti.length || undefined,
       },
       avviso: s.fonte === 'locale' ? 'ANPR non raggiungibile: i dati del soggetto sono quelli letti in precedenza (non certificabili).' : null,
     };
@@ -272,7 +291,10 @@ function ModuloForm({ c }: { c: Caricato }) {
   const [meta, setMeta] = useState<Meta>(c.meta);
   const [erroreMeta, setErroreMeta] = useState<string | null>(null);
   const [salvataggio, setSalvataggio] = useState<StatoSalvataggio>(c.recuperata ? { tipo: 'modificato' } : c.aperta ? { tipo: 'salvato', quando: c.aperta.pratica.aggiornata } : { tipo: 'nessuno' });
-  const [problemi, setProblemi] = useState<Problema[] | null>(null);
+  const [problemi, setProblemi] = useState<ProblemaModulo[] | null>(null);
+  const [riepilogo, setRiepilogo] = useState<{ frase: string; numero: string | null } | null>(null);
+  const riepilogoRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [esito, setEsito] = useState<string | null>(null);
   const [erroreAzione, setErroreAzione] = useState<string | null>(null);
   const [inVerifica, setInVerifica] = useState(false);
@@ -392,7 +414,7 @@ function ModuloForm({ c }: { c: Caricato }) {
 
   const vaiAlCampo = useCallback(
     (campo: string, messaggio?: string) => {
-      const nome = campoDelModulo(form.getValues(), campo);
+      const nome = percorsi(form.getValues()).includes(campo) ? campo : campoDelModulo(form.getValues(), campo);
       if (!nome) return false;
       if (messaggio) form.setError(nome as Path<FieldValues>, { type: 'anpr', message: messaggio });
       form.setFocus(nome as Path<FieldValues>);
@@ -414,10 +436,42 @@ function ModuloForm({ c }: { c: Caricato }) {
     return () => window.removeEventListener('hashchange', applica);
   }, [aperta?.pratica.id, aperta?.errori.length]);
 
+  /** The field's label as the clerk reads it (without the "*" of required fields). */
+  const etichettaDi = (nome: string | undefined): string | null => {
+    if (!nome) return null;
+    const el = formRef.current?.querySelector<HTMLInputElement>(`[name="${CSS.escape(nome)}"]`);
+    const t = el?.labels?.[0]?.textContent?.replace(/\s*\*\s*$/, '').trim();
+    return t || null;
+  };
+
+  /** Every problem at the top (error summary), in the form's order; focus and scroll to the first one. */
+  const mostraProblemi = (elenco: { messaggio: string; campo?: string }[]) => {
+    const ordine = Array.from(formRef.current?.querySelectorAll<HTMLElement>('[name]') ?? []).map((e) => e.getAttribute('name'));
+    const pos = (c?: string) => (c && ordine.includes(c) ? ordine.indexOf(c) : Number.MAX_SAFE_INTEGER);
+    const ordinati = [...elenco].sort((a, b) => pos(a.campo) - pos(b.campo));
+    setProblemi(
+      ordinati.map((x) => {
+        const etichetta = etichettaDi(x.campo);
+        return { ...x, messaggio: etichetta && !x.messaggio.includes(etichetta) ? `${etichetta}: ${x.messaggio}` : x.messaggio };
+      }),
+    );
+    const primo = ordinati.find((x) => x.campo)?.campo;
+    setTimeout(() => {
+      if (primo && vaiAlCampo(primo)) return;
+      problemiRef.current?.focus();
+    }, 0);
+  };
+
+  /**
+   * "Segna come pronta": the checks (zod at the fields, then the core's XSD
+   * and rules) and, when they pass, the review step. Nothing is sent before
+   * the clerk confirms it there: the pratica stays bozza.
+   */
   const segnaPronta = async () => {
     setProblemi(null);
     setEsito(null);
     setErroreAzione(null);
+    setRiepilogo(null);
     await form.handleSubmit(
       async () => {
         if (!bridge) return;
@@ -425,18 +479,11 @@ function ModuloForm({ c }: { c: Caricato }) {
         try {
           await salva();
           if (!idRef.current) throw new Error('La bozza non è stata salvata.');
-          const r = await unwrap(bridge.pratiche.rendiPronta({ id: idRef.current }));
+          const r = await unwrap(bridge.pratiche.verifica({ id: idRef.current }));
           setAperta((prev) => (prev ? { ...prev, pratica: r.pratica } : prev));
           if (r.ok) {
-            setEsito("Pratica pronta: verrà inviata ad ANPR appena raggiungibile. L'esito compare qui e nell'elenco delle pratiche.");
-          } else {
-            setProblemi(r.problemi);
-            for (const p of r.problemi) {
-              const nome = campoDelModulo(form.getValues(), p.campo);
-              if (nome) form.setError(nome as Path<FieldValues>, { type: 'xsd', message: p.messaggio });
-            }
-            setTimeout(() => problemiRef.current?.focus(), 0);
-          }
+            setRiepilogo({ frase: modulo.riepilogo(form.getValues(), contesto), numero: r.numeroPraticaComune ?? null });
+          } else mostraProblemiCore(r.problemi);
         } catch (e) {
           setErroreAzione(messaggioErrore(e));
         } finally {
@@ -444,11 +491,57 @@ function ModuloForm({ c }: { c: Caricato }) {
         }
       },
       (errori) => {
-        const n = percorsi(errori).filter((p) => p.endsWith('.message')).length;
-        setProblemi([{ messaggio: `${n === 1 ? 'Un campo da correggere' : `${n} campi da correggere`}: i messaggi sono accanto a ciascun campo.`, campo: null, fonte: 'schema', originale: null }]);
+        mostraProblemi(messaggiDi(errori));
       },
     )();
   };
+
+  const mostraProblemiCore = (elenco: Problema[]) => {
+    const voci = elenco.map((x) => {
+      const nome = campoDelModulo(form.getValues(), x.campo);
+      if (nome) form.setError(nome as Path<FieldValues>, { type: 'xsd', message: x.messaggio });
+      return { messaggio: x.messaggio, campo: nome };
+    });
+    mostraProblemi(voci);
+  };
+
+  /** The clerk's confirmation in the review step: "Invia ad ANPR" (now) or "Pronta, invio automatico". */
+  const conferma = async (invio: 'ora' | 'automatico') => {
+    if (!bridge || !idRef.current) return;
+    setInVerifica(true);
+    setErroreAzione(null);
+    try {
+      const r = await unwrap(bridge.pratiche.rendiPronta({ id: idRef.current, conferma: true, invio }));
+      setAperta((prev) => (prev ? { ...prev, pratica: r.pratica } : prev));
+      setRiepilogo(null);
+      if (r.ok) {
+        setEsito(
+          invio === 'ora'
+            ? "Pratica pronta: invio ad ANPR in corso. L'esito compare qui appena ANPR risponde; se ANPR non è raggiungibile, l'invio riparte da solo con lo stesso identificativo."
+            : "Pratica pronta, invio automatico: partirà da sola appena ANPR è raggiungibile, senza bisogno di restare su questa pagina. L'esito compare qui e nell'elenco delle pratiche.",
+        );
+      } else mostraProblemiCore(r.problemi);
+    } catch (e) {
+      setErroreAzione(messaggioErrore(e));
+    } finally {
+      setInVerifica(false);
+    }
+  };
+
+  const tornaAlModulo = () => {
+    setRiepilogo(null);
+    setTimeout(() => formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus(), 0);
+  };
+
+  // The review step takes the focus once it is on screen (the button that opened it is hidden).
+  useEffect(() => {
+    if (riepilogo) riepilogoRef.current?.focus();
+  }, [riepilogo]);
+
+  // From the pratiche list ("Segna come pronta" on a draft): straight to the checks and the review step.
+  useEffect(() => {
+    if (query().get('rivedi') && modificabile) void segnaPronta();
+  }, []);
 
   const inviaOra = async () => {
     if (!bridge || !idRef.current) return;
@@ -461,6 +554,9 @@ function ModuloForm({ c }: { c: Caricato }) {
     }
   };
 
+  // The summary follows the fields: a problem fixed at its field leaves the list.
+  const erroriCampi = form.formState.errors;
+  const problemiAperti = problemi?.filter((x) => !x.campo || x.campo.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], erroriCampi)) ?? null;
   const p = aperta?.pratica ?? null;
   useEffect(() => {
     if (stato !== 'pronta' && stato !== 'in_invio' && stato !== 'esito_incerto') setEsito(null);
@@ -529,20 +625,26 @@ function ModuloForm({ c }: { c: Caricato }) {
         </div>
       )}
       {aperta && aperta.errori.length > 0 && <ErroriAnpr praticaId={aperta.pratica.id} errori={aperta.errori} modificabile={modificabile} />}
-      {problemi && (
+      {problemiAperti && problemiAperti.length > 0 && (
         <div className="problemi" ref={problemiRef} tabIndex={-1} role="alert" data-testid="problemi">
-          <h2 className="h6 mb-1">Da correggere prima dell&apos;invio</h2>
+          <h2 className="h6 mb-1">
+            {problemiAperti.length === 1 ? "Un problema da correggere prima dell'invio" : `${problemiAperti.length} problemi da correggere prima dell'invio`}
+          </h2>
           <ul className="mb-0">
-            {problemi.map((x, i) => (
+            {problemiAperti.map((x, i) => (
               <li key={i}>
-                {x.messaggio}
-                {x.campo && campoDelModulo(form.getValues(), x.campo) && (
-                  <>
-                    {' '}
-                    <button type="button" className="btn btn-link btn-sm p-0 align-baseline" onClick={() => vaiAlCampo(x.campo!)}>
-                      Vai al campo
-                    </button>
-                  </>
+                {x.campo ? (
+                  <a
+                    href={`#/pratiche/${idRef.current ?? 'nuova'}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      vaiAlCampo(x.campo!);
+                    }}
+                  >
+                    {x.messaggio}
+                  </a>
+                ) : (
+                  x.messaggio
                 )}
               </li>
             ))}
@@ -556,6 +658,7 @@ function ModuloForm({ c }: { c: Caricato }) {
       )}
       {erroreAzione && <Alert color="danger">{erroreAzione}</Alert>}
       <form
+        ref={formRef}
         noValidate
         aria-label={modulo.titolo}
         onInputCapture={() => {
@@ -574,7 +677,7 @@ function ModuloForm({ c }: { c: Caricato }) {
           void segnaPronta();
         }}
       >
-        <fieldset disabled={!modificabile} className="modulo-campi">
+        <fieldset disabled={!modificabile || !!riepilogo} className="modulo-campi">
           <legend className="visually-hidden">Dati della pratica {modulo.servizio}</legend>
           <Campi form={form} contesto={contesto} />
           <fieldset className="pannello mb-3">
@@ -610,7 +713,46 @@ function ModuloForm({ c }: { c: Caricato }) {
             </div>
           </fieldset>
         </fieldset>
-        <div className="barra-azioni">
+        {riepilogo && (
+          <section className="riepilogo-invio" aria-labelledby="riepilogo-invio-titolo" data-testid="riepilogo-invio">
+            <h2 id="riepilogo-invio-titolo" className="h5" tabIndex={-1} ref={riepilogoRef}>
+              Riepilogo prima dell&apos;invio ad ANPR
+            </h2>
+            <p className="riepilogo-invio__frase" data-testid="riepilogo-frase">
+              {riepilogo.frase}
+            </p>
+            {riepilogo.numero && (
+              <p className="mb-2">
+                Numero pratica del comune: <strong>{riepilogo.numero}</strong>
+              </p>
+            )}
+            <p className="mb-1">I controlli sono superati. Nulla è stato ancora inviato ad ANPR: scegliere come procedere.</p>
+            <ul className="riepilogo-invio__scelte">
+              <li>
+                <strong>Invia ad ANPR</strong>: la pratica parte subito (o appena ANPR torna raggiungibile) e l&apos;esito compare in questa pagina.
+              </li>
+              <li>
+                <strong>Pronta, invio automatico</strong>: la pratica resta in coda e parte da sola quando ANPR è raggiungibile; intanto si può lavorare ad altro e
+                l&apos;esito compare nell&apos;elenco delle pratiche.
+              </li>
+              <li>
+                <strong>Torna al modulo</strong>: per correggere i dati; la pratica resta una bozza.
+              </li>
+            </ul>
+            <div className="barra-azioni">
+              <Button color="primary" type="button" disabled={inVerifica} onClick={() => void conferma('ora')}>
+                Invia ad ANPR
+              </Button>
+              <Button color="primary" outline type="button" disabled={inVerifica} onClick={() => void conferma('automatico')}>
+                Pronta, invio automatico
+              </Button>
+              <Button color="secondary" outline type="button" disabled={inVerifica} onClick={tornaAlModulo}>
+                Torna al modulo
+              </Button>
+            </div>
+          </section>
+        )}
+        <div className="barra-azioni" hidden={!!riepilogo}>
           {modificabile && (
             <Button color="primary" type="submit" disabled={inVerifica}>
               {inVerifica ? 'Verifica in corso…' : 'Segna come pronta'}
@@ -633,6 +775,7 @@ function ModuloForm({ c }: { c: Caricato }) {
             <span className="barra-azioni__ids small text-secondary">
               {SERVIZI[p.servizio]} · {p.idOperazioneComune ? `id comune ${p.idOperazioneComune}` : 'nessun invio'}
               {p.idOperazioneANPR ? ` · id ANPR ${p.idOperazioneANPR}` : ''}
+              {aperta?.numeroPraticaComune ? ` · numero pratica del comune ${aperta.numeroPraticaComune}` : ''}
             </span>
           )}
         </div>

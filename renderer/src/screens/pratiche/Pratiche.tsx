@@ -419,7 +419,17 @@ function Dettaglio({
           </a>
         )}
         {inviabile && modifica && (
-          <Button color="primary" size="xs" outline onClick={() => void azione('Invio', async () => (await unwrap(bridge!.pratiche.invia({ id: p.id }))).messaggio ?? null, 'Richiesta di invio registrata.')}>
+          <Button
+            color="primary"
+            size="xs"
+            outline
+            // A draft goes through the same checks and review step as in its form: nothing is sent before the clerk confirms it.
+            onClick={() =>
+              p.stato === 'bozza'
+                ? navigate(`/pratiche/${p.id}?rivedi=1`)
+                : void azione('Invio', async () => (await unwrap(bridge!.pratiche.invia({ id: p.id }))).messaggio ?? null, 'Richiesta di invio registrata.')
+            }
+          >
             {p.stato === 'bozza' ? 'Segna come pronta' : 'Invia ora'}
           </Button>
         )}

@@ -431,7 +431,13 @@ export function CampiDecorrenza<V extends FieldValues>({ form, aiuto }: { form: 
         <CampoData form={form} nome="dataDecorrenza" label="Data di decorrenza" obbligatorio aiuto={aiuto ?? 'Data da cui vale la registrazione (gg/mm/aaaa), non successiva a oggi.'} />
       </Col>
       <Col>
-        <CampoTesto form={form} nome="numeroPratica" label="Numero pratica del comune" maxLength={20} aiuto="Facoltativo, al massimo 20 caratteri." />
+        <CampoTesto
+          form={form}
+          nome="numeroPratica"
+          label="Numero pratica del comune"
+          maxLength={20}
+          aiuto="Se lasciato vuoto lo assegna il programma, progressivo per anno (ad esempio 2026-000012). Per usare la numerazione del comune: lettere, cifre, trattini e spazi, al massimo 20 caratteri."
+        />
       </Col>
     </Riga>
   );

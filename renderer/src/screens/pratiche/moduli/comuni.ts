@@ -580,7 +580,10 @@ export interface DecorrenzaValori {
 export function controllaDecorrenza(ctx: Ctx, v: DecorrenzaValori): string | undefined {
   const d = controllaData(ctx, v.dataDecorrenza, ['dataDecorrenza'], { obbligatoria: true, nome: 'la data di decorrenza', nonFutura: true });
   const n = testo(v.numeroPratica);
-  if (n && n.length > 20) errore(ctx, ['numeroPratica'], 'Il numero di pratica del comune è di al massimo 20 caratteri.');
+  // tipoNumeroPraticaComune (tipoDato.xsd): letters, digits, '-' and spaces, at most 20.
+  if (n && (n.length > 20 || !/^[0-9a-zA-Z\- ]+$/.test(n))) {
+    errore(ctx, ['numeroPratica'], 'Numero pratica del comune: solo lettere, cifre, trattini e spazi, al massimo 20 caratteri (ad esempio 2026-000012).');
+  }
   return d;
 }
 
@@ -633,3 +636,32 @@ export const generalitaZ = z.object({
   dataNascita: z.string(),
   luogoNascita: luogoZ,
 });
+
+// ---------------------------------------------------------------- the review step's sentence (each module's `riepilogo`)
+
+/** "ROSSI MARIO (RSSMRA80A01H501U)", or the ID ANPR when the CF is not known. */
+export function chiDi(s: { cognome?: string; nome?: string; codiceFiscale?: string; idSchedaSoggettoANPR?: string } | undefined): string {
+  const nome = [maiuscolo(s?.cognome), maiuscolo(s?.nome)].filter(Boolean).join(' ');
+  const cf = maiuscolo(s?.codiceFiscale);
+  const id = testo(s?.idSchedaSoggettoANPR);
+  const chiave = cf ?? (id ? `ID ANPR ${id}` : undefined);
+  if (nome) return chiave ? `${nome} (${chiave})` : nome;
+  return chiave ? `la persona ${chiave}` : 'la persona indicata';
+}
+
+/** The Italian description of a code of a list, lower-cased for a sentence ("" when unknown). */
+export function voceDi(voci: readonly Voce[], codice: string | undefined): string {
+  const d = voci.find((v) => v.codice === codice)?.descrizione;
+  return d ? d.charAt(0).toLowerCase() + d.slice(1) : '';
+}
+
+/** "Viterbo (VT)" or the foreign place, for a sentence. */
+export function luogoDi(l: { tipo: 'comune' | 'estero'; nomeComune: string; siglaProvincia: string; codiceStato: string; localita: string } | undefined): string {
+  if (!l) return '';
+  if (l.tipo === 'estero') return [testo(l.localita), testo(l.codiceStato) ? (statoPerCodice(l.codiceStato)?.denominazione ?? l.codiceStato) : undefined].filter(Boolean).join(', ');
+  const c = testo(l.nomeComune);
+  return c ? `${c}${testo(l.siglaProvincia) ? ` (${l.siglaProvincia.trim().toUpperCase()})` : ''}` : '';
+}
+
+/** ", dal 03/12/2026" (the date as typed, gg/mm/aaaa), or "" when empty. */
+export const dalGiorno = (data: string | undefined): string => (testo(data) ? `, dal ${data!.trim()}` : '');

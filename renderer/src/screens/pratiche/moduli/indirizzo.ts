@@ -95,3 +95,13 @@ export function indirizzoDa(r: ResidenzaPayload | undefined): IndirizzoValori {
     interno: i?.numeroCivico?.civicoInterno?.interno1 ?? '',
   });
 }
+
+/** "VIA DEI MILLE 12/A, scala B, piano 2, interno 5, Bagnoregio", for the review step's sentence. */
+export function indirizzoInParole(v: IndirizzoValori): string {
+  const t = (x: string | undefined) => (x ?? '').trim();
+  const civico = [t(v.numero), t(v.lettera)].filter(Boolean).join('/');
+  const via = [t(v.specie).toUpperCase(), t(v.denominazione).toUpperCase(), civico].filter(Boolean).join(' ');
+  const comune = t(v.nomeComune);
+  const dettagli = [t(v.scala) && `scala ${t(v.scala)}`, t(v.piano) && `piano ${t(v.piano)}`, t(v.interno) && `interno ${t(v.interno)}`].filter(Boolean);
+  return [via, ...dettagli, comune ? comune.charAt(0).toUpperCase() + comune.slice(1).toLowerCase() : ''].filter(Boolean).join(', ');
+}

@@ -46,6 +46,9 @@ import {
   type GeneralitaValori,
   type SoggettoValori,
   type Voce,
+  chiDi,
+  dalGiorno,
+  luogoDi,
 } from './comuni';
 
 /** attribuzioneFamiglia (datiControllo 1001; values from the ANPR error texts EF014/EF030/ES042). */
@@ -209,3 +212,14 @@ export function daPayload1001(payload: Record<string, unknown>): Valori1001 {
 
 export const chiaveSoggetto1001 = (v: Valori1001) => chiaveDi(v.neonato) ?? cfCalcolato(v.neonato);
 export const dataDecorrenza1001 = (v: Valori1001) => iso(v.dataDecorrenza);
+
+/** The review step's sentence: who is born, where, to whom, into which family. */
+export function riepilogo1001(v: Valori1001): string {
+  const n = v.neonato;
+  const nato = n.sesso === 'F' ? 'nata' : 'nato';
+  const luogo = luogoDi(n.luogoNascita);
+  const genitori = [v.padre, v.madre].filter((g) => g.cognome.trim() || g.codiceFiscale.trim() || g.idSchedaSoggettoANPR.trim()).map((g) => chiDi(g));
+  const figlio = n.sesso === 'F' ? 'figlia' : 'figlio';
+  const famiglia = v.attribuzioneFamiglia === '4' || v.attribuzioneFamiglia === '5' ? ` nella famiglia ID ANPR ${v.idFamiglia.trim()}` : v.attribuzioneFamiglia === '2' ? ' nella famiglia del padre' : v.attribuzioneFamiglia === '3' ? ' nella famiglia della madre' : ' nella famiglia dei genitori';
+  return `Si iscrive per nascita ${chiDi(n)}, ${nato} il ${n.dataNascita.trim()}${luogo ? ` a ${luogo}` : ''}${genitori.length ? `, ${figlio} di ${genitori.join(' e ')}` : ''},${famiglia}${dalGiorno(v.dataDecorrenza)}.`;
+}

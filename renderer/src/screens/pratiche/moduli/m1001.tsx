@@ -10,6 +10,7 @@ import {
   ORIGINI_COGNOME,
   chiaveSoggetto1001,
   dataDecorrenza1001,
+  riepilogo1001,
   daPayload1001,
   schema1001,
   valoriIniziali1001,
@@ -95,6 +96,7 @@ export const modulo1001: ModuloPratica<Valori1001> = {
   daPayload: daPayload1001,
   chiaveSoggetto: chiaveSoggetto1001,
   dataDecorrenza: dataDecorrenza1001,
+  riepilogo: riepilogo1001,
   Campi: Campi1001,
 };
 

@@ -10,7 +10,7 @@
  * EF021/EF023/EF027), an existing family or a convivenza given by ID (EF030).
  */
 import { z } from 'zod';
-import { controllaIndirizzo, indirizzoDa, indirizzoVuoto, indirizzoZ, residenzaPayload, type IndirizzoValori, type ResidenzaPayload } from './indirizzo';
+import { controllaIndirizzo, indirizzoDa, indirizzoInParole, indirizzoVuoto, indirizzoZ, residenzaPayload, type IndirizzoValori, type ResidenzaPayload } from './indirizzo';
 import {
   cfCalcolato,
   chiaveDi,
@@ -46,6 +46,10 @@ import {
   type LuogoEventoPayload,
   type LuogoValori,
   type Voce,
+  chiDi,
+  dalGiorno,
+  luogoDi,
+  voceDi,
 } from './comuni';
 
 /**
@@ -248,3 +252,12 @@ export function daPayload1002(payload: Record<string, unknown>): Valori1002 {
 
 export const chiaveSoggetto1002 = (v: Valori1002) => chiaveDi(v.persona) ?? cfCalcolato(v.persona);
 export const dataDecorrenza1002 = (v: Valori1002) => iso(v.dataDecorrenza);
+
+/** The review step's sentence: who is registered, from where, at which address, in which family. */
+export function riepilogo1002(v: Valori1002): string {
+  const motivo = voceDi(MOTIVI_ISCRIZIONE, v.motivo);
+  const da = v.conProvenienza ? luogoDi(v.provenienza) : '';
+  const famiglia =
+    v.attribuzioneFamiglia === '1' ? 'in una nuova famiglia di cui è intestatario' : v.attribuzioneFamiglia === '4' ? `nella convivenza ID ANPR ${v.idFamiglia.trim()}` : `nella famiglia ID ANPR ${v.idFamiglia.trim()}`;
+  return `Si iscrive in anagrafe ${chiDi(v.persona)}${motivo ? ` per ${motivo}` : ''}${da ? ` (provenienza: ${da})` : ''}, con residenza in ${indirizzoInParole(v.residenza)}, ${famiglia}${dalGiorno(v.dataDecorrenza)}.`;
+}

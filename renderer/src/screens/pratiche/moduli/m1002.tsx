@@ -10,6 +10,7 @@ import {
   MOTIVI_ISCRIZIONE,
   chiaveSoggetto1002,
   dataDecorrenza1002,
+  riepilogo1002,
   daPayload1002,
   schema1002,
   valoriIniziali1002,
@@ -86,6 +87,7 @@ export const modulo1002: ModuloPratica<Valori1002> = {
   daPayload: daPayload1002,
   chiaveSoggetto: chiaveSoggetto1002,
   dataDecorrenza: dataDecorrenza1002,
+  riepilogo: riepilogo1002,
   Campi: Campi1002,
 };
 

@@ -39,6 +39,7 @@ import {
   TIPI_TRIBUNALE,
   type Voce,
 } from './comuni';
+import { riepilogo2001 } from './m2001.riepilogo';
 import { statoPerCodice } from './stati';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
@@ -284,6 +285,7 @@ export const modulo2001: ModuloPratica<Valori2001> = {
   daPayload: daPayload2001,
   chiaveSoggetto: (v) => chiaveDi(v.soggetto),
   dataDecorrenza: (v) => iso(v.dataDecorrenza),
+  riepilogo: riepilogo2001,
   Campi: Campi2001,
 };
 

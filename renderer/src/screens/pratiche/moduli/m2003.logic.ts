@@ -35,6 +35,10 @@ import {
   type SoggettoValori,
   RUOLI_SOGGETTO,
   type Voce,
+  chiDi,
+  dalGiorno,
+  luogoDi,
+  voceDi,
 } from './comuni';
 
 /** Tabella 15, resources/anpr/tabelle/tab_Motivi_di_cancellazione_dall_Anagrafe.csv (1 and 2, death, go through 2001). */
@@ -153,3 +157,11 @@ export function daPayload2003(payload: Record<string, unknown>): Valori2003 {
 
 export const chiaveSoggetto2003 = (v: Valori2003) => chiaveDi(v.soggetto);
 export const dataDecorrenza2003 = (v: Valori2003) => iso(v.dataDecorrenza);
+
+/** The review step's sentence: who is removed from the register, why, and the new head when the head leaves. */
+export function riepilogo2003(v: Valori2003): string {
+  const motivo = voceDi(MOTIVI_CANCELLAZIONE, v.motivo);
+  const dest = v.conDestinazione ? luogoDi(v.destinazione) : '';
+  const intestatario = v.ruoloSoggetto === '1' && (v.nuovoIntestatario.cognome.trim() || v.nuovoIntestatario.codiceFiscale.trim()) ? `; nuovo intestatario della famiglia: ${chiDi(v.nuovoIntestatario)}` : '';
+  return `Si cancella dall'anagrafe ${chiDi(v.soggetto)}${motivo ? ` per ${motivo}` : ''}${dest ? ` (destinazione: ${dest})` : ''}${intestatario}${dalGiorno(v.dataDecorrenza)}.`;
+}

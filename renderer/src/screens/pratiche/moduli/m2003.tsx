@@ -6,6 +6,7 @@ import {
   MOTIVI_CANCELLAZIONE,
   chiaveSoggetto2003,
   dataDecorrenza2003,
+  riepilogo2003,
   daPayload2003,
   schema2003,
   valoriIniziali2003,
@@ -55,6 +56,7 @@ export const modulo2003: ModuloPratica<Valori2003> = {
   daPayload: daPayload2003,
   chiaveSoggetto: chiaveSoggetto2003,
   dataDecorrenza: dataDecorrenza2003,
+  riepilogo: riepilogo2003,
   Campi: Campi2003,
 };
 

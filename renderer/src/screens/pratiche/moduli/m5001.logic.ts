@@ -33,6 +33,8 @@ import {
   type SoggettoFamigliaPayload,
   type SoggettoValori,
   type Voce,
+  chiDi,
+  dalGiorno,
 } from './comuni';
 
 /**
@@ -162,3 +164,12 @@ export const chiaveSoggetto5001 = (v: Valori5001) => {
   return c ? chiaveDi(c.soggetto) : undefined;
 };
 export const dataDecorrenza5001 = (v: Valori5001) => iso(v.dataDecorrenza);
+
+/** The review step's sentence: the family and its members as they will be registered. */
+export function riepilogo5001(v: Valori5001): string {
+  const scheda = v.tipoScheda === '2' ? 'la convivenza' : 'la famiglia';
+  const n = v.componenti.length;
+  const chi = v.componenti.map((c) => chiDi(c.soggetto)).join(', ');
+  const cosa = v.tipoMutazione === '1' ? 'cambia intestatario' : 'cambia composizione';
+  return `${scheda.charAt(0).toUpperCase()}${scheda.slice(1)} ID ANPR ${v.idFamiglia.trim()} ${cosa}: ${n === 1 ? 'un componente' : `${n} componenti`}${chi ? ` (${chi})` : ''}${dalGiorno(v.dataDecorrenza)}.`;
+}

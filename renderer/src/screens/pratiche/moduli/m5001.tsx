@@ -9,6 +9,7 @@ import {
   chiaveSoggetto5001,
   componenteVuoto,
   dataDecorrenza5001,
+  riepilogo5001,
   daPayload5001,
   schema5001,
   valoriIniziali5001,
@@ -97,6 +98,7 @@ export const modulo5001: ModuloPratica<Valori5001> = {
   daPayload: daPayload5001,
   chiaveSoggetto: chiaveSoggetto5001,
   dataDecorrenza: dataDecorrenza5001,
+  riepilogo: riepilogo5001,
   Campi: Campi5001,
 };
 

@@ -25,6 +25,7 @@ import { CampiIndirizzo } from './campi-indirizzo';
 import { CampoFamiglia } from './campo-famiglia';
 import { controllaIndirizzo, indirizzoDa, indirizzoVuoto, indirizzoZ, residenzaPayload, type IndirizzoValori, type ResidenzaPayload } from './indirizzo';
 import type { ContestoModulo, ModuloPratica } from './tipi';
+import { riepilogo5005 } from './m5005.riepilogo';
 
 /** Tabella 47, resources/anpr/tabelle/tab_tipo_mutazione_residenza.csv (the codes a clerk uses at the counter). */
 export const TIPI_MUTAZIONE_RESIDENZA: readonly Voce[] = [
@@ -142,6 +143,7 @@ export const modulo5005: ModuloPratica<Valori5005> = {
   daPayload: daPayload5005,
   chiaveSoggetto: (v) => testo(v.soggettoRiferimento) ?? testo(v.idFamigliaConvivenzaANPR),
   dataDecorrenza: (v) => iso(v.dataDecorrenza),
+  riepilogo: riepilogo5005,
   Campi: Campi5005,
 };
 

@@ -39,6 +39,7 @@ import {
 } from './comuni';
 import { controllaIndirizzo, indirizzoDa, indirizzoVuoto, indirizzoZ, residenzaPayload, type IndirizzoValori, type ResidenzaPayload } from './indirizzo';
 import type { ContestoModulo, ModuloPratica } from './tipi';
+import { riepilogo5005AltroComune } from './m5005altroComune.riepilogo';
 
 export const VARIANTE_ALTRO_COMUNE = 'altro-comune';
 
@@ -223,6 +224,7 @@ export const modulo5005AltroComune: ModuloPratica<Valori5005AltroComune> = {
   daPayload: daPayload5005AltroComune,
   chiaveSoggetto: (v) => (v.persone[0] ? chiaveDi(v.persone[0].soggetto) : undefined),
   dataDecorrenza: (v) => iso(v.dataDecorrenza),
+  riepilogo: riepilogo5005AltroComune,
   Campi: Campi5005AltroComune,
 };
 

@@ -46,6 +46,10 @@ import {
   type SoggettoValori,
   TIPI_TRIBUNALE,
   type Voce,
+  chiDi,
+  dalGiorno,
+  luogoDi,
+  voceDi,
 } from './comuni';
 
 /** Tabella 36, resources/anpr/tabelle/tab_Tipi_di_mutazione.csv — the codes this form handles. */
@@ -507,3 +511,24 @@ export function daPayload5008(payload: Record<string, unknown>, dataDecorrenza?:
 
 export const chiaveSoggetto5008 = (v: Valori5008) => chiaveDi(v.soggetto);
 export const dataDecorrenza5008 = (v: Valori5008) => iso(v.dataDecorrenza);
+
+/** The review step's sentence: whose civil status or personal data changes, and how. */
+export function riepilogo5008(v: Valori5008): string {
+  const chi = chiDi(v.soggetto);
+  const il = (d: string) => (d.trim() ? ` il ${d.trim()}` : '');
+  const a = (l: LuogoValori) => (luogoDi(l) ? ` a ${luogoDi(l)}` : '');
+  switch (v.tipoMutazione) {
+    case '12':
+      return `Si registra il matrimonio di ${chi} con ${chiDi(v.matrimonio.coniuge)}${il(v.matrimonio.data)}${a(v.matrimonio.luogo)}.`;
+    case '13':
+      return `Si registra la vedovanza di ${chi} (decesso del coniuge${il(v.vedovanza.dataMorte)}${a(v.vedovanza.luogo)}).`;
+    case '14':
+      return `Si registra per ${chi}: ${voceDi(TIPI_CESSAZIONE, v.cessazione.tipoCessazione) || 'fine del matrimonio'}${v.cessazione.dataSentenza.trim() ? `, sentenza del ${v.cessazione.dataSentenza.trim()}` : ''}${dalGiorno(v.dataDecorrenza)}.`;
+    case '18':
+      return `Si registra l'unione civile di ${chi} con ${chiDi(v.unioneCivile.parte)}${il(v.unioneCivile.data)}${a(v.unioneCivile.luogo)}.`;
+    case '19':
+      return `Si registra lo scioglimento dell'unione civile di ${chi} con ${chiDi(v.scioglimento.parte)} (${voceDi(MOTIVI_SCIOGLIMENTO_UNIONE, v.scioglimento.motivo) || 'motivo indicato'})${dalGiorno(v.dataDecorrenza)}.`;
+    default:
+      return `Si correggono i dati anagrafici di ${chi}: ${[v.generalita.cognome, v.generalita.nome].map((x) => x.trim().toUpperCase()).filter(Boolean).join(' ') || 'generalità indicate'}${v.generalita.codiceFiscale.trim() ? `, codice fiscale ${v.generalita.codiceFiscale.trim().toUpperCase()}` : ''}${dalGiorno(v.dataDecorrenza)}.`;
+  }
+}

@@ -10,6 +10,7 @@ import {
   chiaveSoggetto5008,
   conSentenzaScioglimento,
   dataDecorrenza5008,
+  riepilogo5008,
   daPayload5008,
   schema5008,
   valoriIniziali5008,
@@ -225,6 +226,7 @@ export const modulo5008: ModuloPratica<Valori5008> = {
   daPayload: (p) => daPayload5008(p),
   chiaveSoggetto: chiaveSoggetto5008,
   dataDecorrenza: dataDecorrenza5008,
+  riepilogo: riepilogo5008,
   Campi: Campi5008,
 };
 

@@ -26,6 +26,8 @@ import {
   type GeneralitaPayload,
   type SoggettoValori,
   type Voce,
+  chiDi,
+  dalGiorno,
 } from './comuni';
 
 export type ServizioAnnullamento = '1013' | '2011' | '5012';
@@ -208,3 +210,21 @@ export const dataDecorrenza1013 = dataDecorrenzaAnnullamento;
 export const dataDecorrenza2011 = dataDecorrenzaAnnullamento;
 export const dataDecorrenza5012 = dataDecorrenzaAnnullamento;
 export const chiaveSoggettoAnnullamento = (v: ValoriAnnullamento) => chiaveDi(v.soggetto);
+
+const OPERAZIONI: Record<string, string> = {
+  '1001': "l'iscrizione per nascita",
+  '1002': "l'iscrizione",
+  '2001': 'la cancellazione per morte',
+  '2003': 'la cancellazione',
+  '5001': 'la composizione della famiglia',
+  '5005': 'il cambio di residenza',
+  '5008': 'la mutazione dei dati individuali',
+};
+
+/** The review step's sentence: which accepted operation is annulled, for whom and why. */
+export function riepilogoAnnullamento(v: ValoriAnnullamento): string {
+  const op = OPERAZIONI[v.operazioneRichiesta] ?? `l'operazione ${v.operazioneRichiesta}`;
+  const chi = v.soggetto.cognome.trim() || v.soggetto.codiceFiscale.trim() || v.soggetto.idSchedaSoggettoANPR.trim() ? ` di ${chiDi(v.soggetto)}` : '';
+  const dal = v.decorrenzaOriginale.trim() ? ` del ${v.decorrenzaOriginale.trim()}` : '';
+  return `Si annulla ${op}${chi}${dal} (id ANPR ${v.idOperazioneANPR.trim()}), motivo: «${v.motivo.trim()}»${dalGiorno(v.dataDecorrenza)}.`;
+}

@@ -6,6 +6,7 @@ import {
   RIPRISTINI,
   chiaveSoggettoAnnullamento,
   dataDecorrenzaAnnullamento,
+  riepilogoAnnullamento,
   daPayloadAnnullamento,
   schemaAnnullamento,
   valoriInizialiAnnullamento,
@@ -82,6 +83,7 @@ function crea(servizio: ServizioAnnullamento): ModuloPratica<ValoriAnnullamento>
     daPayload: daPayloadAnnullamento,
     chiaveSoggetto: chiaveSoggettoAnnullamento,
     dataDecorrenza: dataDecorrenzaAnnullamento,
+    riepilogo: riepilogoAnnullamento,
     Campi: creaCampi(servizio),
   };
 }

@@ -29,6 +29,8 @@ export interface ContestoModulo {
     nome?: string;
     dataNascita?: string;
     idFamigliaConvivenzaANPR?: string;
+    /** How many people the family has, as read from ANPR with the subject. */
+    componentiFamiglia?: number;
     /** The relation in the family as ANPR gave it (Tabella 5 decoded, e.g. "Intestatario Scheda"). */
     relazione?: string;
     /** The other members of the family, as read from ANPR with the subject. */
@@ -55,5 +57,11 @@ export interface ModuloPratica<V extends FieldValues = FieldValues> {
   chiaveSoggetto(valori: V): string | undefined;
   /** `dataDecorrenza` of the operation (yyyy-mm-dd), from the values. */
   dataDecorrenza(valori: V): string | undefined;
+  /**
+   * What will be registered, in words, for the review step before the
+   * pratica goes to ANPR (e.g. "ROSSI MARIO (RSSMRA…) trasferisce la
+   * residenza… dal 03/12/2026."). Only called on valid values.
+   */
+  riepilogo(valori: V, contesto: ContestoModulo): string;
   Campi: ComponentType<{ form: UseFormReturn<V>; contesto: ContestoModulo }>;
 }
