@@ -15,10 +15,11 @@ afterAll(async () => {
 });
 beforeEach(() => f.sim.admin.clearFaults());
 
-function admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+/** `token`: undefined = the simulator's, null = none, a string = that one. */
+function admin(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = request(f.sim.url + path, { method, ca: f.pki.pem('ca.crt'), headers: data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {} }, (res) => {
+    const req = request(f.sim.url + path, { method, ca: f.pki.pem('ca.crt'), headers: { ...(data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {}), ...(token === null ? {} : { Authorization: `Bearer ${token ?? f.sim.adminToken}` }) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
@@ -44,6 +45,13 @@ describe('fault injection', () => {
     expect((await admin('GET', '/__admin/faults')).json).toHaveLength(1);
     expect((await admin('POST', '/__admin/faults', { tipo: 'boh' })).status).toBe(400);
     expect((await admin('DELETE', '/__admin/faults')).json).toEqual([]);
+  });
+
+  it('admin endpoint: refused without the per-run token or with a wrong one, even from loopback', async () => {
+    expect((await admin('POST', '/__admin/faults', { tipo: 'latenza', ms: 10 }, null)).status).toBe(401);
+    expect((await admin('GET', '/__admin/operations', undefined, null)).status).toBe(401);
+    expect((await admin('POST', '/__admin/faults', { tipo: 'latenza', ms: 10 }, 'x'.repeat(f.sim.adminToken.length))).status).toBe(401);
+    expect(f.sim.admin.faults()).toEqual([]);
   });
 
   it('latency: a second request with the same id while the first is in progress gets EN148', async () => {

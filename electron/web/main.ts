@@ -34,11 +34,15 @@ async function main(): Promise<void> {
   // Check ANPR (or start the training simulator) right away, so the home screen is current.
   void core.connection.verify();
   // Test hook (e2e only): print the training simulator's own address, so a test can inject faults
-  // through its loopback admin endpoint (POST /__admin/faults). Never active outside SPORTELLO_E2E=1.
+  // through its loopback admin endpoint (POST /__admin/faults) with the per-run admin token. Never active outside SPORTELLO_E2E=1.
   if (process.env.SPORTELLO_E2E === '1') {
     void core.anpr
       .client()
-      .then(() => console.log(`E2E simulatore: ${core.anpr.simulatore()?.url ?? 'assente'}`))
+      .then(() => {
+        const sim = core.anpr.simulatore();
+        console.log(`E2E simulatore: ${sim?.url ?? 'assente'}`);
+        if (sim) console.log(`E2E simulatore token: ${sim.adminToken}`);
+      })
       .catch(() => console.log('E2E simulatore: assente'));
   }
   // The queue's dispatcher: sends pratiche marked "pronta" whenever ANPR is reachable.
