@@ -258,12 +258,21 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
     }
   };
 
+  /** Drafting, making ready, sending, retrying and discarding an annulment all need the role drafting one needs. */
+  const soloUfficialePerAnnullamenti = (servizio: string, op: { ruolo: string }) => {
+    if ((SERVIZI_ANNULLAMENTO as readonly string[]).includes(servizio) && op.ruolo !== 'ufficiale_anagrafe' && op.ruolo !== 'amministratore') {
+      throw new AppError('OPERAZIONE_NON_CONSENTITA', "Gli annullamenti sono riservati all'ufficiale d'anagrafe.");
+    }
+  };
+  const controllaAnnullamento = async (id: string, context: CallContext) => {
+    const p = (await coda()).get(id);
+    if (p) soloUfficialePerAnnullamenti(p.servizio, operatoreDi(context));
+  };
+
   return {
     'pratiche.salvaBozza': async (r, context) => {
       const op = operatoreDi(context);
-      if ((SERVIZI_ANNULLAMENTO as readonly string[]).includes(r.servizio) && op.ruolo !== 'ufficiale_anagrafe' && op.ruolo !== 'amministratore') {
-        throw new AppError('OPERAZIONE_NON_CONSENTITA', "Gli annullamenti sono riservati all'ufficiale d'anagrafe.");
-      }
+      soloUfficialePerAnnullamenti(r.servizio, op);
       const queue = await coda();
       const meta = {
         payload: r.payload,
@@ -285,8 +294,12 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
         return erroreCoda(error);
       }
     },
-    'pratiche.rendiPronta': async ({ id }, context) => esitoPronta(await coda(), id, operatoreDi(context).codiceFiscale),
+    'pratiche.rendiPronta': async ({ id }, context) => {
+      await controllaAnnullamento(id, context);
+      return esitoPronta(await coda(), id, operatoreDi(context).codiceFiscale);
+    },
     'pratiche.invia': async ({ id }, context) => {
+      await controllaAnnullamento(id, context);
       const op = operatoreDi(context).codiceFiscale;
       const queue = await coda();
       const p = mustGet(queue, id);
@@ -307,6 +320,7 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       return { ok: true, problemi: [], pratica: vista(mustGet(queue, id)) };
     },
     'pratiche.riprova': async ({ id }, context) => {
+      await controllaAnnullamento(id, context);
       try {
         return vista((await coda()).riprova(id, operatoreDi(context).codiceFiscale));
       } catch (error) {
@@ -314,6 +328,7 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       }
     },
     'pratiche.scarta': async ({ id }, context) => {
+      await controllaAnnullamento(id, context);
       try {
         return vista((await coda()).scarta(id, operatoreDi(context).codiceFiscale));
       } catch (error) {
