@@ -24,8 +24,11 @@ import { AppError } from '../ipc/app-error';
 import { RESOURCES_DIR } from './paths';
 
 export interface AnprAccess {
-  /** The client for the current environment (starts the training simulator on first use). */
-  client(): Promise<AnprClient>;
+  /**
+   * The client for the current environment (starts the training simulator on first use), acting for
+   * `operatore` (SAML NameID; default the signed-in clerk).
+   */
+  client(operatore?: string): Promise<AnprClient>;
   /** Parameters of the current environment, for the queue. */
   ambiente(): Promise<{ ambiente: string; comune: string; postazione: string; operatore: string; codDestinatario: string }>;
   nuovoIdOperazione(): Promise<string>;
@@ -62,7 +65,8 @@ export function createAnprAccess(deps: {
 }): AnprAccess {
   let simulator: SimulatorHandle | null = null;
   let starting: Promise<SimulatorHandle> | null = null;
-  let session: Session | null = null;
+  // One session per operator the queue sends for (a pratica is signed by whoever made it ready).
+  const sessions = new Map<string, Session>();
   const store = createStore(deps.db);
 
   const startTraining = async (): Promise<{ handle: SimulatorHandle; env: ReturnType<typeof ensureTrainingEnvironment> }> => {
@@ -75,13 +79,20 @@ export function createAnprAccess(deps: {
     return { handle: simulator, env };
   };
 
-  const build = async (): Promise<Session> => {
+  const remember = (s: Session): Session => {
+    if (sessions.size >= 16) sessions.clear();
+    sessions.set(s.key, s);
+    return s;
+  };
+
+  const build = async (perOperatore?: string): Promise<Session> => {
     const settings = deps.settings.get();
-    const operatoreCorrente = deps.operatore?.() ?? null;
+    const operatoreCorrente = perOperatore ?? deps.operatore?.() ?? null;
     if (settings.ambiente.tipo === 'SIMULATORE') {
       const { handle, env } = await startTraining();
       const key = `SIM|${handle.url}|${operatoreCorrente ?? ''}`;
-      if (session?.key === key) return session;
+      const cached = sessions.get(key);
+      if (cached) return cached;
       const operatore = operatoreCorrente ?? env.operatoreCodiceFiscale;
       const client = createAnprClient({
         config: {
@@ -99,7 +110,7 @@ export function createAnprAccess(deps: {
         logger: deps.logger,
         version: deps.version,
       });
-      return (session = { key, client, ambiente: 'SIMULATORE', comune: env.idSede, postazione: env.idPostazione, operatore, codDestinatario: env.codDestinatario });
+      return remember({ key, client, ambiente: 'SIMULATORE', comune: env.idSede, postazione: env.idPostazione, operatore, codDestinatario: env.codDestinatario });
     }
     const tipo = settings.ambiente.tipo;
     const endpoint = settings.ambiente.endpoint.startsWith('https://') ? settings.ambiente.endpoint : ENDPOINTS[tipo];
@@ -109,7 +120,8 @@ export function createAnprAccess(deps: {
       throw new AppError('OPERATORE_NON_IDENTIFICATO', 'Accedere con un operatore registrato in ANPR prima di inviare richieste.');
     }
     const key = `${tipo}|${endpoint}|${comuneKeystore.info.serialNumber}|${operatoreCorrente}`;
-    if (session?.key === key) return session;
+    const cached = sessions.get(key);
+    if (cached) return cached;
     let caPems: string[];
     try {
       caPems = loadCaBundle(DEFAULT_CA_BUNDLE, { now: deps.clock.now() }).pems;
@@ -133,7 +145,7 @@ export function createAnprAccess(deps: {
       logger: deps.logger,
       version: deps.version,
     });
-    return (session = {
+    return remember({
       key,
       client,
       ambiente: tipo,
@@ -145,8 +157,8 @@ export function createAnprAccess(deps: {
   };
 
   return {
-    async client() {
-      return (await build()).client;
+    async client(operatore) {
+      return (await build(operatore)).client;
     },
     async ambiente() {
       const { ambiente, comune, postazione, operatore, codDestinatario } = await build();
@@ -162,7 +174,7 @@ export function createAnprAccess(deps: {
       if (simulator) await simulator.close();
       simulator = null;
       starting = null;
-      session = null;
+      sessions.clear();
     },
   };
 }

@@ -183,7 +183,7 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
     operations: () =>
-      store.operazioni().map((o) => ({ servizio: o.servizio, idOperazioneComune: o.idOperazioneComune, idOperazioneANPR: o.idOperazioneANPR, effetti: o.effetti })),
+      store.operazioni().map((o) => ({ servizio: o.servizio, idOperazioneComune: o.idOperazioneComune, idOperazioneANPR: o.idOperazioneANPR, effetti: o.effetti, operatore: o.operatore })),
     campione: (comune, n) => store.campione(comune ?? cfg.comuni[0]!, n),
     persona: (id) => store.getPersona(id),
     store,
@@ -293,7 +293,7 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
       }
     }
     const idOperazioneANPR = transientId();
-    if (idem) store.insertInElaborazione(comune, testata.idOperazioneComune, service, idOperazioneANPR, now.toISOString(), testata.protocolloComune);
+    if (idem) store.insertInElaborazione(comune, testata.idOperazioneComune, service, idOperazioneANPR, now.toISOString(), testata.protocolloComune, sec.assertion.nameId);
 
     const lat = faults.take('latenza', service);
     if (lat) {
