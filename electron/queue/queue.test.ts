@@ -326,11 +326,12 @@ describe('dispatcher', () => {
   });
 
   it('the background dispatcher picks up new work and stops cleanly', async () => {
-    h = createHarness({ sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))) });
-    h.queue.start();
-    const a = await add(h.queue, 'A');
-    await expect.poll(() => h.queue.get(a)!.stato, { timeout: 10_000, interval: 5 }).toBe('accolta');
-    await h.queue.stop();
+    const harness = createHarness({ sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))) });
+    h = harness;
+    harness.queue.start();
+    const a = await add(harness.queue, 'A');
+    await expect.poll(() => harness.queue.get(a)!.stato, { timeout: 10_000, interval: 5 }).toBe('accolta');
+    await harness.queue.stop();
   });
 
   it('per subject, sends in dataDecorrenza order and never overtakes an unfinished one', async () => {
