@@ -24,7 +24,8 @@ const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 export async function startWebHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<WebHostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // The file-key key lives outside the data folder (the web host refuses it inside): beside it, removed with it.
+    env: { ...process.env, SPORTELLO_SECRET_KEY_FILE: `${dataDir}.secret.key`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -141,6 +142,7 @@ export const test = base.extend<{ webHost: WebHostProcess; primoAvvio: Page; app
     await use(host);
     await stopWebHostProcess(host);
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.secret.key`, { force: true });
   },
   /** The page on a fresh data folder, nobody signed in (the first-start form). */
   primoAvvio: async ({ page, webHost }, use) => {

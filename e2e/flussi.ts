@@ -85,9 +85,12 @@ export async function indirizzoSimulatore(webHost: WebHostProcess): Promise<stri
 export async function guasto(webHost: WebHostProcess, fault: Record<string, unknown>): Promise<void> {
   const url = new URL('/__admin/faults', await indirizzoSimulatore(webHost));
   const ca = readFileSync(join(webHost.dataDir, 'ambiente-prova', 'ca.crt'), 'utf8');
+  await expect.poll(() => /E2E simulatore token: (\S+)/.exec(webHost.output())?.[1] ?? null, { timeout: 20_000 }).not.toBeNull();
+  const token = /E2E simulatore token: (\S+)/.exec(webHost.output())![1]!;
   const body = JSON.stringify(fault);
   await new Promise<void>((resolve, reject) => {
-    const req = request(url, { method: 'POST', ca, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+    const headers = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${token}` };
+    const req = request(url, { method: 'POST', ca, headers }, (res) => {
       res.resume();
       res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`faults: HTTP ${res.statusCode}`))));
     });

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
-import { formatCsv } from '../../shared/domain/csv';
+import { formatCsvPerFoglio } from '../../shared/domain/csv';
 import type {
   AnomaliaRiga,
   EsitoImportazione,
@@ -191,7 +191,7 @@ function createAnomalieService(db: Db, ambiente: string, condiviso: Condiviso): 
       for (const r of store.tutte(filtri, ordinamento, raggruppamento)) righe.push(COLONNE_ESPORTAZIONE.map((c) => c.valore(r)));
       if (formato === 'csv') {
         // `;` and a BOM: what Excel in Italian expects when the file is opened with a double click.
-        const testo = '\ufeff' + formatCsv([COLONNE_ESPORTAZIONE.map((c) => c.titolo), ...righe], ';');
+        const testo = '\ufeff' + formatCsvPerFoglio([COLONNE_ESPORTAZIONE.map((c) => c.titolo), ...righe], ';');
         return { nomeFile: `anomalie-${stamp}.csv`, mime: 'text/csv;charset=utf-8', dati: Buffer.from(testo, 'utf8'), righe: righe.length };
       }
       return {

@@ -4,7 +4,7 @@
  * unreadable rows can be reported by line.
  */
 import { isUtf8 } from 'node:buffer';
-import { leggiXlsx, sembraXlsx, XlsxNonLeggibile, type FoglioXlsx } from './xlsx';
+import { leggiXlsx, sembraXlsx, verificaLimitiXlsx, XlsxNonLeggibile, XlsxRifiutato, type FoglioXlsx } from './xlsx';
 
 export interface RigaTabella {
   numero: number;
@@ -303,7 +303,15 @@ export async function leggiTabella(
     try {
       fogli = leggiXlsx(buf);
     } catch (error) {
+      if (error instanceof XlsxRifiutato) throw new FileNonLeggibile(error.message);
       if (!(error instanceof XlsxNonLeggibile)) throw error;
+      // exceljs has no limits of its own: it gets only files whose every entry inflates within ours.
+      try {
+        verificaLimitiXlsx(buf);
+      } catch (e) {
+        if (e instanceof XlsxRifiutato) throw new FileNonLeggibile(e.message);
+        throw new FileNonLeggibile('Il file Excel non può essere letto (formato non supportato, danneggiato o protetto da password).');
+      }
       fogli = await leggiXlsxConExceljs(buf);
     }
     const foglio = sceltaFoglio(fogli);

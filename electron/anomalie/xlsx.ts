@@ -15,6 +15,11 @@
  * Cells come back as text: shared and inline strings decoded, numbers as
  * written, date-formatted numbers as ISO dates (`YYYY-MM-DD`, with
  * `THH:MM:SS` when there is a time part).
+ *
+ * Files come from outside, so reading is bounded (`LIMITI_XLSX`): declared
+ * sizes and ratios are checked before inflating, the inflater never writes
+ * more than declared, and a missing closing tag ends the scan with
+ * `XlsxRifiutato` instead of looping.
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
@@ -24,7 +29,39 @@ export interface FoglioXlsx {
   righe: { numero: number; celle: string[] }[];
 }
 
+/** A layout this reader does not understand: the caller may try another reader. */
 export class XlsxNonLeggibile extends Error {}
+
+/**
+ * A file refused outright (truncated, oversized, a zip bomb): no other reader
+ * is tried. The message is Italian, for the clerk.
+ */
+export class XlsxRifiutato extends Error {}
+
+/**
+ * Bounds for a file that comes from outside. An anomaly file of 100,000 rows
+ * is about 30 MB of sheet XML, compressed about 10:1; deflate cannot exceed
+ * 1032:1, and bombs sit near that.
+ */
+export const LIMITI_XLSX = {
+  /** Uncompressed bytes of one zip entry. */
+  voce: 256 * 1024 * 1024,
+  /** Uncompressed bytes of all the entries read. */
+  totale: 512 * 1024 * 1024,
+  /** Uncompressed / compressed, for entries over 1 MB. */
+  rapporto: 200,
+  /** Rows of one sheet (Excel's own maximum). */
+  righe: 1_048_576,
+  /** Columns of one row (Excel's own maximum). */
+  colonne: 16_384,
+};
+
+const TRONCATO = 'Il file Excel è danneggiato o incompleto (troncato).';
+const TROPPO_GRANDE = 'Il file Excel è troppo grande o anomalo (contenuto compresso sospetto): non viene letto.';
+
+function troncato(): never {
+  throw new XlsxRifiutato(TRONCATO);
+}
 
 // ───────────────────────────── zip ─────────────────────────────
 
@@ -32,6 +69,8 @@ interface VoceZip {
   nome: string;
   metodo: number;
   compresso: number;
+  /** Uncompressed size the central directory declares. */
+  dimensione: number;
   offsetLocale: number;
 }
 
@@ -44,36 +83,73 @@ function vociZip(buf: Buffer): Map<string, VoceZip> {
       break;
     }
   }
-  if (eocd < 0) throw new XlsxNonLeggibile('not a zip file');
+  if (eocd < 0) throw new XlsxRifiutato(TRONCATO);
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
   if (p === 0xffffffff) throw new XlsxNonLeggibile('zip64 not supported');
   const out = new Map<string, VoceZip>();
   for (let n = 0; n < count; n++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new XlsxNonLeggibile('bad central directory');
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new XlsxRifiutato(TRONCATO);
     const flags = buf.readUInt16LE(p + 8);
     if (flags & 1) throw new XlsxNonLeggibile('encrypted zip entry');
     const metodo = buf.readUInt16LE(p + 10);
     const compresso = buf.readUInt32LE(p + 20);
+    const dimensione = buf.readUInt32LE(p + 24);
+    if (compresso === 0xffffffff || dimensione === 0xffffffff) throw new XlsxNonLeggibile('zip64 entry not supported');
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const offsetLocale = buf.readUInt32LE(p + 42);
     const nome = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    out.set(nome, { nome, metodo, compresso, offsetLocale });
+    out.set(nome, { nome, metodo, compresso, dimensione, offsetLocale });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
 }
 
-function leggiVoce(buf: Buffer, voce: VoceZip): Buffer {
+/** Uncompressed bytes still allowed for one file (shared by all its entries). */
+export interface BudgetXlsx {
+  restante: number;
+}
+
+/**
+ * One entry, inflated within the limits: the declared size is checked before
+ * inflating (size, ratio, what is left of the budget) and the inflater never
+ * writes more than the declared size, so a lying header cannot expand either.
+ */
+function leggiVoce(buf: Buffer, voce: VoceZip, budget: BudgetXlsx): Buffer {
   const p = voce.offsetLocale;
+  if (p + 30 > buf.length) troncato();
   if (buf.readUInt32LE(p) !== 0x04034b50) throw new XlsxNonLeggibile('bad local header');
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  if (start + voce.compresso > buf.length) troncato();
   const data = buf.subarray(start, start + voce.compresso);
   if (voce.metodo === 0) return data;
-  if (voce.metodo === 8) return inflateRawSync(data);
-  throw new XlsxNonLeggibile(`zip method ${voce.metodo} not supported`);
+  if (voce.metodo !== 8) throw new XlsxNonLeggibile(`zip method ${voce.metodo} not supported`);
+  const d = voce.dimensione;
+  if (d > LIMITI_XLSX.voce || d > budget.restante || (d > 1024 * 1024 && d > voce.compresso * LIMITI_XLSX.rapporto)) {
+    throw new XlsxRifiutato(TROPPO_GRANDE);
+  }
+  let out: Buffer;
+  try {
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, d) });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new XlsxRifiutato(TROPPO_GRANDE);
+    troncato();
+  }
+  if (out.length !== d) troncato();
+  budget.restante -= d;
+  return out;
+}
+
+/**
+ * Every entry inflated within the limits, the output discarded: the check
+ * before handing a file to another reader that has no limits of its own.
+ */
+export function verificaLimitiXlsx(buf: Buffer): void {
+  const budget = { restante: LIMITI_XLSX.totale };
+  for (const voce of vociZip(buf).values()) leggiVoce(buf, voce, budget);
 }
 
 // ───────────────────────────── XML helpers ─────────────────────────────
@@ -130,12 +206,14 @@ function sharedStrings(xml: string | undefined): string[] {
     const s = xml.indexOf('<si', i);
     if (s < 0) break;
     const gt = xml.indexOf('>', s);
+    if (gt < 0) troncato();
     if (xml.charCodeAt(gt - 1) === 47 /* / */) {
       out.push('');
       i = gt + 1;
       continue;
     }
     const e = xml.indexOf('</si>', s);
+    if (e < 0) troncato();
     const inner = xml.slice(gt + 1, e);
     // The common case: a single <t>…</t>.
     if (inner.startsWith('<t>') && inner.indexOf('<', 3) === inner.length - 4) out.push(decodeXml(inner.slice(3, -4)));
@@ -192,6 +270,8 @@ function leggiFoglio(xml: string, condivise: string[], date: boolean[]): FoglioX
     const r = xml.indexOf('<row', i);
     if (r < 0) break;
     const tagEnd = xml.indexOf('>', r);
+    if (tagEnd < 0) troncato();
+    if (righe.length >= LIMITI_XLSX.righe) throw new XlsxRifiutato(TROPPO_GRANDE);
     const rowTag = xml.slice(r, tagEnd + 1);
     const numero = Number(attr(rowTag, 'r') ?? numeroAtteso);
     numeroAtteso = numero + 1;
@@ -200,6 +280,7 @@ function leggiFoglio(xml: string, condivise: string[], date: boolean[]): FoglioX
       continue;
     }
     const rowEnd = xml.indexOf('</row>', tagEnd);
+    if (rowEnd < 0) troncato();
     const celle: string[] = [];
     let c = tagEnd + 1;
     let nextCol = 0;
@@ -207,15 +288,18 @@ function leggiFoglio(xml: string, condivise: string[], date: boolean[]): FoglioX
       const cs = xml.indexOf('<c', c);
       if (cs < 0 || cs > rowEnd) break;
       const ce = xml.indexOf('>', cs);
+      if (ce < 0 || ce > rowEnd) troncato();
       const cellTag = xml.slice(cs, ce + 1);
       const ref = attr(cellTag, 'r');
       const col = ref ? colonna(ref) : nextCol;
+      if (col >= LIMITI_XLSX.colonne) throw new XlsxRifiutato(TROPPO_GRANDE);
       nextCol = col + 1;
       if (cellTag.endsWith('/>')) {
         c = ce + 1;
         continue;
       }
       const close = xml.indexOf('</c>', ce);
+      if (close < 0 || close > rowEnd) troncato();
       const inner = xml.slice(ce + 1, close);
       c = close + 4;
       const tipo = attr(cellTag, 't');
@@ -245,9 +329,10 @@ function leggiFoglio(xml: string, condivise: string[], date: boolean[]): FoglioX
 /** All sheets of an xlsx file, in workbook order. */
 export function leggiXlsx(buf: Buffer): FoglioXlsx[] {
   const voci = vociZip(buf);
+  const budget = { restante: LIMITI_XLSX.totale };
   const testo = (nome: string): string | undefined => {
     const v = voci.get(nome);
-    return v ? leggiVoce(buf, v).toString('utf8') : undefined;
+    return v ? leggiVoce(buf, v, budget).toString('utf8') : undefined;
   };
   const workbook = testo('xl/workbook.xml');
   if (!workbook) throw new XlsxNonLeggibile('xl/workbook.xml missing');
@@ -298,7 +383,7 @@ function nomeColonna(i: number): string {
   return s;
 }
 
-function zip(files: { nome: string; dati: Buffer }[]): Buffer {
+export function scriviZip(files: { nome: string; dati: Buffer }[]): Buffer {
   const parti: Buffer[] = [];
   const centrale: Buffer[] = [];
   let offset = 0;
@@ -420,5 +505,5 @@ export function scriviXlsx(nomeFoglio: string, colonne: readonly ColonnaXlsx[], 
     },
     { nome: 'xl/worksheets/sheet1.xml', xml: sheet },
   ];
-  return zip(files.map((f) => ({ nome: f.nome, dati: Buffer.from(f.xml, 'utf8') })));
+  return scriviZip(files.map((f) => ({ nome: f.nome, dati: Buffer.from(f.xml, 'utf8') })));
 }

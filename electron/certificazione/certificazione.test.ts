@@ -196,7 +196,7 @@ describe('certificazione (6001) through the core and the simulator', () => {
     // ANPR commits and the connection drops; from then on every replay gets an HTTP 500.
     sim.admin.setFaults([{ tipo: 'caduta_dopo', servizio: '6001', volte: 1 }]);
     const inCorso = call<EsitoCertificazione>(core, 'certificazione.emetti', richiesta(p));
-    for (let i = 0; i < 500 && !operazioni6001(sim).some((o) => o.effetti > 0); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await expect.poll(() => operazioni6001(sim).some((o) => o.effetti > 0), { timeout: 20_000, interval: 5 }).toBe(true);
     sim.admin.setFaults([{ tipo: 'http500', servizio: '6001' }]);
     const r = await inCorso;
     expect(r.esito).toBe('in_sospeso');

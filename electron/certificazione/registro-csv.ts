@@ -3,7 +3,7 @@
  * decimal comma, UTF-8 with BOM (what Italian spreadsheets open directly),
  * one row per certificate and a totals row.
  */
-import { formatCsv } from '../../shared/domain/csv';
+import { formatCsvPerFoglio } from '../../shared/domain/csv';
 import type { RegistroCertificati } from '../../shared/ipc/domains/certificazione';
 
 export const euroCsv = (centesimi: number) => (centesimi / 100).toFixed(2).replace('.', ',');
@@ -36,5 +36,5 @@ export function registroCsv(reg: RegistroCertificati): Buffer {
     ]),
   );
   rows.push(['', '', '', '', `Totale: ${reg.totali.certificati} certificati`, '', '', '', euroCsv(reg.totali.bolloCentesimi), '', euroCsv(reg.totali.dirittiCentesimi), '', '', '']);
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(formatCsv(rows, ';'), 'utf8')]);
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(formatCsvPerFoglio(rows, ';'), 'utf8')]);
 }

@@ -4,8 +4,30 @@
  * Exit codes: 0 success (a refused ANPR answer is still a success of the
  * command), 1 failure with one clear line on stderr, 2 usage error.
  */
+import { join } from 'node:path';
 import { commands } from './commands';
 import { CliError } from './cli-error';
+import { defaultDataDir } from '../core/paths';
+import { createLogger } from '../log/logger';
+
+function primaRiga(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+}
+
+/** Writes the unexpected error with its stack to `<data folder>/logs/anpr-cli.log`; the file, or null when it cannot be written. */
+function registraErrore(error: unknown): string | null {
+  const file = join(defaultDataDir(), 'logs', 'anpr-cli.log');
+  try {
+    createLogger({ file, scope: 'cli' }).error('unexpected error', {
+      command: process.argv[2] ?? null,
+      error: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? (error.stack ?? null) : null,
+    });
+    return file;
+  } catch {
+    return null;
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -29,7 +51,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`anpr: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`anpr: errore imprevisto: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      // One Italian line for whoever runs it; the stack goes to the log, never to the terminal.
+      const registro = registraErrore(error);
+      process.stderr.write(`anpr: errore imprevisto${registro ? ` (dettagli in ${registro})` : ''}: ${primaRiga(error)}\n`);
       process.exitCode = 1;
     }
   },

@@ -25,8 +25,11 @@ import { AppError } from '../ipc/app-error';
 import { RESOURCES_DIR } from './paths';
 
 export interface AnprAccess {
-  /** The client for the current environment (starts the training simulator on first use). */
-  client(): Promise<AnprClient>;
+  /**
+   * The client for the current environment (starts the training simulator on first use), acting for
+   * `operatore` (SAML NameID; default the signed-in clerk).
+   */
+  client(operatore?: string): Promise<AnprClient>;
   /** Parameters of the current environment, for the queue. */
   ambiente(): Promise<{ ambiente: string; comune: string; postazione: string; operatore: string; codDestinatario: string }>;
   nuovoIdOperazione(): Promise<string>;
@@ -65,7 +68,8 @@ export function createAnprAccess(deps: {
 }): AnprAccess {
   let simulator: SimulatorHandle | null = null;
   let starting: Promise<SimulatorHandle> | null = null;
-  let session: Session | null = null;
+  // One session per operator the queue sends for (a pratica is signed by whoever made it ready).
+  const sessions = new Map<string, Session>();
   const store = createStore(deps.db);
 
   const startTraining = async (): Promise<{ handle: SimulatorHandle; env: ReturnType<typeof ensureTrainingEnvironment> }> => {
@@ -78,13 +82,20 @@ export function createAnprAccess(deps: {
     return { handle: simulator, env };
   };
 
-  const build = async (): Promise<Session> => {
+  const remember = (s: Session): Session => {
+    if (sessions.size >= 16) sessions.clear();
+    sessions.set(s.key, s);
+    return s;
+  };
+
+  const build = async (perOperatore?: string): Promise<Session> => {
     const settings = deps.settings.get();
-    const operatoreCorrente = deps.operatore?.() ?? null;
+    const operatoreCorrente = perOperatore ?? deps.operatore?.() ?? null;
     if (settings.ambiente.tipo === 'SIMULATORE') {
       const { handle, env } = await startTraining();
       const key = `SIM|${handle.url}|${operatoreCorrente ?? ''}`;
-      if (session?.key === key) return session;
+      const cached = sessions.get(key);
+      if (cached) return cached;
       const operatore = operatoreCorrente ?? env.operatoreCodiceFiscale;
       const client = createAnprClient({
         config: {
@@ -102,7 +113,7 @@ export function createAnprAccess(deps: {
         logger: deps.logger,
         version: deps.version,
       });
-      return (session = { key, client, ambiente: 'SIMULATORE', comune: env.idSede, postazione: env.idPostazione, operatore, codDestinatario: env.codDestinatario });
+      return remember({ key, client, ambiente: 'SIMULATORE', comune: env.idSede, postazione: env.idPostazione, operatore, codDestinatario: env.codDestinatario });
     }
     const tipo = settings.ambiente.tipo;
     const endpoint = settings.ambiente.endpoint.startsWith('https://') ? settings.ambiente.endpoint : ENDPOINTS[tipo];
@@ -128,7 +139,8 @@ export function createAnprAccess(deps: {
     }
     // A replaced CA bundle takes effect at once, like a replaced certificate.
     const key = `${tipo}|${endpoint}|${comuneKeystore.info.serialNumber}|${operatoreCorrente}|${caPems.join('')}`;
-    if (session?.key === key) return session;
+    const cached = sessions.get(key);
+    if (cached) return cached;
     const postazione = comuneKeystore.info.commonName;
     const client = createAnprClient({
       config: {
@@ -146,7 +158,7 @@ export function createAnprAccess(deps: {
       logger: deps.logger,
       version: deps.version,
     });
-    return (session = {
+    return remember({
       key,
       client,
       ambiente: tipo,
@@ -158,8 +170,8 @@ export function createAnprAccess(deps: {
   };
 
   return {
-    async client() {
-      return (await build()).client;
+    async client(operatore) {
+      return (await build(operatore)).client;
     },
     async ambiente() {
       const { ambiente, comune, postazione, operatore, codDestinatario } = await build();
@@ -175,7 +187,7 @@ export function createAnprAccess(deps: {
       if (simulator) await simulator.close();
       simulator = null;
       starting = null;
-      session = null;
+      sessions.clear();
     },
   };
 }

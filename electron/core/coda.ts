@@ -76,9 +76,10 @@ export function createCodaHost(deps: {
       await current.queue.stop();
       current.unsubscribe();
     }
-    // Both resolved per call, so a changed certificate or operator takes effect at once.
-    const send: SendFn = async (service, bodyXml, idOperazioneComune) =>
-      sendFnFromClient(await deps.anpr.client())(service, bodyXml, idOperazioneComune);
+    // Both resolved per call, so a changed certificate takes effect at once. A pratica goes to ANPR signed
+    // (SAML NameID) by the operator who made it ready, whoever is signed in now.
+    const send: SendFn = async (service, bodyXml, idOperazioneComune, invio) =>
+      sendFnFromClient(await deps.anpr.client(invio?.operatore ?? undefined))(service, bodyXml, idOperazioneComune);
     const lookup3003: Lookup3003Fn = async (args) =>
       lookup3003FromClient(await deps.anpr.client(), { comune: ambiente.comune, codDestinatario: ambiente.codDestinatario, ambiente: ambiente.ambiente })(args);
     const queue = createQueue({

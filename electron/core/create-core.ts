@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from './clock';
 import { openDatabase, type Db } from '../db/database';
+import { createAuditPrivilegi } from './audit';
 import { createLogger, type Logger } from '../log/logger';
 import { createRouter, type Router } from '../ipc/router';
 import { createEventBus, type EventBus } from './event-bus';
@@ -88,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
     const coda = createCodaHost({ db, anpr, events, connection, clock: options.clock, logger, version: options.version ?? '0.0.0' });
     const router = createRouter(createHandlers({ db, settings, connection, keystores, ca, verifica, anpr, coda, accesso, events, options, logger }), logger.child('ipc'), {
       guard: createGuard(accesso),
+      audit: createAuditPrivilegi({ db, clock: options.clock, logger }),
     });
     logger.info('core started', { host: options.host, secretStore: options.secretStore.kind });
     return {

@@ -3,9 +3,10 @@
  * (Joplin #255). Electron adds its own single-instance lock on top; this one
  * also covers the web host and the CLI.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../ipc/app-error';
+import { cartellaPrivata } from './file-privati';
 
 export interface DataDirLock {
   release(): void;
@@ -32,12 +33,12 @@ function inUse(dataDir: string, detail: string): AppError {
 }
 
 export function acquireDataDirLock(dataDir: string): DataDirLock {
-  mkdirSync(dataDir, { recursive: true });
+  cartellaPrivata(dataDir);
   const file = join(dataDir, 'sportello.lock');
   if (heldHere.has(file)) throw inUse(dataDir, `data dir ${dataDir} is already open in this process`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
+      const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       let released = false;

@@ -94,7 +94,7 @@ export const PERMESSI: { readonly [C in Channel]?: Permesso } = {
  * Channels that do not count as clerk activity for the inactivity lock
  * (electron/operatori/accesso.ts). The renderer calls them by itself, not
  * because the clerk did something: on mount of a screen and again on every
- * push from the core (`pratiche.cambiata`, `coda.cambiata`, sent by the queue
+ * push from the core (`pratiche.cambiata`, `coda.cambiata`, `anomalie.cambiate`, sent by the queue
  * while it works in the background), or as a health check. If they counted,
  * an unattended screen would keep the session open for ever. The list lives
  * here, not in the renderer, because the renderer is not trusted to say what
@@ -109,6 +109,9 @@ export const NON_ATTIVITA: ReadonlySet<Channel> = new Set<Channel>([
   'pratiche.elenco',
   'pratiche.apri',
   'pratiche.scadenze',
+  // The anomalies screen reloads both on every `anomalie.cambiate` (answers from ANPR arriving in the background).
+  'anomalie.elenco',
+  'anomalie.riepilogo',
 ]);
 
 /** What an operator whose password is still the initial one may call (besides the public channels). */

@@ -3,14 +3,17 @@
  * numbered migrations tracked in `PRAGMA user_version`.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { cartellaPrivata, filePrivato, restringi } from '../core/file-privati';
 import { migrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
 export function openDatabase(file: string, options: { migrations?: readonly Migration[] } = {}): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  // SQLite creates the -wal and -shm files with the database file's mode: 0600 before opening covers all three.
+  cartellaPrivata(dirname(file));
+  filePrivato(file);
+  restringi(`${file}-wal`, `${file}-shm`);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

@@ -28,6 +28,8 @@ export type RouterGuard = (
 
 export interface RouterOptions {
   guard?: RouterGuard;
+  /** Called after every successful call (electron/core/audit.ts records the privileged ones). */
+  audit?: (channel: Channel, request: unknown, context: CallContext) => void;
 }
 
 export type Handler<C extends Channel> = (
@@ -91,6 +93,7 @@ export function createRouter(handlers: Handlers, logger: Logger, options: Router
             error: { code: ERROR_CODES.badResponse, message: 'Errore interno: risposta non valida.' },
           };
         }
+        options.audit?.(channel, parsed.data, context);
         return { ok: true, value: checked.data };
       } catch (error) {
         if (error instanceof AppError) {

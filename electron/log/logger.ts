@@ -2,8 +2,9 @@
  * Application log: one JSON line per entry, English, precise, and free of
  * personal data (no names, no codici fiscali) — ids and codes only.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { cartellaPrivata, filePrivato } from '../core/file-privati';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -29,7 +30,10 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const minLevel = ORDER[options.minLevel ?? 'info'];
   const now = options.now ?? (() => new Date());
-  if (options.file) mkdirSync(dirname(options.file), { recursive: true });
+  if (options.file) {
+    cartellaPrivata(dirname(options.file));
+    filePrivato(options.file);
+  }
   const write = (level: LogLevel, scope: string | undefined, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < minLevel) return;
     const line = JSON.stringify({ t: now().toISOString(), level, ...(scope ? { scope } : {}), message, ...fields });

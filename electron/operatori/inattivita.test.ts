@@ -16,6 +16,9 @@ function core(opts: { accesso?: 'operatore' } = {}) {
   return Object.assign(c, { clock, memoria: logger });
 }
 
+/** What the anomalies screen asks for when it reloads (its default view). */
+const ELENCO_ANOMALIE = { filtri: {}, ordinamento: { campo: 'rilevata', direzione: 'desc' }, raggruppamento: 'nessuno', offset: 0, limite: 100, conTotale: true };
+
 const scadute = (c: ReturnType<typeof core>) =>
   c.db.prepare("SELECT operatore, azione, dettaglio FROM audit_log WHERE azione = 'sessione_scaduta'").all() as { operatore: string; azione: string; dettaglio: string }[];
 
@@ -64,6 +67,8 @@ describe('inactivity lock of the operator session', () => {
       ['pratiche.elenco', undefined],
       ['pratiche.scadenze', { entroGiorni: 60 }],
       ['pratiche.apri', { id: 'inesistente' }],
+      ['anomalie.riepilogo', undefined],
+      ['anomalie.elenco', ELENCO_ANOMALIE],
     ];
     expect(new Set(sfondo.map(([channel]) => channel).filter((channel) => NON_ATTIVITA.has(channel)))).toEqual(NON_ATTIVITA);
     for (let minuto = 1; minuto <= 15; minuto++) {
@@ -76,6 +81,35 @@ describe('inactivity lock of the operator session', () => {
     }
     c.clock.advance(1000);
     expect(await c.router.dispatch('home.riepilogo', undefined, web)).toMatchObject({ ok: false, error: { code: 'SESSIONE_SCADUTA' } });
+    await c.dispose();
+  });
+
+  it('the anomalies screen reloading on every anomalie.cambiate does not keep an unattended session open (fake clock)', async () => {
+    const c = core();
+    expect(await c.router.dispatch('operatori.elenco', undefined, web)).toMatchObject({ ok: true });
+    // As the screen does: on every push, reload the summary and the list.
+    const esiti: Promise<string>[] = [];
+    const ricarica = async () => {
+      for (const [channel, payload] of [['anomalie.riepilogo', undefined], ['anomalie.elenco', ELENCO_ANOMALIE]] as const) {
+        const envelope = await c.router.dispatch(channel, payload, web);
+        if (!envelope.ok) return envelope.error.code;
+      }
+      return 'ok';
+    };
+    const stacca = c.events.subscribe((event) => {
+      if (event === 'anomalie.cambiate') esiti.push(ricarica());
+    });
+    // ANPR's answers keep arriving in the background, one a minute, for the whole limit.
+    for (let minuto = 1; minuto <= 15; minuto++) {
+      c.clock.advance(MINUTO);
+      c.events.emit('anomalie.cambiate', { origine: 'risposta', inserite: 1, sanate: 0 });
+      expect(await esiti.at(-1), `minute ${minuto}`).toBe('ok');
+    }
+    c.clock.advance(1000);
+    c.events.emit('anomalie.cambiate', { origine: 'risposta', inserite: 1, sanate: 0 });
+    expect(await esiti.at(-1)).toBe('SESSIONE_SCADUTA');
+    expect(c.accesso.corrente()).toBeNull();
+    stacca();
     await c.dispose();
   });
 

@@ -282,6 +282,8 @@ describe('dispatcher', () => {
     h = createHarness();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let onTheWire!: () => void;
+    const sending = new Promise<void>((r) => (onTheWire = r));
     const anpr = h.anpr;
     h.db.close();
     h.db = (await import('../db/database')).openDatabase(h.file);
@@ -289,6 +291,7 @@ describe('dispatcher', () => {
     const q = createQueue({
       db: h.db,
       send: async (s, b, id) => {
+        onTheWire();
         await gate;
         return anpr.send(s, b, id);
       },
@@ -302,7 +305,7 @@ describe('dispatcher', () => {
     });
     await add(q, 'A');
     const d = q.drain();
-    await new Promise((r) => setTimeout(r, 10));
+    await sending;
     expect(q.canQuit()).toMatchObject({ ok: false, messaggio: expect.stringMatching(/Attendere/) });
     const idle = q.waitIdle();
     release();
@@ -323,12 +326,12 @@ describe('dispatcher', () => {
   });
 
   it('the background dispatcher picks up new work and stops cleanly', async () => {
-    h = createHarness({ sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))) });
-    h.queue.start();
-    const a = await add(h.queue, 'A');
-    for (let i = 0; i < 100 && h.queue.get(a)!.stato !== 'accolta'; i++) await new Promise((r) => setTimeout(r, 5));
-    expect(h.queue.get(a)!.stato).toBe('accolta');
-    await h.queue.stop();
+    const harness = createHarness({ sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))) });
+    h = harness;
+    harness.queue.start();
+    const a = await add(harness.queue, 'A');
+    await expect.poll(() => harness.queue.get(a)!.stato, { timeout: 10_000, interval: 5 }).toBe('accolta');
+    await harness.queue.stop();
   });
 
   it('per subject, sends in dataDecorrenza order and never overtakes an unfinished one', async () => {

@@ -101,6 +101,19 @@ const ATTESA_ANPR = 'Nuovo tentativo automatico tra poco, con lo stesso identifi
 export function createQueue(opts: QueueOptions): Queue {
   const { db, clock, ambiente, comune } = opts;
   const store = createStore(db);
+  const ultimaPronta = db.prepare(
+    "SELECT operatore FROM audit_log WHERE pratica_id = ? AND azione IN ('pronta', 'riprova_nuovo_invio') ORDER BY id DESC LIMIT 1",
+  );
+  /**
+   * The operator who last made the pratica ready (or asked for a new send): the one who acted, whoever is
+   * signed in when the dispatcher sends it. Null for pratiche made ready before the audit knew.
+   */
+  function chiLhaResaPronta(praticaId: string): string | null {
+    return (ultimaPronta.get(praticaId) as { operatore: string } | undefined)?.operatore ?? null;
+  }
+  /** The operator for the dispatcher's own audit rows about a pratica. */
+  const autoreDi = (praticaId: string): string => chiLhaResaPronta(praticaId) ?? opts.operatore;
+
   const log: Logger | undefined = opts.logger?.child('coda');
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const isOnline = opts.isOnline ?? (() => true);
@@ -178,7 +191,7 @@ export function createQueue(opts: QueueOptions): Queue {
         messaggio: "L'invio è stato interrotto (chiusura imprevista del programma): l'esito verrà verificato con lo stesso identificativo prima di qualsiasi altro invio.",
       });
       store.aggiornaInvio(open.id, { prossimo_tentativo: nowIso(), ultimo_errore: 'interrotto' });
-      store.audit({ quando: nowIso(), operatore: opts.operatore, azione: 'riconciliazione_avvio', pratica_id: p.id, id_operazione_comune: open.id_operazione_comune });
+      store.audit({ quando: nowIso(), operatore: autoreDi(p.id), azione: 'riconciliazione_avvio', pratica_id: p.id, id_operazione_comune: open.id_operazione_comune });
       log?.warn('interrupted submission found at start-up', { pratica: p.id, idOperazioneComune: open.id_operazione_comune });
       emitPratica(row);
     }
@@ -367,7 +380,7 @@ export function createQueue(opts: QueueOptions): Queue {
         // Nothing was sent: the id is simply skipped (ids need to increase, not be contiguous).
         const messaggio = `Impossibile costruire la richiesta: ${error instanceof Error ? error.message : String(error)}`;
         const row = store.transizione(p.id, 'richiede_intervento', at.toISOString(), { messaggio });
-        store.audit({ quando: at.toISOString(), operatore: opts.operatore, azione: 'costruzione_fallita', pratica_id: p.id });
+        store.audit({ quando: at.toISOString(), operatore: autoreDi(p.id), azione: 'costruzione_fallita', pratica_id: p.id });
         emitPratica(row);
         return { errore: messaggio };
       }
@@ -386,7 +399,7 @@ export function createQueue(opts: QueueOptions): Queue {
         messaggio: 'Invio ad ANPR in corso.',
         errori_json: null,
       });
-      store.audit({ quando: at.toISOString(), operatore: opts.operatore, azione: 'id_allocato', pratica_id: p.id, id_operazione_comune: id });
+      store.audit({ quando: at.toISOString(), operatore: autoreDi(p.id), azione: 'id_allocato', pratica_id: p.id, id_operazione_comune: id });
       emitPratica(row);
       return store.invio(invioId)!;
     })();
@@ -395,7 +408,7 @@ export function createQueue(opts: QueueOptions): Queue {
   async function sendSafe(invio: InvioRow): Promise<SendResult> {
     const started = nowIso();
     try {
-      return await opts.send(invio.servizio as ServiceCode, invio.corpo_xml, invio.id_operazione_comune);
+      return await opts.send(invio.servizio as ServiceCode, invio.corpo_xml, invio.id_operazione_comune, { operatore: chiLhaResaPronta(invio.pratica_id) });
     } catch (error) {
       const dettaglio = error instanceof Error ? error.message : String(error);
       const outcome: AnprOutcome = {
@@ -461,7 +474,7 @@ export function createQueue(opts: QueueOptions): Queue {
           store.aggiornaInvio(invio.id, { ...base, aperto: 0, chiusura: 'esito', esito: d.stato, id_operazione_anpr: idAnpr, chiuso: at, prossimo_tentativo: null });
           const r = store.transizione(p.id, d.stato, at, { messaggio: d.messaggio, errori_json, id_operazione_anpr: idAnpr });
           if (STATI_ACCOLTI.has(d.stato)) applicaSoggetti(p, invio, outcome, at);
-          store.audit({ quando: at, operatore: opts.operatore, azione: `esito_${d.stato}${fonte === '3003' ? '_da_3003' : ''}`, pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune, id_operazione_anpr: idAnpr, dettaglio: d.errori.map((e) => e.codice).join(',') || null });
+          store.audit({ quando: at, operatore: autoreDi(p.id), azione: `esito_${d.stato}${fonte === '3003' ? '_da_3003' : ''}`, pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune, id_operazione_anpr: idAnpr, dettaglio: d.errori.map((e) => e.codice).join(',') || null });
           return r;
         }
         case 'id_inferiore': {
@@ -470,7 +483,7 @@ export function createQueue(opts: QueueOptions): Queue {
           const testi = d.errori.flatMap((e) => [e.testo, e.valore ?? '']);
           const ultimo = store.ultimoMs(ambiente, comune) ?? 0;
           store.avanzaSequenza(ambiente, comune, avanzamentoDopoRifiuto(testi, ultimo, rifiuti));
-          store.audit({ quando: at, operatore: opts.operatore, azione: 'id_inferiore', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune });
+          store.audit({ quando: at, operatore: autoreDi(p.id), azione: 'id_inferiore', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune });
           if (rifiuti >= maxIdInferiori) {
             return store.transizione(p.id, 'richiede_intervento', at, {
               errori_json,
@@ -482,14 +495,14 @@ export function createQueue(opts: QueueOptions): Queue {
         case 'intervento': {
           if (d.chiudi) store.aggiornaInvio(invio.id, { ...base, aperto: 0, chiusura: 'intervento', esito: 'intervento', chiuso: at, prossimo_tentativo: null });
           else store.aggiornaInvio(invio.id, { ...base, prossimo_tentativo: null });
-          store.audit({ quando: at, operatore: opts.operatore, azione: 'richiede_intervento', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune, dettaglio: esitoLabel(outcome) });
+          store.audit({ quando: at, operatore: autoreDi(p.id), azione: 'richiede_intervento', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune, dettaglio: esitoLabel(outcome) });
           return store.transizione(p.id, 'richiede_intervento', at, { messaggio: d.messaggio, errori_json });
         }
         case 'ritenta': {
           const primo = cur.primo_invio ?? at;
           if (nowMs() - Date.parse(primo) >= maxRetryMs) {
             store.aggiornaInvio(invio.id, { ...base, prossimo_tentativo: null });
-            store.audit({ quando: at, operatore: opts.operatore, azione: 'tentativi_esauriti', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune });
+            store.audit({ quando: at, operatore: autoreDi(p.id), azione: 'tentativi_esauriti', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune });
             return store.transizione(p.id, 'richiede_intervento', at, {
               errori_json,
               messaggio:
@@ -555,7 +568,7 @@ export function createQueue(opts: QueueOptions): Queue {
   async function verifica3003(invio: InvioRow): Promise<void> {
     const idRichiesta = db.transaction(() => {
       const id = store.allocaId(ambiente, comune, suffisso, nowMs());
-      store.audit({ quando: nowIso(), operatore: opts.operatore, azione: 'verifica_3003', pratica_id: invio.pratica_id, id_operazione_comune: invio.id_operazione_comune, dettaglio: `richiesta 3003 ${id}` });
+      store.audit({ quando: nowIso(), operatore: autoreDi(invio.pratica_id), azione: 'verifica_3003', pratica_id: invio.pratica_id, id_operazione_comune: invio.id_operazione_comune, dettaglio: `richiesta 3003 ${id}` });
       return id;
     })();
     let r;

@@ -102,7 +102,8 @@ describe('queue against the simulator', () => {
   it.each(casi)('%s: ends %s with one effect and a clear Italian message', async (_name, fault, atteso, messaggio) => {
     const id = await accoda();
     f.sim.admin.addFault(fault);
-    await new Promise((r) => setTimeout(r, 50));
+    // "ANPR fermo" closes the port in a setImmediate queued by addFault: this one runs after it.
+    await new Promise((r) => setImmediate(r));
     const r = await queue.drain({ maxAttesaMs: 30_000 });
     expect(r.fine).toBe('vuota');
     const p = queue.get(id)!;

@@ -28,8 +28,11 @@ export interface SendResult {
   exchange: Exchange;
 }
 
-/** Sends one request body (`Richiesta<CODE>` with its testata filled) and classifies the answer. Must not throw. */
-export type SendFn = (service: ServiceCode, bodyXml: string, idOperazioneComune: string) => Promise<SendResult>;
+/**
+ * Sends one request body (`Richiesta<CODE>` with its testata filled) and classifies the answer. Must not throw.
+ * `invio.operatore`: the operator who made the pratica ready, whom ANPR must record as having acted (SAML NameID).
+ */
+export type SendFn = (service: ServiceCode, bodyXml: string, idOperazioneComune: string, invio?: { operatore: string | null }) => Promise<SendResult>;
 
 /** What 3003 says about an earlier registration. */
 export type Lookup3003Result =

@@ -1,6 +1,6 @@
 /**
  * Loopback-only admin endpoint (and the same operations in-process):
- *   GET    /__admin/operations → [{ servizio, idOperazioneComune, idOperazioneANPR, effetti }]
+ *   GET    /__admin/operations → [{ servizio, idOperazioneComune, idOperazioneANPR, effetti, operatore }]
  *   GET    /__admin/faults     → active faults
  *   POST   /__admin/faults     → body { "faults": [...] } replaces them, or one fault object adds it
  *   DELETE /__admin/faults     → clears them
@@ -16,6 +16,8 @@ export interface OperazioneAdmin {
   idOperazioneANPR: string;
   /** How many times the operation changed the state (replays add nothing). */
   effetti: number;
+  /** The SAML NameID of the request: the operator ANPR records as having acted. */
+  operatore: string | null;
 }
 
 export interface SimulatorAdmin {

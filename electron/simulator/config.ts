@@ -59,7 +59,18 @@ export const simConfigSchema = z.strictObject({
   /** PEM file(s): signer certificates must chain to one of them. */
   trustedCa: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
   dataDir: z.string().min(1),
-  population: populationSchema.default({ size: 200, seed: 1 }),
+  /** The population, or a plain count as shorthand for `{ "size": N }`. */
+  population: z
+    .union([
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(200_000)
+        .transform((size) => populationSchema.parse({ size })),
+      populationSchema,
+    ])
+    .default({ size: 200, seed: 1 }),
   comuni: z.array(z.string().regex(/^\d{6}$/, 'codice ISTAT di 6 cifre')).min(1),
   /** Faults active from the start (see docs/simulator.md). */
   faults: z.array(faultSchema).default([]),

@@ -1,4 +1,5 @@
 import { request } from 'node:https';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTransportAgents } from '../anpr/transport/https-transport';
 import type { Generalita } from '../anpr/services/types';
@@ -15,10 +16,11 @@ afterAll(async () => {
 });
 beforeEach(() => f.sim.admin.clearFaults());
 
-function admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+/** `token`: undefined = the simulator's, null = none, a string = that one. */
+function admin(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = request(f.sim.url + path, { method, ca: f.pki.pem('ca.crt'), headers: data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {} }, (res) => {
+    const req = request(f.sim.url + path, { method, ca: f.pki.pem('ca.crt'), headers: { ...(data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {}), ...(token === null ? {} : { Authorization: `Bearer ${token ?? f.sim.adminToken}` }) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
@@ -28,12 +30,25 @@ function admin(method: string, path: string, body?: unknown): Promise<{ status: 
   });
 }
 
+/** Whether the simulator's port accepts a TCP connection now (no sleeps: tests poll this). */
+function accetta(url: string): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const s = connect(Number(u.port), u.hostname);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
 const gen = (p: PersonaSim): Generalita => ({ codiceFiscale: p.codiceFiscale, cognome: p.cognome, nome: p.nome, idSchedaSoggettoANPR: p.idSchedaSoggettoANPR });
 let n = 0;
 /** A 5008 (altri dati) on a different subject each time: always accepted when no fault strikes. */
-function mutazione(id: string) {
+function mutazione(id: string, client = f.client) {
   const p = f.sim.admin.campione(undefined, 100)[n++ % 100]!;
-  return f.client.send('5008', { testata, generalitaPerRicerca: gen(p), statoCivile: { statoCivile: p.statoCivile.codice }, datiControllo: { tipoMutazione: ['7'] } }, { idOperazioneComune: id, testata: { dataDecorrenza: oggi() } });
+  return client.send('5008', { testata, generalitaPerRicerca: gen(p), statoCivile: { statoCivile: p.statoCivile.codice }, datiControllo: { tipoMutazione: ['7'] } }, { idOperazioneComune: id, testata: { dataDecorrenza: oggi() } });
 }
 const effetti = (id: string) => f.sim.admin.operations().filter((o) => o.idOperazioneComune === id);
 
@@ -46,12 +61,22 @@ describe('fault injection', () => {
     expect((await admin('DELETE', '/__admin/faults')).json).toEqual([]);
   });
 
+  it('admin endpoint: refused without the per-run token or with a wrong one, even from loopback', async () => {
+    expect((await admin('POST', '/__admin/faults', { tipo: 'latenza', ms: 10 }, null)).status).toBe(401);
+    expect((await admin('GET', '/__admin/operations', undefined, null)).status).toBe(401);
+    expect((await admin('POST', '/__admin/faults', { tipo: 'latenza', ms: 10 }, 'x'.repeat(f.sim.adminToken.length))).status).toBe(401);
+    expect(f.sim.admin.faults()).toEqual([]);
+  });
+
   it('latency: a second request with the same id while the first is in progress gets EN148', async () => {
-    await admin('POST', '/__admin/faults', { tipo: 'latenza', ms: 1500, volte: 1 });
+    // Long enough for the second request to be signed and sent under load; the wait below is an event, not a guess.
+    await admin('POST', '/__admin/faults', { tipo: 'latenza', ms: 4000, volte: 1 });
+    // A client that waits longer than the latency, so the first request's answer is not a timeout under load.
+    const paziente = f.makeClient('comune.p12', { timeouts: { default: 30_000 } });
     const id = f.nextId();
-    const first = mutazione(id);
-    await new Promise((r) => setTimeout(r, 400));
-    const second = await mutazione(id);
+    const first = mutazione(id, paziente);
+    await expect.poll(() => f.sim.admin.store.getOperazione(f.pki.istat, id)?.stato, { timeout: 10_000, interval: 20 }).toBe('in_elaborazione');
+    const second = await mutazione(id, paziente);
     expect(second.outcome).toMatchObject({ kind: 'esito_sconosciuto', causa: 'in_elaborazione_en148' });
     expect((await first).outcome.kind).toBe('accolta');
   });
@@ -77,7 +102,7 @@ describe('fault injection', () => {
     const retry = await mutazione(id);
     expect(retry.outcome).toMatchObject({ kind: 'accolta', idOperazioneANPR: stored[0]!.idOperazioneANPR });
     const ops = (await admin('GET', '/__admin/operations')).json as { idOperazioneComune: string; effetti: number }[];
-    expect(ops.filter((o) => o.idOperazioneComune === id)).toEqual([{ servizio: '5008', idOperazioneComune: id, idOperazioneANPR: stored[0]!.idOperazioneANPR, effetti: 1 }]);
+    expect(ops.filter((o) => o.idOperazioneComune === id)).toEqual([{ servizio: '5008', idOperazioneComune: id, idOperazioneANPR: stored[0]!.idOperazioneANPR, effetti: 1, operatore: 'RSSMRA80A01H501U' }]);
   });
 
   it('HTTP 500: outcome unknown (http_5xx)', async () => {
@@ -111,12 +136,12 @@ describe('fault injection', () => {
 
   it('ANPR fermo: connections are refused (not delivered) until the fault ends', async () => {
     await admin('POST', '/__admin/faults', { tipo: 'anpr_fermo', durataMs: 60_000 });
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(() => accetta(f.sim.url), { timeout: 10_000, interval: 20 }).toBe(false);
     closeTransportAgents();
     const r = await mutazione(f.nextId());
     expect(r.outcome).toMatchObject({ kind: 'non_consegnata', causa: 'connessione_rifiutata' });
     f.sim.admin.clearFaults();
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(() => accetta(f.sim.url), { timeout: 10_000, interval: 20 }).toBe(true);
     expect((await mutazione(f.nextId())).outcome.kind).toBe('accolta');
   });
 

@@ -84,7 +84,7 @@ describe('registrations change the living population', () => {
     );
     expect(r.outcome).toMatchObject({ idOperazioneANPR: moved.idAnpr });
     const ops = f.sim.admin.operations().filter((o) => o.idOperazioneComune === moved.id);
-    expect(ops).toEqual([{ servizio: '5005', idOperazioneComune: moved.id, idOperazioneANPR: moved.idAnpr, effetti: 1 }]);
+    expect(ops).toEqual([{ servizio: '5005', idOperazioneComune: moved.id, idOperazioneANPR: moved.idAnpr, effetti: 1, operatore: 'RSSMRA80A01H501U' }]);
   });
 
   it('a lower idOperazioneComune than the last registration is refused', async () => {

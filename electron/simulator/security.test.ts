@@ -37,12 +37,15 @@ function body(cf: string, codMittente: string, id: string): string {
   });
 }
 
-function sign(xml: string, opts: { p12?: string; idSede?: string; now?: Date } = {}): string {
+/** `p12`: a file of the test PKI, or an absolute path (a certificate made by one test). */
+function sign(xml: string, opts: { p12?: string; postazioneP12?: string; idSede?: string; now?: Date; validitaMs?: number } = {}): string {
   const now = opts.now ?? new Date();
+  const leggi = (nome: string) => (nome.startsWith('/') ? readFileSync(nome) : f.pki.read(nome));
   return signEnvelope({
     bodyXml: xml,
-    comune: loadPkcs12(f.pki.read(opts.p12 ?? 'comune.p12'), f.pki.passphrase, { now: opts.now ?? new Date() }),
-    postazione: loadPkcs12(f.pki.read('postazione.p12'), f.pki.passphrase, { now: new Date() }),
+    comune: loadPkcs12(leggi(opts.p12 ?? 'comune.p12'), f.pki.passphrase, { now: opts.now ?? new Date() }),
+    postazione: loadPkcs12(leggi(opts.postazioneP12 ?? 'postazione.p12'), f.pki.passphrase, { now: new Date() }),
+    ...(opts.validitaMs !== undefined ? { validitaMs: opts.validitaMs } : {}),
     idSede: opts.idSede ?? f.pki.istat,
     idPostazione: `${f.pki.istat}-PC-0001`,
     idApplicazione: 'SPORTELLO',
@@ -89,6 +92,36 @@ describe('security profile enforcement', () => {
 
   it('rejects an expired timestamp', async () => {
     await expectPolicyRejection(sign(body(cf, f.pki.istat, f.nextId()), { now: new Date(Date.now() - 10 * 60_000) }), 'TIMESTAMP_SCADUTO');
+  });
+
+  it('rejects a Timestamp valid for more than 300 s (ANPR messages live five minutes)', async () => {
+    await expectPolicyRejection(sign(body(cf, f.pki.istat, f.nextId()), { validitaMs: 2 * 3600_000 }), 'TIMESTAMP_NON_VALIDO');
+    expect(String(lastRejection()?.reason)).toMatch(/lifetime 7200s exceeds 300s/);
+    // Exactly five minutes, as our signer makes them, is accepted.
+    expect((await post(sign(body(cf, f.pki.istat, f.nextId()), { validitaMs: 300_000 }))).status).toBe(200);
+  });
+
+  /** A certificate of the test CA whose key usage lacks digitalSignature (keyEncipherment only), as a PKCS#12. */
+  function senzaFirmaDigitale(cn: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'senza-ku-'));
+    const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.key', '-out', 'k.csr', '-subj', `/C=IT/O=Ministero dell'Interno/CN=${cn}`]);
+    writeFileSync(join(dir, 'k.ext'), 'basicConstraints=CA:FALSE\nkeyUsage=critical,keyEncipherment\nextendedKeyUsage=clientAuth\n');
+    run(['x509', '-req', '-in', 'k.csr', '-CA', f.pki.path('ca.crt'), '-CAkey', f.pki.path('ca.key'), '-CAcreateserial', '-CAserial', join(dir, 'ca.srl'), '-out', 'k.crt', '-days', '30', '-sha256', '-extfile', 'k.ext']);
+    run(['pkcs12', '-export', '-inkey', 'k.key', '-in', 'k.crt', '-certfile', f.pki.path('ca.crt'), '-out', 'k.p12', '-passout', `pass:${f.pki.passphrase}`]);
+    return join(dir, 'k.p12');
+  }
+
+  it('rejects a message signer without the digitalSignature key usage', async () => {
+    const p12 = senzaFirmaDigitale(`${f.pki.istat}-CO-9999`);
+    await expectPolicyRejection(sign(body(cf, f.pki.istat, f.nextId()), { p12 }), 'CERTIFICATO_NON_VALIDO');
+    expect(String(lastRejection()?.reason)).toMatch(/digitalSignature/);
+  });
+
+  it('rejects an IdPostazioneFirmato (CMS) whose signer lacks the digitalSignature key usage', async () => {
+    const p12 = senzaFirmaDigitale(`${f.pki.istat}-PC-0001`);
+    await expectPolicyRejection(sign(body(cf, f.pki.istat, f.nextId()), { postazioneP12: p12 }), 'ID_POSTAZIONE_FIRMATO_NON_VALIDO');
+    expect(String(lastRejection()?.reason)).toMatch(/digitalSignature/);
   });
 
   it('rejects a signer issued by a rogue CA', async () => {

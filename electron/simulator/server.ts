@@ -12,6 +12,7 @@
  *   handler in one SQLite transaction (state + stored answer) →
  *   post-commit faults → answer.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -47,6 +48,12 @@ export interface SimulatorHandle {
   /** Stops accepting, drops open connections, closes the SQLite state. */
   close(): Promise<void>;
   admin: SimulatorAdmin;
+  /**
+   * The per-run secret every `/__admin/*` request must carry
+   * (`Authorization: Bearer <token>`): loopback alone is not enough, since
+   * any local process can reach loopback.
+   */
+  adminToken: string;
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
@@ -96,8 +103,15 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 
 const XML = 'text/xml; charset=utf-8';
 
+function tokenValido(header: string | undefined, token: string): boolean {
+  const atteso = Buffer.from(`Bearer ${token}`);
+  const dato = Buffer.from(header ?? '');
+  return dato.length === atteso.length && timingSafeEqual(dato, atteso);
+}
+
 export async function startSimulator(config: SimConfigInput | ResolvedSimConfig, opts: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const cfg = isResolved(config) ? config : resolveSimConfig(config, opts.configDir);
+  const adminToken = randomBytes(24).toString('base64url');
   const clock = opts.clock ?? systemClock;
   const log = (opts.logger ?? createLogger({ console: false })).child('simulatore');
   const store = new SimStore(cfg.dataDir);
@@ -174,7 +188,7 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
     operations: () =>
-      store.operazioni().map((o) => ({ servizio: o.servizio, idOperazioneComune: o.idOperazioneComune, idOperazioneANPR: o.idOperazioneANPR, effetti: o.effetti })),
+      store.operazioni().map((o) => ({ servizio: o.servizio, idOperazioneComune: o.idOperazioneComune, idOperazioneANPR: o.idOperazioneANPR, effetti: o.effetti, operatore: o.operatore })),
     campione: (comune, n) => store.campione(comune ?? cfg.comuni[0]!, n),
     persona: (id) => store.getPersona(id),
     store,
@@ -186,6 +200,11 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
       if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
         log.warn('admin request from a non-loopback address refused', { remote: req.socket.remoteAddress });
         send(res, 403, 'application/json', JSON.stringify({ errore: 'solo da loopback' }));
+        return;
+      }
+      if (!tokenValido(req.headers.authorization, adminToken)) {
+        log.warn('admin request without the per-run token refused', { path: url.pathname });
+        send(res, 401, 'application/json', JSON.stringify({ errore: 'token di amministrazione mancante o errato' }));
         return;
       }
       const body = req.method === 'POST' ? (await readBody(req)).toString('utf8') : '';
@@ -279,7 +298,7 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
       }
     }
     const idOperazioneANPR = transientId();
-    if (idem) store.insertInElaborazione(comune, testata.idOperazioneComune, service, idOperazioneANPR, now.toISOString(), testata.protocolloComune);
+    if (idem) store.insertInElaborazione(comune, testata.idOperazioneComune, service, idOperazioneANPR, now.toISOString(), testata.protocolloComune, sec.assertion.nameId);
 
     const lat = faults.take('latenza', service);
     if (lat) {
@@ -349,6 +368,7 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
     url: baseUrl,
     port,
     admin,
+    adminToken,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -90,5 +90,53 @@ describe('npx anpr sim', () => {
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
     expect(out).toBe(line);
+  }, 60_000);
+
+  /** Starts `anpr sim` on a config; resolves with the first stdout line, or the exit code and stderr if it exits first. */
+  function avvia(config: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'simcfg-'));
+    writeFileSync(join(dir, 'sim.json'), JSON.stringify(config));
+    const child = spawn(process.execPath, ['bin/anpr.mjs', 'sim', '--config', join(dir, 'sim.json')], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const esito = new Promise<{ riga: string } | { code: number | null; stderr: string }>((resolve) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('\n')) resolve({ riga: out });
+      });
+      child.on('exit', (code) => resolve({ code, stderr: err }));
+    });
+    const ferma = async () => {
+      if (child.exitCode !== null) return child.exitCode;
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      return exit;
+    };
+    return { esito, ferma };
+  }
+
+  it('accepts a plain population count as shorthand for { "size": N }', async () => {
+    const pki = ensureTestPki();
+    const sim = avvia({ tls: { cert: pki.path('server.crt'), key: pki.path('server.key') }, trustedCa: pki.path('ca.crt'), dataDir: mkdtempSync(join(tmpdir(), 'simstato-')), population: 40, comuni: [pki.istat] });
+    try {
+      expect(await sim.esito).toMatchObject({ riga: expect.stringMatching(/^listening https:\/\/127\.0\.0\.1:\d+\n$/) });
+    } finally {
+      expect(await sim.ferma()).toBe(0);
+    }
+  }, 60_000);
+
+  it('an unexpected error prints one Italian line (no stack trace); the stack goes to the log', async () => {
+    const pki = ensureTestPki();
+    const dati = mkdtempSync(join(tmpdir(), 'cli-dati-'));
+    // A certificate with another certificate's key: node:tls throws, not a CliError.
+    const sim = avvia({ tls: { cert: pki.path('server.crt'), key: pki.path('comune.key') }, trustedCa: pki.path('ca.crt'), dataDir: join(dati, 'stato'), comuni: [pki.istat] }, { SPORTELLO_DATA_DIR: dati });
+    const esito = await sim.esito;
+    expect(esito).toMatchObject({ code: 1 });
+    const stderr = (esito as { stderr: string }).stderr;
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^anpr: errore imprevisto \(dettagli in .*anpr-cli\.log\): .*key values mismatch\n$/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dati, 'logs', 'anpr-cli.log'), 'utf8')).toMatch(/"stack":"Error: .*key values mismatch\\n\s+at /);
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { createCore } from '../core/create-core';
 import { systemClock } from '../core/clock';
 import { APP_ROOT, RENDERER_DIST_DIR, appVersion, defaultDataDir } from '../core/paths';
 import { FileKeySecretStore } from '../secrets/file-key-store';
+import { fileChiave } from '../secrets/file-key-path';
 import { startWebHost } from './server';
 import { AppError } from '../ipc/app-error';
 
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     console.error(`Interfaccia non compilata: eseguire "npm run build:renderer" in ${APP_ROOT}.`);
     process.exit(1);
   }
-  const secretStore = new FileKeySecretStore(process.env.SPORTELLO_SECRET_KEY_FILE ?? join(dataDir, 'secret.key'));
+  const secretStore = new FileKeySecretStore(fileChiave(dataDir, process.env, (m) => console.log(m)));
   const core = createCore({ dataDir, secretStore, clock: systemClock, host: 'web', version: appVersion() });
   const host = await startWebHost({ core, staticDir: RENDERER_DIST_DIR, port: Number(values.port) });
   console.log(`Sportello ANPR (versione web) in ascolto: ${host.openUrl}`);
@@ -33,11 +34,15 @@ async function main(): Promise<void> {
   // Check ANPR (or start the training simulator) right away, so the home screen is current.
   void core.connection.verify();
   // Test hook (e2e only): print the training simulator's own address, so a test can inject faults
-  // through its loopback admin endpoint (POST /__admin/faults). Never active outside SPORTELLO_E2E=1.
+  // through its loopback admin endpoint (POST /__admin/faults) with the per-run admin token. Never active outside SPORTELLO_E2E=1.
   if (process.env.SPORTELLO_E2E === '1') {
     void core.anpr
       .client()
-      .then(() => console.log(`E2E simulatore: ${core.anpr.simulatore()?.url ?? 'assente'}`))
+      .then(() => {
+        const sim = core.anpr.simulatore();
+        console.log(`E2E simulatore: ${sim?.url ?? 'assente'}`);
+        if (sim) console.log(`E2E simulatore token: ${sim.adminToken}`);
+      })
       .catch(() => console.log('E2E simulatore: assente'));
   }
   // The queue's dispatcher: sends pratiche marked "pronta" whenever ANPR is reachable.

@@ -144,3 +144,20 @@ export function formatCsvField(value: string, separator = ','): string {
 export function formatCsv(rows: readonly (readonly string[])[], separator = ','): string {
   return rows.map((r) => r.map((f) => formatCsvField(f, separator)).join(separator)).join('\r\n') + '\r\n';
 }
+
+/**
+ * A value a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR
+ * first) gets a leading apostrophe, so Excel shows it as text instead of
+ * running it (OWASP "CSV injection").
+ */
+export function neutralizzaFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** `formatCsv` for files people open in Excel: every field formula-safe. */
+export function formatCsvPerFoglio(rows: readonly (readonly string[])[], separator = ';'): string {
+  return formatCsv(
+    rows.map((r) => r.map(neutralizzaFormula)),
+    separator,
+  );
+}

@@ -43,6 +43,8 @@ export interface SignEnvelopeParams {
   idPostazioneFirmato?: string;
   /** Default RSA-SHA256 / SHA-256; RSA-SHA1 / SHA-1 is the historic policy (Basic128Rsa15). */
   algorithms?: { signature: SignatureAlgorithm; digest: DigestAlgorithm };
+  /** Lifetime of Timestamp, assertion and session; default VALIDITY_MS (tests make longer ones to see them refused). */
+  validitaMs?: number;
 }
 
 /** Validity of Timestamp, assertion and session. */
@@ -168,7 +170,7 @@ export function signEnvelope(params: SignEnvelopeParams): string {
   assertXmlSafe('idPostazioneFirmato', firmato);
 
   const created = now.toISOString();
-  const expires = new Date(now.getTime() + VALIDITY_MS).toISOString();
+  const expires = new Date(now.getTime() + (params.validitaMs ?? VALIDITY_MS)).toISOString();
   const tsId = `TS-${randomUUID()}`;
   const bodyId = `id-${randomUUID()}`;
   const bstId = `X509-${randomUUID()}`;

@@ -173,6 +173,9 @@ function chainOrReject(x509: X509Certificate, opts: VerifyOptions, what: string)
   if (!res.ok) reject(res.code, `${what}: ${res.reason}`);
 }
 
+/** ANPR's messages live five minutes: a longer-lived Timestamp could be replayed for hours. */
+export const MAX_TIMESTAMP_LIFETIME_MS = 300_000;
+
 function textOf(el: Element | undefined): string {
   return (el?.textContent ?? '').trim();
 }
@@ -216,6 +219,9 @@ function verifyInner(rawXml: string, opts: VerifyOptions): WsSecurityResult {
   const createdT = parseDateTime(created, 'Timestamp/Created', 'TIMESTAMP_NON_VALIDO');
   const expiresT = parseDateTime(expires, 'Timestamp/Expires', 'TIMESTAMP_NON_VALIDO');
   if (expiresT <= createdT) reject('TIMESTAMP_NON_VALIDO', `Timestamp Expires ${expires} is not after Created ${created}`);
+  if (expiresT - createdT > MAX_TIMESTAMP_LIFETIME_MS) {
+    reject('TIMESTAMP_NON_VALIDO', `Timestamp lifetime ${(expiresT - createdT) / 1000}s exceeds ${MAX_TIMESTAMP_LIFETIME_MS / 1000}s (Created ${created}, Expires ${expires})`);
+  }
   if (createdT > now + skewMs) reject('TIMESTAMP_NON_VALIDO', `Timestamp Created ${created} is in the future (now ${opts.now.toISOString()}, skew ${skewMs / 1000}s)`);
   if (expiresT <= now - skewMs) reject('TIMESTAMP_SCADUTO', `Timestamp expired at ${expires} (now ${opts.now.toISOString()}, skew ${skewMs / 1000}s)`);
 

@@ -2,8 +2,10 @@
  * `npx anpr sim --config SIMCFG [--verbose]`: starts the ANPR training
  * simulator and prints exactly one line, `listening https://127.0.0.1:PORT`,
  * once it accepts connections. SIGTERM/SIGINT stop it cleanly. The log goes
- * to `<dataDir>/simulatore.log` (and to stderr with --verbose).
+ * to `<dataDir>/simulatore.log` (and to stderr with --verbose); the admin
+ * endpoint's per-run token to `<dataDir>/admin.token` (0600).
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger } from '../../log/logger';
 import { loadSimConfigFile, SimConfigError, startSimulator } from '../../simulator';
@@ -44,6 +46,8 @@ export const simCommand: CliCommand = {
       if (e.code === 'EADDRINUSE') throw new CliError(`la porta ${cfg.port} è già in uso`);
       throw err;
     }
+    // The admin endpoint's per-run token, readable only by this user (stdout stays one line).
+    writeFileSync(join(cfg.dataDir, 'admin.token'), sim.adminToken + '\n', { mode: 0o600 });
     process.stdout.write(`listening ${sim.url}\n`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string): void => {

@@ -51,6 +51,10 @@ export function anomalieHandlers(services: CoreServices): DomainHandlers<'anomal
       }
     },
     'anomalie.importaFile': async ({ caricamentoId, destinazione }, context) => {
+      // The error catalogue is shared by every operator and environment: replacing it is an administrator's act.
+      if (destinazione === 'catalogo' && context.operatore?.ruolo !== 'amministratore') {
+        throw new AppError('OPERAZIONE_NON_CONSENTITA', "Aggiornare il catalogo dei codici di errore è riservato all'amministratore.");
+      }
       try {
         const servizio = corrente();
         const { nomeFile, dati } = servizio.prendiCaricamento(caricamentoId);

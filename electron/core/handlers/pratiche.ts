@@ -340,12 +340,21 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
     }
   };
 
+  /** Drafting, making ready, sending, retrying and discarding an annulment all need the role drafting one needs. */
+  const soloUfficialePerAnnullamenti = (servizio: string, op: { ruolo: string }) => {
+    if ((SERVIZI_ANNULLAMENTO as readonly string[]).includes(servizio) && op.ruolo !== 'ufficiale_anagrafe' && op.ruolo !== 'amministratore') {
+      throw new AppError('OPERAZIONE_NON_CONSENTITA', "Gli annullamenti sono riservati all'ufficiale d'anagrafe.");
+    }
+  };
+  const controllaAnnullamento = async (id: string, context: CallContext) => {
+    const p = (await coda()).get(id);
+    if (p) soloUfficialePerAnnullamenti(p.servizio, operatoreDi(context));
+  };
+
   return {
     'pratiche.salvaBozza': async (r, context) => {
       const op = operatoreDi(context);
-      if ((SERVIZI_ANNULLAMENTO as readonly string[]).includes(r.servizio) && op.ruolo !== 'ufficiale_anagrafe' && op.ruolo !== 'amministratore') {
-        throw new AppError('OPERAZIONE_NON_CONSENTITA', "Gli annullamenti sono riservati all'ufficiale d'anagrafe.");
-      }
+      soloUfficialePerAnnullamenti(r.servizio, op);
       const queue = await coda();
       const meta = {
         payload: r.payload,
@@ -369,6 +378,7 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
     },
     'pratiche.verifica': async ({ id }, context) => {
       operatoreDi(context);
+      await controllaAnnullamento(id, context);
       const queue = await coda();
       const p = mustGet(queue, id);
       if (p.scartata) throw new AppError('PRATICA_SCARTATA', 'La pratica è stata scartata.');
@@ -382,9 +392,13 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
         return erroreCoda(error);
       }
     },
-    'pratiche.rendiPronta': async (r, context) => esitoPronta(await coda(), r.id, operatoreDi(context).codiceFiscale, r),
+    'pratiche.rendiPronta': async (r, context) => {
+      await controllaAnnullamento(r.id, context);
+      return esitoPronta(await coda(), r.id, operatoreDi(context).codiceFiscale, r);
+    },
     'pratiche.invia': async (r, context) => {
       const { id } = r;
+      await controllaAnnullamento(id, context);
       const op = operatoreDi(context).codiceFiscale;
       const queue = await coda();
       const p = mustGet(queue, id);
@@ -412,6 +426,7 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       return { ok: true, problemi: [], pratica: vista(mustGet(queue, id)), messaggio: esitoInviaOra(queue, id) };
     },
     'pratiche.riprova': async ({ id }, context) => {
+      await controllaAnnullamento(id, context);
       try {
         return vista((await coda()).riprova(id, operatoreDi(context).codiceFiscale));
       } catch (error) {
@@ -419,6 +434,7 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       }
     },
     'pratiche.scarta': async ({ id }, context) => {
+      await controllaAnnullamento(id, context);
       try {
         return vista((await coda()).scarta(id, operatoreDi(context).codiceFiscale));
       } catch (error) {

@@ -57,6 +57,8 @@ export interface OperazioneRow {
   soggetti: string[];
   ricevutaIl: string;
   protocolloComune: string | null;
+  /** The SAML NameID (operator's codice fiscale) of the request that made the operation. */
+  operatore: string | null;
 }
 
 const SCHEMA = `
@@ -96,6 +98,9 @@ export class SimStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // States made before the NameID was recorded.
+    const colonne = this.db.prepare('PRAGMA table_info(operazioni)').all() as { name: string }[];
+    if (!colonne.some((c) => c.name === 'operatore')) this.db.exec('ALTER TABLE operazioni ADD COLUMN operatore TEXT');
   }
 
   close(): void {
@@ -263,14 +268,14 @@ export class SimStore {
     return (this.db.prepare("SELECT * FROM operazioni WHERE stato = 'completata' ORDER BY seq").all() as RawOp[]).map(fromRaw);
   }
 
-  insertInElaborazione(comune: string, idOperazioneComune: string, servizio: string, idOperazioneANPR: string, ricevutaIl: string, protocollo: string | undefined): void {
+  insertInElaborazione(comune: string, idOperazioneComune: string, servizio: string, idOperazioneANPR: string, ricevutaIl: string, protocollo: string | undefined, operatore?: string): void {
     const seq = Number(this.next('operazioni-seq', 1n));
     this.db
       .prepare(
-        `INSERT INTO operazioni(comune, id_op_comune, servizio, id_op_anpr, stato, ricevuta_il, protocollo_comune, seq)
-         VALUES (?, ?, ?, ?, 'in_elaborazione', ?, ?, ?)`,
+        `INSERT INTO operazioni(comune, id_op_comune, servizio, id_op_anpr, stato, ricevuta_il, protocollo_comune, seq, operatore)
+         VALUES (?, ?, ?, ?, 'in_elaborazione', ?, ?, ?, ?)`,
       )
-      .run(comune, idOperazioneComune, servizio, idOperazioneANPR, ricevutaIl, protocollo ?? null, seq);
+      .run(comune, idOperazioneComune, servizio, idOperazioneANPR, ricevutaIl, protocollo ?? null, seq, operatore ?? null);
   }
 
   deleteOperazione(comune: string, idOperazioneComune: string): void {
@@ -332,6 +337,7 @@ interface RawOp {
   soggetti: string;
   ricevuta_il: string;
   protocollo_comune: string | null;
+  operatore: string | null;
 }
 
 function fromRaw(r: RawOp): OperazioneRow {
@@ -351,5 +357,6 @@ function fromRaw(r: RawOp): OperazioneRow {
     soggetti: JSON.parse(r.soggetti) as string[],
     ricevutaIl: r.ricevuta_il,
     protocolloComune: r.protocollo_comune,
+    operatore: r.operatore ?? null,
   };
 }
