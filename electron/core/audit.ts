@@ -31,18 +31,29 @@ export const AUDITATI: { readonly [C in Channel]?: Descrittore<C> } = {
       .join(', '),
   'sessione.cambiaPassword': () => 'password cambiata',
   'certificati.importa': (r) => `certificato ${r.tipo} importato o sostituito`,
+  'certificati.ca': () => 'bundle CA di ANPR consultato',
+  'certificati.importaCa': () => 'bundle CA di ANPR importato o sostituito',
+  'certificati.rimuoviCa': () => 'bundle CA di ANPR importato rimosso',
+  'messaInEsercizio.stato': () => 'lista di controllo della messa in esercizio consultata',
+  'messaInEsercizio.confermaIp': (r) => (r.confermato ? 'registrazione dell’IP pubblico in ANPR confermata' : 'conferma dell’IP pubblico ritirata'),
   'ambiente.salva': (r) => `ambiente ${r.tipo}${r.endpoint ? `, endpoint ${r.endpoint}` : ''}`,
   'impostazioni.salvaSicurezza': (r) => `blocco per inattività dopo ${r.minutiInattivita} minuti`,
   'impostazioni.salvaComune': (r) => `comune ${r.codiceIstat} ${r.denominazione}`,
   'anomalie.importaFile': (r) => (r.destinazione === 'catalogo' ? 'catalogo dei codici di errore sostituito' : 'file di anomalie importato'),
   'anomalie.esporta': (r) => `esportazione anomalie (${r.formato})`,
   'certificazione.esporta': (r) => `esportazione registro certificati del ${r.data} (${r.formato})`,
-  'ricerca.soggetti': (r) =>
-    r.tipo === 'codiceFiscale'
-      ? `ricerca 3002 per codice fiscale ${r.codiceFiscale}`
-      : r.tipo === 'generalita'
-        ? `ricerca 3002 per generalità ${r.cognome} ${r.nome} ${r.dataNascita}`
-        : `ricerca 3002 per ${r.tipo}`,
+  'ricerca.soggetti': (r) => {
+    switch (r.tipo) {
+      case 'codiceFiscale':
+        return `ricerca 3002 per codice fiscale ${r.codiceFiscale}`;
+      case 'generalita':
+        return `ricerca 3002 per generalità ${[r.cognome, r.nome, r.dataNascita].filter(Boolean).join(' ')}`;
+      case 'indirizzo':
+        return `ricerca nei dati locali per indirizzo ${[r.via, r.numero].filter(Boolean).join(' ')}`;
+      default:
+        return `ricerca 3002 per ${r.tipo}`;
+    }
+  },
   'ricerca.scheda': (r) => `scheda ${r.idSchedaSoggettoANPR} consultata`,
   'certificazione.anteprima': (r) => `anteprima certificato (${r.tipi.join('+')}) per la scheda ${r.idSchedaSoggettoANPR}`,
 };

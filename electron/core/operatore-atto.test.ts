@@ -42,13 +42,15 @@ describe('the operator ANPR records is the one who acted', () => {
         .map((row) => JSON.parse(row.doc) as Scheda)
         .find((s) => s.tipo === 'famiglia' && s.attiva && s.componenti.length >= 2)!;
       const p = await call<{ id: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: oggi(), soggettoKey: fam.componenti[0] });
-      expect(await call(core, 'pratiche.rendiPronta', { id: p.id })).toMatchObject({ ok: true });
+      expect(await call(core, 'pratiche.rendiPronta', { id: p.id, conferma: true, invio: 'automatico' })).toMatchObject({ ok: true });
       await core.accesso.crea({ ...OPERATORE_RUOLO, ruolo: 'operatore' });
       await call(core, 'sessione.esci');
 
       // B signs in; then the queue sends.
       await core.accesso.accedi(OPERATORE_RUOLO.codiceFiscale, OPERATORE_RUOLO.password);
       expect(core.accesso.corrente()?.codiceFiscale).toBe(OPERATORE_RUOLO.codiceFiscale);
+      // B's initial password is replaced first (the core allows nothing else until then).
+      await call(core, 'sessione.cambiaPassword', { attuale: OPERATORE_RUOLO.password, nuova: 'password-nuova-di-b' });
       await core.coda.start();
       const queue = await core.coda.queue();
       await expect.poll(() => queue.get(p.id)?.stato, { timeout: 20_000 }).toMatch(/^accolta/);
@@ -62,7 +64,7 @@ describe('the operator ANPR records is the one who acted', () => {
       ]);
       // B's own acts are still B's.
       const q = await call<{ id: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: oggi(), soggettoKey: fam.componenti[0] });
-      expect(await call(core, 'pratiche.rendiPronta', { id: q.id })).toMatchObject({ ok: true });
+      expect(await call(core, 'pratiche.rendiPronta', { id: q.id, conferma: true, invio: 'automatico' })).toMatchObject({ ok: true });
       await expect.poll(() => queue.get(q.id)?.stato, { timeout: 20_000 }).toMatch(/^(accolta|respinta)/);
       const idB = queue.get(q.id)!.idOperazioneComune;
       expect(sim.admin.operations().find((o) => o.idOperazioneComune === idB)?.operatore).toBe(OPERATORE_RUOLO.codiceFiscale);
