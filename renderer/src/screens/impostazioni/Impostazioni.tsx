@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/ipc/contract';
 import { bridge, unwrap } from '../../bridge';
 import { Campo } from '../../components/Campo';
+import { SceltaFile } from '../../components/SceltaFile';
 import { formatData, formatDataOra, messaggioErrore } from '../../format';
 import { useSessione } from '../../session';
 
@@ -319,17 +320,7 @@ function SezioneCertificati() {
           </select>
         </div>
         <div className="col-md-4">
-          <span className="campo__label" id="cert-file-etichetta">
-            File .p12 / .pfx
-          </span>
-          {/* The native file input speaks the browser's language: an Italian label stands in for it. */}
-          <div className="scelta-file">
-            <input id="cert-file" type="file" className="scelta-file__input" accept=".p12,.pfx,application/x-pkcs12" aria-labelledby="cert-file-etichetta cert-file-pulsante" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-            <label htmlFor="cert-file" id="cert-file-pulsante" className="btn btn-outline-primary btn-sm scelta-file__pulsante">
-              Scegli file…
-            </label>
-            <span className="scelta-file__nome">{file ? file.name : 'Nessun file scelto'}</span>
-          </div>
+          <SceltaFile id="cert-file" etichetta="File .p12 / .pfx" accept=".p12,.pfx,application/x-pkcs12" file={file} onScelta={setFile} />
         </div>
         <div className="col-md-3">
           <Campo label="Password del certificato" type="password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} autoComplete="off" className="mb-0" />
@@ -456,16 +447,7 @@ function SezioneCa() {
       )}
       <form onSubmit={(event) => void importa(event)} noValidate aria-label="Importa bundle CA" className="row g-3 align-items-end">
         <div className="col-md-6">
-          <span className="campo__label" id="ca-file-etichetta">
-            File PEM della CA di ANPR
-          </span>
-          <div className="scelta-file">
-            <input id="ca-file" type="file" className="scelta-file__input" accept=".pem,.crt,.cer,application/x-pem-file" aria-labelledby="ca-file-etichetta ca-file-pulsante" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-            <label htmlFor="ca-file" id="ca-file-pulsante" className="btn btn-outline-primary btn-sm scelta-file__pulsante">
-              Scegli file…
-            </label>
-            <span className="scelta-file__nome">{file ? file.name : 'Nessun file scelto'}</span>
-          </div>
+          <SceltaFile id="ca-file" etichetta="File PEM della CA di ANPR" accept=".pem,.crt,.cer,application/x-pem-file" file={file} onScelta={setFile} />
         </div>
         <div className="col-md-6 d-flex gap-2">
           <Button color="primary" type="submit">

@@ -70,3 +70,20 @@ export function CampiRicerca({ modo, valori, errori, imposta }: { modo: Modo; va
     </div>
   );
 }
+
+/** The radio group that picks the search mode (the modes offered differ: the family picker has no address search). */
+export function SceltaModo({ legenda, nome, modi, modo, onCambia, className = 'mb-2' }: { legenda: string; nome: string; modi: readonly { modo: Modo; etichetta: string }[]; modo: Modo; onCambia: (modo: Modo) => void; className?: string }) {
+  return (
+    <fieldset className={className}>
+      <legend className="campo__label mb-2">{legenda}</legend>
+      <div className="scelta-modo">
+        {modi.map(({ modo: m, etichetta }) => (
+          <label key={m} className={`scelta-modo__opzione${modo === m ? ' scelta-modo__opzione--attiva' : ''}`}>
+            <input type="radio" name={nome} value={m} checked={modo === m} onChange={() => onCambia(m)} />
+            {etichetta}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

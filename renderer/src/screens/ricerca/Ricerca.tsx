@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { FonteDati } from './FonteDati';
-import { CampiRicerca } from './CampiRicerca';
+import { CampiRicerca, SceltaModo } from './CampiRicerca';
 import { ElencoSoggetti } from './ElencoSoggetti';
 import { costruisciCriterio, descriviCriterio, VALORI_VUOTI, type Errori, type Modo, type Valori } from './criteri';
 import { useRicercaSoggetti, type RisultatoRicerca } from './useRicercaSoggetti';
@@ -81,26 +81,17 @@ export function Ricerca() {
       <section className="pannello mb-4" aria-labelledby="titolo-criteri">
         <h2 id="titolo-criteri" className="h5 mb-3">Criteri di ricerca in ANPR</h2>
         <form ref={formRef} onSubmit={(event) => void invia(event)} noValidate aria-label="Ricerca soggetti">
-          <fieldset className="mb-3">
-            <legend className="campo__label mb-2">Cerca per</legend>
-            <div className="scelta-modo">
-              {MODI.map(({ modo: m, etichetta }) => (
-                <label key={m} className={`scelta-modo__opzione${modo === m ? ' scelta-modo__opzione--attiva' : ''}`}>
-                  <input
-                    type="radio"
-                    name="modo-ricerca"
-                    value={m}
-                    checked={modo === m}
-                    onChange={() => {
-                      setModo(m);
-                      setErrori({});
-                    }}
-                  />
-                  {etichetta}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <SceltaModo
+            legenda="Cerca per"
+            nome="modo-ricerca"
+            modi={MODI}
+            modo={modo}
+            className="mb-3"
+            onCambia={(m) => {
+              setModo(m);
+              setErrori({});
+            }}
+          />
           {modo === 'generalita' && <p className="text-secondary small mb-2">Basta il cognome: nome e data di nascita restringono la ricerca.</p>}
           {modo === 'indirizzo' && (
             <p className="text-secondary small mb-2" data-testid="nota-indirizzo">

@@ -7,7 +7,7 @@
 import { useId, type ReactNode } from 'react';
 import { get, useWatch, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
 import { CercaComune } from '../../../components/CercaComune';
-import { cfCalcolato, iso, type GeneralitaValori, type Voce } from './comuni';
+import { cfCalcolato, iso, RELAZIONI_PARENTELA, type GeneralitaValori, type Voce } from './comuni';
 import { STATI_ESTERI } from './stati';
 
 type Form<V extends FieldValues> = UseFormReturn<V>;
@@ -440,5 +440,30 @@ export function CampiDecorrenza<V extends FieldValues>({ form, aiuto }: { form: 
         />
       </Col>
     </Riga>
+  );
+}
+
+/** One person of a list, with their relation to the head of the family (5001 members, people arriving with a 5005) and the button that takes them off. */
+export function PersonaConRelazione<V extends FieldValues>({ form, prefisso, etichetta, togli, onTogli }: { form: Form<V>; prefisso: string; etichetta: string; togli: string; onTogli?: () => void }) {
+  return (
+    <fieldset className="mb-3" aria-label={etichetta}>
+      <legend className="campo__label">{etichetta}</legend>
+      <CampiSoggetto form={form} prefisso={`${prefisso}.soggetto`} />
+      <Riga>
+        <Col w={6}>
+          <CampoSelect form={form} nome={`${prefisso}.codiceLegame`} label="Relazione con l'intestatario" voci={RELAZIONI_PARENTELA} obbligatorio />
+        </Col>
+        <Col w={6}>
+          <div className="campo">
+            <span className="campo__label" aria-hidden="true">
+              &nbsp;
+            </span>
+            <button type="button" className="btn btn-outline-danger btn-sm" disabled={!onTogli} onClick={onTogli}>
+              {togli}
+            </button>
+          </div>
+        </Col>
+      </Riga>
+    </fieldset>
   );
 }

@@ -10,7 +10,7 @@ import { get, useWatch, type FieldValues, type Path, type PathValue, type UseFor
 import type { SchedaFamiglia, SoggettoSintesi } from '../../../../../shared/ipc/contract';
 import { bridge, unwrap } from '../../../bridge';
 import { formatData, messaggioErrore } from '../../../format';
-import { CampiRicerca } from '../../ricerca/CampiRicerca';
+import { CampiRicerca, SceltaModo } from '../../ricerca/CampiRicerca';
 import { ElencoSoggetti } from '../../ricerca/ElencoSoggetti';
 import { costruisciCriterio, descriviCriterio, VALORI_VUOTI, type Errori, type Modo, type Valori } from '../../ricerca/criteri';
 import { useRicercaSoggetti } from '../../ricerca/useRicercaSoggetti';
@@ -108,26 +108,16 @@ export function CampoFamiglia<V extends FieldValues>({ form, nome, label, obblig
         </Button>
       ) : (
         <div role="search" aria-label={`Cerca la ${cosa}`} className="pannello pannello--interno" onKeyDown={invio}>
-          <fieldset className="mb-2">
-            <legend className="campo__label mb-2">Cerca una persona della {cosa} per</legend>
-            <div className="scelta-modo">
-              {MODI.map(({ modo: m, etichetta }) => (
-                <label key={m} className={`scelta-modo__opzione${modo === m ? ' scelta-modo__opzione--attiva' : ''}`}>
-                  <input
-                    type="radio"
-                    name={`${id}-modo`}
-                    value={m}
-                    checked={modo === m}
-                    onChange={() => {
-                      setModo(m);
-                      setErrori({});
-                    }}
-                  />
-                  {etichetta}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <SceltaModo
+            legenda={`Cerca una persona della ${cosa} per`}
+            nome={`${id}-modo`}
+            modi={MODI}
+            modo={modo}
+            onCambia={(m) => {
+              setModo(m);
+              setErrori({});
+            }}
+          />
           <CampiRicerca modo={modo} valori={valori} errori={errori} imposta={(campo, v) => setValori((prev) => ({ ...prev, [campo]: v }))} />
           <Button type="button" color="primary" size="sm" className="mt-2" onClick={avvia} disabled={inCorso}>
             {inCorso ? 'Ricerca in corso…' : 'Cerca persona'}

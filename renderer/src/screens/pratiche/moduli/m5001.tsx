@@ -1,8 +1,7 @@
 /** 5001 — mutazione della famiglia / convivenza (nuovo intestatario, composizione): the fields. */
 import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import { get, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
-import { CampiDecorrenza, CampiSoggetto, CampoSelect, Col, Riga, Sezione } from './campi';
-import { RELAZIONI_PARENTELA } from './comuni';
+import { CampiDecorrenza, CampoSelect, Col, PersonaConRelazione, Riga, Sezione } from './campi';
 import {
   TIPI_MUTAZIONE_FAMIGLIA,
   TIPI_SCHEDA,
@@ -60,25 +59,7 @@ function Campi5001({ form }: { form: UseFormReturn<Valori5001>; contesto: Contes
           </div>
         )}
         {fields.map((f, i) => (
-          <fieldset key={f.id} className="mb-3" aria-label={`Componente ${i + 1}`}>
-            <legend className="campo__label">Componente {i + 1}</legend>
-            <CampiSoggetto form={form} prefisso={`componenti.${i}.soggetto`} />
-            <Riga>
-              <Col w={6}>
-                <CampoSelect form={form} nome={`componenti.${i}.codiceLegame`} label="Relazione con l'intestatario" voci={RELAZIONI_PARENTELA} obbligatorio />
-              </Col>
-              <Col w={6}>
-                <div className="campo">
-                  <span className="campo__label" aria-hidden="true">
-                    &nbsp;
-                  </span>
-                  <button type="button" className="btn btn-outline-danger btn-sm" disabled={fields.length === 1} onClick={() => remove(i)}>
-                    Togli il componente {i + 1}
-                  </button>
-                </div>
-              </Col>
-            </Riga>
-          </fieldset>
+          <PersonaConRelazione key={f.id} form={form} prefisso={`componenti.${i}`} etichetta={`Componente ${i + 1}`} togli={`Togli il componente ${i + 1}`} onTogli={fields.length === 1 ? undefined : () => remove(i)} />
         ))}
         <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => append(componenteVuoto())}>
           Aggiungi un componente

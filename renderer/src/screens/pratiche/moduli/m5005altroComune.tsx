@@ -12,7 +12,7 @@
  */
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { CampiDecorrenza, CampiSoggetto, CampoComune, CampoSelect, CampoTesto, Col, Riga, Sezione } from './campi';
+import { CampiDecorrenza, CampoComune, CampoSelect, CampoTesto, Col, PersonaConRelazione, Riga, Sezione } from './campi';
 import { CampiIndirizzo } from './campi-indirizzo';
 import {
   chiaveDi,
@@ -169,25 +169,7 @@ function Campi5005AltroComune({ form }: { form: UseFormReturn<Valori5005AltroCom
       </Sezione>
       <Sezione titolo="Chi si trasferisce" descrizione="Residenti in un altro comune: ANPR li trova con il codice fiscale, cognome e nome come risultano nel comune di provenienza.">
         {fields.map((f, i) => (
-          <fieldset key={f.id} className="mb-3" aria-label={`Persona ${i + 1}`}>
-            <legend className="campo__label">Persona {i + 1}</legend>
-            <CampiSoggetto form={form} prefisso={`persone.${i}.soggetto`} />
-            <Riga>
-              <Col w={6}>
-                <CampoSelect form={form} nome={`persone.${i}.codiceLegame`} label="Relazione con l'intestatario" voci={RELAZIONI_PARENTELA} obbligatorio />
-              </Col>
-              <Col w={6}>
-                <div className="campo">
-                  <span className="campo__label" aria-hidden="true">
-                    &nbsp;
-                  </span>
-                  <button type="button" className="btn btn-outline-danger btn-sm" disabled={fields.length === 1} onClick={() => remove(i)}>
-                    Togli la persona {i + 1}
-                  </button>
-                </div>
-              </Col>
-            </Riga>
-          </fieldset>
+          <PersonaConRelazione key={f.id} form={form} prefisso={`persone.${i}`} etichetta={`Persona ${i + 1}`} togli={`Togli la persona ${i + 1}`} onTogli={fields.length === 1 ? undefined : () => remove(i)} />
         ))}
         <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => append({ soggetto: soggettoVuoto(), codiceLegame: '' })}>
           Aggiungi una persona
