@@ -81,22 +81,33 @@ export async function indirizzoSimulatore(webHost: WebHostProcess): Promise<stri
   return /E2E simulatore: (https:\/\/\S+)/.exec(webHost.output())![1]!;
 }
 
-/** Adds one fault to the simulator (loopback admin endpoint, training CA). */
-export async function guasto(webHost: WebHostProcess, fault: Record<string, unknown>): Promise<void> {
-  const url = new URL('/__admin/faults', await indirizzoSimulatore(webHost));
+/** One call to the simulator's loopback admin endpoint (training CA, the per-run token the web host prints with SPORTELLO_E2E=1). */
+async function adminSimulatore(webHost: WebHostProcess, method: 'GET' | 'POST', percorso: string, dati?: unknown): Promise<string> {
+  const url = new URL(percorso, await indirizzoSimulatore(webHost));
   const ca = readFileSync(join(webHost.dataDir, 'ambiente-prova', 'ca.crt'), 'utf8');
   await expect.poll(() => /E2E simulatore token: (\S+)/.exec(webHost.output())?.[1] ?? null, { timeout: 20_000 }).not.toBeNull();
   const token = /E2E simulatore token: (\S+)/.exec(webHost.output())![1]!;
-  const body = JSON.stringify(fault);
-  await new Promise<void>((resolve, reject) => {
+  const body = dati === undefined ? '' : JSON.stringify(dati);
+  return new Promise<string>((resolve, reject) => {
     const headers = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${token}` };
-    const req = request(url, { method: 'POST', ca, headers }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`faults: HTTP ${res.statusCode}`))));
+    const req = request(url, { method, ca, headers }, (res) => {
+      let risposta = '';
+      res.on('data', (chunk: Buffer) => (risposta += chunk.toString()));
+      res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve(risposta) : reject(new Error(`${percorso}: HTTP ${res.statusCode}`))));
     });
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** Adds one fault to the simulator. */
+export async function guasto(webHost: WebHostProcess, fault: Record<string, unknown>): Promise<void> {
+  await adminSimulatore(webHost, 'POST', '/__admin/faults', fault);
+}
+
+/** Every operation the simulator executed, reads included, in order. */
+export async function operazioniSimulatore(webHost: WebHostProcess): Promise<{ servizio: string; idOperazioneComune: string; operatore?: string }[]> {
+  return JSON.parse(await adminSimulatore(webHost, 'GET', '/__admin/operations')) as { servizio: string; idOperazioneComune: string; operatore?: string }[];
 }
 
 export async function schermata(page: Page, nome: string, outputPath: (name: string) => string): Promise<void> {

@@ -6,30 +6,13 @@
  * the review step written in words; the "Numero pratica del comune" left
  * empty is filled by the program, so ANPR has no EN111 warning.
  */
-import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
-import { join } from 'node:path';
 import { auditAccessibilita } from './axe';
 import { expect, type WebHostProcess } from './fixtures';
-import { apri, compilaIndirizzo, famigliaDelSimulatore, guasto, indirizzoSimulatore, inviaPratica, riepilogoInvio, segnaComePronta, sezione, statoPratica, test } from './flussi';
+import { apri, compilaIndirizzo, famigliaDelSimulatore, guasto, inviaPratica, operazioniSimulatore, riepilogoInvio, segnaComePronta, sezione, statoPratica, test } from './flussi';
 
-/** The registrations the simulator executed (loopback admin endpoint, training CA); reads (3xxx) are left out. */
-async function operazioniSimulatore(webHost: WebHostProcess): Promise<{ servizio: string }[]> {
-  return (await tutteLeOperazioni(webHost)).filter((o) => !o.servizio.startsWith('3'));
-}
-
-async function tutteLeOperazioni(webHost: WebHostProcess): Promise<{ servizio: string }[]> {
-  const url = new URL('/__admin/operations', await indirizzoSimulatore(webHost));
-  const ca = readFileSync(join(webHost.dataDir, 'ambiente-prova', 'ca.crt'), 'utf8');
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'GET', ca }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve(JSON.parse(body) as { servizio: string }[]));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+/** The registrations the simulator executed; reads (3xxx) are left out. */
+async function registrazioniSimulatore(webHost: WebHostProcess): Promise<{ servizio: string }[]> {
+  return (await operazioniSimulatore(webHost)).filter((o) => !o.servizio.startsWith('3'));
 }
 
 test('4 e 5: problemi elencati con collegamenti, primo campo a fuoco; riepilogo in parole, niente inviato prima di «Invia ad ANPR»', async ({ app: page, webHost }, testInfo) => {
@@ -78,7 +61,7 @@ test('4 e 5: problemi elencati con collegamenti, primo campo a fuoco; riepilogo 
   await expect(riepilogo).toContainText('Nulla è stato ancora inviato ad ANPR');
   await expect(riepilogo.getByRole('button', { name: 'Pronta, invio automatico' })).toBeVisible();
   await expect(statoPratica(page)).toHaveText('Bozza');
-  expect(await operazioniSimulatore(webHost)).toEqual([]);
+  expect(await registrazioniSimulatore(webHost)).toEqual([]);
   await auditAccessibilita(page, 'moduli-riepilogo-invio');
   await page.screenshot({ path: 'docs/screenshots/riepilogo-prima-dell-invio.png', fullPage: true });
   await page.screenshot({ path: testInfo.outputPath('riepilogo-prima-dell-invio.png'), fullPage: true });
@@ -87,11 +70,11 @@ test('4 e 5: problemi elencati con collegamenti, primo campo a fuoco; riepilogo 
   await riepilogo.getByRole('button', { name: 'Torna al modulo' }).click();
   await expect(riepilogo).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'Civico' })).toBeEditable();
-  expect(await operazioniSimulatore(webHost)).toEqual([]);
+  expect(await registrazioniSimulatore(webHost)).toEqual([]);
   await inviaPratica(page);
   await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta: invio ad ANPR in corso');
   await expect(statoPratica(page)).toHaveText('Accolta', { timeout: 30_000 });
-  expect((await operazioniSimulatore(webHost)).map((o) => o.servizio)).toEqual(['5005']);
+  expect((await registrazioniSimulatore(webHost)).map((o) => o.servizio)).toEqual(['5005']);
   await expect(page.getByText(/numero pratica del comune \d{4}-\d{6}/)).toBeVisible();
 });
 
@@ -128,7 +111,7 @@ test('5: dall’elenco, «Segna come pronta» passa dallo stesso riepilogo', asy
   await expect(riepilogoInvio(page)).toBeVisible();
   await expect(riepilogoInvio(page).getByTestId('riepilogo-frase')).toContainText('in VIA ROMA 8, Bagnoregio');
   await expect(statoPratica(page)).toHaveText('Bozza');
-  expect(await operazioniSimulatore(webHost)).toEqual([]);
+  expect(await registrazioniSimulatore(webHost)).toEqual([]);
   await riepilogoInvio(page).getByRole('button', { name: 'Invia ad ANPR' }).click();
   await expect(statoPratica(page)).toHaveText('Accolta', { timeout: 30_000 });
 });

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { accediPrimaVolta, creaOperatore, expect, type WebHostProcess } from './fixtures';
-import { annullaUltimaAccolta, apri, compilaIndirizzo, famigliaDelSimulatore, guasto, inviaPratica, oggiIt, schermata, statoPratica, test, type Persona } from './flussi';
+import { annullaUltimaAccolta, apri, compilaIndirizzo, famigliaDelSimulatore, guasto, inviaPratica, oggiIt, schermata, segnaComePronta, statoPratica, test, type Persona } from './flussi';
 import { auditAccessibilita } from './axe';
 
 /** A 2003 for irreperibilità of `p`, started from the form (the simplest registration to complete). */
@@ -105,8 +105,8 @@ test('8 cambio di residenza da altro comune: scelta nel menu, accolta da ANPR, i
   await page.getByRole('button', { name: 'Nuova pratica' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Cambio di residenza da altro comune/ })).toBeVisible();
   // Marked pronta empty: the comune of origin and the person are required.
-  await page.getByRole('button', { name: 'Segna come pronta' }).click();
-  await expect(page.getByText('Scegliere dalla tabella il comune da cui la persona proviene (es. VITERBO).')).toBeVisible();
+  await segnaComePronta(page);
+  await expect(page.locator('.campo__errore', { hasText: 'Scegliere dalla tabella il comune da cui la persona proviene (es. VITERBO).' })).toBeVisible();
   const persona = page.getByRole('group', { name: 'Persona 1' });
   await expect(persona.getByText(/Indicare il codice fiscale: ANPR trova la persona/)).toBeVisible();
   const provenienza = page.getByRole('combobox', { name: 'Comune di provenienza' });

@@ -17,6 +17,8 @@ async function poiOperatore(prepara: (core: Core) => Promise<void>): Promise<Cor
   await prepara(core);
   await core.accesso.crea({ ...OPERATORE_RUOLO, ruolo: 'operatore' });
   await core.accesso.accedi(OPERATORE_RUOLO.codiceFiscale, OPERATORE_RUOLO.password);
+  // The initial password comes first: the core allows nothing else until it is changed.
+  await call(core, 'sessione.cambiaPassword', { attuale: OPERATORE_RUOLO.password, nuova: 'password-nuova-operatore' });
   return core;
 }
 
@@ -28,7 +30,8 @@ describe('role gaps', () => {
     });
     try {
       for (const channel of ['pratiche.rendiPronta', 'pratiche.invia', 'pratiche.riprova', 'pratiche.scarta']) {
-        await expect(call(core, channel, { id }), channel).rejects.toMatchObject({ code: 'OPERAZIONE_NON_CONSENTITA', message: /riservati all'ufficiale/ });
+        // Confirmed as after the review step: only the role stands in the way.
+        await expect(call(core, channel, { id, conferma: true, invio: 'ora' }), channel).rejects.toMatchObject({ code: 'OPERAZIONE_NON_CONSENTITA', message: /riservati all'ufficiale/ });
       }
       expect((await core.coda.queue()).get(id)).toMatchObject({ stato: 'bozza', scartata: null });
     } finally {
