@@ -24,6 +24,7 @@ export const test = base.extend<{ webHost: WebHostProcess }>({
     await use(host);
     await stopWebHostProcess(host);
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.secret.key`, { force: true });
   },
 });
 
