@@ -12,17 +12,13 @@
  *   #/soggetti/anpr/<ID ANPR> for the public ID ANPR (2 letters, 5 digits, 2 letters), else
  *   #/ricerca?cf=<codice fiscale> | #/ricerca?idAnpr=<ID ANPR> (prefilled search)
  */
+import { SERVIZIO, isCodiceServizio, titoloServizio } from '../../shared/anpr/servizi';
 import type { AnomaliaRiga, Correzione, VoceCatalogo } from '../../shared/ipc/domains/anomalie';
 
-const DESCRIZIONE_SERVIZIO: Record<string, string> = {
-  '1001': 'Iscrizione per nascita',
-  '1002': 'Iscrizione per altri motivi',
-  '2001': 'Cancellazione per decesso',
-  '2003': 'Cancellazione per altri motivi',
-  '5001': 'Mutazione famiglia / convivenza',
-  '5005': 'Mutazione residenza',
-  '5008': 'Mutazione altri dati (rettifica)',
-};
+/** A rejected registration is corrected with its own form (annulments and revocations are not corrections). */
+function haModulo(servizio: string): boolean {
+  return isCodiceServizio(servizio) && SERVIZIO[servizio].genere === 'registrazione';
+}
 
 /** Subentro procedures that concern the file sent at subentro, not a person: nothing to correct with a form. */
 const PROCEDURE_TECNICHE = /Procedura 0(08|09|10)\b/;
@@ -31,7 +27,7 @@ export function servizioCorrezione(riga: Pick<AnomaliaRiga, 'codice' | 'servizio
   const procedura = catalogo.find((v) => v.procedura)?.procedura ?? '';
   if (PROCEDURE_TECNICHE.test(procedura)) return null;
   // A rejected registration: correct it and send it again with the same form.
-  if (riga.servizio && DESCRIZIONE_SERVIZIO[riga.servizio]) return riga.servizio;
+  if (riga.servizio && haModulo(riga.servizio)) return riga.servizio;
   if (/Procedura 005\b/.test(procedura)) return '2003'; // duplicated record: cancel the duplicate
   if (/Procedura 007\b/.test(procedura) || riga.codice.startsWith('EF') || riga.codice === 'ES092') return '5001';
   return '5008';
@@ -46,7 +42,7 @@ export function correzionePer(riga: AnomaliaRiga, catalogo: readonly VoceCatalog
   if (riga.idAnpr) q.set('idAnpr', riga.idAnpr);
   q.set('anomalia', String(riga.id));
   q.set('codice', riga.codice);
-  return { servizio, descrizione: DESCRIZIONE_SERVIZIO[servizio] ?? `Servizio ${servizio}`, percorso: `/pratiche/nuova?${q.toString()}` };
+  return { servizio, descrizione: titoloServizio(servizio), percorso: `/pratiche/nuova?${q.toString()}` };
 }
 
 export function percorsoScheda(riga: Pick<AnomaliaRiga, 'codiceFiscale' | 'idAnpr'>): string | null {

@@ -12,17 +12,15 @@ import { z } from 'zod';
 import { buildRequest, type RequestInputs } from '../anpr/services/builders';
 import { replaceTestata } from '../anpr/services/replace-testata';
 import type { ServiceCode } from '../anpr/services/registry';
+import { SERVIZI_PRATICA, isServizioPratica, type ServizioPratica } from '../../shared/anpr/servizi';
 import type { TestataRichiestaInput } from '../anpr/services/types';
 
 export const PAYLOAD_SCHEMA_VERSION = 1;
 
-/** Registrations the queue sends (reads are never queued). */
-export const SERVIZI_CODA = ['1001', '1002', '1013', '2001', '2003', '2011', '5001', '5005', '5008', '5012'] as const;
-export type ServizioCoda = (typeof SERVIZI_CODA)[number];
-
-export function isServizioCoda(s: string): s is ServizioCoda {
-  return (SERVIZI_CODA as readonly string[]).includes(s);
-}
+/** Registrations the queue sends (reads are never queued): the catalogue's pratiche. */
+export const SERVIZI_CODA = SERVIZI_PRATICA;
+export type ServizioCoda = ServizioPratica;
+export const isServizioCoda = isServizioPratica;
 
 const codice = z.union([z.string().min(1), z.number().int().nonnegative()]);
 const data = z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: 'deve essere una data AAAA-MM-GG' });
@@ -99,6 +97,12 @@ export const PAYLOAD_SCHEMAS = {
     datiOperazioneDaAnnullare: datiOperazione,
     datiSchedaSoggettoFamigliaConvivenza: ricercaScheda,
     datiControllo: z.looseObject({ tipoScheda: codice, annullamentoAttribuzioneCF: z.enum(['S', 'N']), listaControlli: controlli }),
+  }),
+  '5013': z.looseObject({
+    ...base,
+    schedaSoggetto: z.looseObject({ generalitaPerRicerca: generalita }),
+    motivoAnnullamento: z.looseObject({ motivoRevoca: codice, noteRevoca: z.string().max(80).optional() }),
+    datiControllo: z.looseObject({ tipoRevoca: codice, listaControlli: controlli }),
   }),
 } satisfies Record<ServizioCoda, z.ZodType>;
 

@@ -4,6 +4,7 @@
  * that copy — labelled as local and not certifiable — when ANPR cannot be
  * reached. The local copy is written only from ANPR's answers.
  */
+import { giornoRoma } from '../../shared/domain/date-it';
 import type { Db } from '../db/database';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../log/logger';
@@ -37,9 +38,7 @@ export interface Ricerca {
 
 type Risposta = { kind: 'ok'; value: Risposta3002Parsed; xml: string | undefined } | { kind: 'respinta'; messaggio: string; codici: string[] } | { kind: 'irraggiungibile'; messaggio: string };
 
-function oggiRoma(d: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
+const oggiRoma = giornoRoma;
 
 const NON_TROVATO = 'Nessun soggetto corrisponde ai criteri indicati.';
 const TROPPI = 'La ricerca trova troppe persone: aggiungere il nome o la data di nascita (EN095).';

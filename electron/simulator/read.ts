@@ -3,7 +3,7 @@
  * subjects and schede they refer to, with ANPR's error codes when they
  * cannot be found or do not belong to the requesting comune.
  */
-import type { IsoDate } from '../../shared/domain/date-it';
+import { giornoRoma, type IsoDate } from '../../shared/domain/date-it';
 import { childByLocalName, childrenByLocalName, childText, type Element } from '../anpr/xml/safe';
 import { rifiuta } from './errori';
 import type { TestataRichiesta } from './soap';
@@ -132,5 +132,5 @@ export function nonPrimaDellUltima(p: PersonaSim, d: IsoDate): void {
 
 /** yyyy-mm-dd of a Date in Europe/Rome. */
 export function oggiRoma(d: Date): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return giornoRoma(d);
 }

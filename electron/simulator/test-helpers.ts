@@ -1,4 +1,5 @@
 /** Shared setup for the simulator tests: real PKI, real TLS, the real client. */
+import { giornoRoma } from '../../shared/domain/date-it';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,5 +65,5 @@ export async function startFixture(extra: Partial<SimConfigInput> = {}): Promise
 export const testata = { codMittente: '', codDestinatario: 'ANPR02', dataOraRichiesta: '2025-06-01T10:00:00', tipoOperazione: 'C', tipoInvio: 'TEST', idOperazioneComune: '1' };
 
 export function oggi(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return giornoRoma();
 }

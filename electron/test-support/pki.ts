@@ -55,17 +55,17 @@ function makeCa(dir: string, name: string, cn: string): void {
   ]);
 }
 
+/**
+ * A leaf valid from a day ago: tests sign "ten minutes ago" (expired
+ * timestamps) with a PKI that may have been made a moment before.
+ */
 function makeLeaf(dir: string, name: string, ca: string, subject: string, ext: string, days = 825): void {
-  openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject]);
-  writeFileSync(join(dir, `${name}.ext`), ext);
-  openssl(dir, [
-    'x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial',
-    '-out', `${name}.crt`, '-days', String(days), '-sha256', '-extfile', `${name}.ext`,
-  ]);
+  const now = Date.now();
+  makeLeafWithDates(dir, name, ca, subject, ymd(new Date(now - 86_400_000)), ymd(new Date(now + days * 86_400_000)), ext);
 }
 
 /** A leaf with explicit validity dates (YYYYMMDDHHMMSSZ), through `openssl ca`. */
-function makeLeafWithDates(dir: string, name: string, ca: string, subject: string, start: string, end: string): void {
+function makeLeafWithDates(dir: string, name: string, ca: string, subject: string, start: string, end: string, ext = CLIENT_EXT): void {
   openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject]);
   const caDir = join(dir, `${name}-cadb`);
   mkdirSync(caDir, { recursive: true });
@@ -79,7 +79,7 @@ function makeLeafWithDates(dir: string, name: string, ca: string, subject: strin
       'unique_subject = no', 'copy_extensions = none', 'x509_extensions = leaf',
       '[ anything ]', 'commonName = supplied', 'countryName = optional', 'organizationName = optional',
       'organizationalUnitName = optional',
-      '[ leaf ]', ...CLIENT_EXT.trim().split('\n'),
+      '[ leaf ]', ...ext.trim().split('\n'),
     ].join('\n') + '\n',
   );
   openssl(dir, [
@@ -100,7 +100,7 @@ function ymd(date: Date): string {
 }
 
 /** Creates (or reuses) the test PKI in `dir` (default: a shared folder under the OS temp dir). */
-export function ensureTestPki(dir = join(tmpdir(), `sportello-anpr-test-pki-v1-${new Date().toISOString().slice(0, 10)}`)): TestPki {
+export function ensureTestPki(dir = join(tmpdir(), `sportello-anpr-test-pki-v2-${new Date().toISOString().slice(0, 10)}`)): TestPki {
   const done = join(dir, '.complete');
   if (!existsSync(done)) {
     mkdirSync(dir, { recursive: true });

@@ -302,3 +302,13 @@ export function contaGiorniLavorativi(a: IsoDate, b: IsoDate, opts: OpzioniLavor
   for (let d = start + 1; d <= end; d++) if (isGiornoLavorativo(fromDayNumber(d), opts)) count++;
   return count;
 }
+
+const GIORNO_ROMA = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The day (yyyy-mm-dd) a moment falls on in Italy: ANPR's day, whatever the
+ * time zone of the machine (a UTC server is a day behind from 23:00 or 22:00).
+ */
+export function giornoRoma(d: Date = new Date()): string {
+  return GIORNO_ROMA.format(d);
+}

@@ -736,6 +736,21 @@ export interface DomicilioDigitale5008 {
   emailContatto?: string;
 }
 
+function wDomicilioDigitale(name: string, dom: DomicilioDigitale5008 | undefined): XmlChild {
+  return (
+    dom &&
+    el(
+      name,
+      leaf('indirizzoDigitale', dom.indirizzoDigitale),
+      leaf('dataInizioValidita', dom.dataInizioValidita),
+      leaf('enteErogatore', dom.enteErogatore),
+      leaf('statoDomicilio', dom.statoDomicilio),
+      leaf('noteStatoDomicilio', dom.noteStatoDomicilio),
+      leaf('emailContatto', dom.emailContatto),
+    )
+  );
+}
+
 export interface Richiesta5008Input {
   testata: TestataBuilderInput;
   generalitaPerRicerca: Generalita;
@@ -771,7 +786,6 @@ export function buildRichiesta5008(input: Richiesta5008Input): string {
   const d = input.datiControllo;
   const gm = input.generalitaDaModificare;
   const dd = input.datiDecesso;
-  const dom = input.domicilioDigitale;
   return request(
     '5008',
     input.testata,
@@ -793,16 +807,7 @@ export function buildRichiesta5008(input: Richiesta5008Input): string {
     wCensimento('censimento', input.censimento),
     wAltriDati('altriDati', input.altriDati),
     wAutoveicoli('autoVeicoli', input.autoVeicoli),
-    dom &&
-      el(
-        'domicilioDigitale',
-        leaf('indirizzoDigitale', dom.indirizzoDigitale),
-        leaf('dataInizioValidita', dom.dataInizioValidita),
-        leaf('enteErogatore', dom.enteErogatore),
-        leaf('statoDomicilio', dom.statoDomicilio),
-        leaf('noteStatoDomicilio', dom.noteStatoDomicilio),
-        leaf('emailContatto', dom.emailContatto),
-      ),
+    wDomicilioDigitale('domicilioDigitale', input.domicilioDigitale),
     dd && opt('datiDecesso', leaf('motivoDecesso', dd.motivoDecesso), wDatiEvento('eventoDecesso', dd.eventoDecesso), wSentenza('sentenza', dd.sentenza)),
     wDatiProcedimento('datiDelProcedimento', input.datiDelProcedimento),
     el(
@@ -811,6 +816,51 @@ export function buildRichiesta5008(input: Richiesta5008Input): string {
       leaf('gestioneCF', d.gestioneCF),
       wListaControlli(d.listaControlli),
     ),
+  );
+}
+
+// ---------------------------------------------------------------- 5013
+
+export interface Richiesta5013Input {
+  testata: TestataBuilderInput;
+  /**
+   * The subject whose datum is revoked and, for the data that are blocks of
+   * the sheet (marriage, civil union, permit, census, digital domicile), the
+   * block as ANPR holds it. Paternity and maternity (tipoRevoca 1, 2) need
+   * only the subject. The XSD's other choice, `famigliaConvivenza`, is not supported.
+   */
+  schedaSoggetto: {
+    generalitaPerRicerca: Generalita;
+    matrimonio?: Matrimonio;
+    unioneCivile?: UnioneCivile;
+    permessoSoggiorno?: PermessoSoggiorno;
+    censimento?: Censimento;
+    domicilioDigitale?: DomicilioDigitale5008;
+  };
+  /** Tabella 49 motivoRevoca (1 errore materiale, 2 revoca, 3 altro) and a note (≤ 80 characters). */
+  motivoAnnullamento: { motivoRevoca: Codice; noteRevoca?: string };
+  /** Tabella 48 tipoRevoca: which datum is revoked (1 paternità … 9 tutore o responsabile della convivenza); written as 2 digits. */
+  datiControllo: { tipoRevoca: Codice; listaControlli?: Controllo[] };
+}
+
+export function buildRichiesta5013(input: Richiesta5013Input): string {
+  const s = input.schedaSoggetto;
+  const m = input.motivoAnnullamento;
+  return request(
+    '5013',
+    input.testata,
+    el(
+      'schedaSoggetto',
+      wGeneralita('generalitaPerRicerca', s.generalitaPerRicerca),
+      wMatrimonio('matrimonio', s.matrimonio),
+      // convivenzaDiFatto (not supported) comes here, in the XSD sequence.
+      wUnioneCivile('unioneCivile', s.unioneCivile),
+      wPermessoSoggiorno('permessoSoggiorno', s.permessoSoggiorno),
+      wCensimento('censimento', s.censimento),
+      wDomicilioDigitale('domicilioDigitale', s.domicilioDigitale),
+    ),
+    el('motivoAnnullamento', leaf('motivoRevoca', m.motivoRevoca), leaf('noteRevoca', m.noteRevoca)),
+    el('datiControllo', leaf('tipoRevoca', pad(input.datiControllo.tipoRevoca, 2)), wListaControlli(input.datiControllo.listaControlli)),
   );
 }
 
@@ -900,6 +950,18 @@ export function buildRichiesta7001(input: Richiesta7001Input): string {
   return request('7001', input.testata, el('datiRichiesta', leaf('idTabella', pad(input.idTabella, 3))));
 }
 
+// ---------------------------------------------------------------- 7003
+
+export interface Richiesta7003Input {
+  testata: TestataBuilderInput;
+  /** 1 (ANPR's default): the current version only; 2: every supported version. */
+  tipoVersioni?: Codice;
+}
+
+export function buildRichiesta7003(input: Richiesta7003Input): string {
+  return request('7003', input.testata, el('datiRichiesta', leaf('tipoVersioni', input.tipoVersioni)));
+}
+
 // ---------------------------------------------------------------- dispatch
 
 export interface RequestInputs {
@@ -918,8 +980,10 @@ export interface RequestInputs {
   '5005': Richiesta5005Input;
   '5008': Richiesta5008Input;
   '5012': Richiesta5012Input;
+  '5013': Richiesta5013Input;
   '6001': Richiesta6001Input;
   '7001': Richiesta7001Input;
+  '7003': Richiesta7003Input;
 }
 
 export const BUILDERS: { readonly [K in ServiceCode]: (input: RequestInputs[K]) => string } = {
@@ -938,8 +1002,10 @@ export const BUILDERS: { readonly [K in ServiceCode]: (input: RequestInputs[K]) 
   '5005': buildRichiesta5005,
   '5008': buildRichiesta5008,
   '5012': buildRichiesta5012,
+  '5013': buildRichiesta5013,
   '6001': buildRichiesta6001,
   '7001': buildRichiesta7001,
+  '7003': buildRichiesta7003,
 };
 
 /** Builds the `Richiesta<CODE>` XML for any service. */

@@ -216,6 +216,22 @@ export const FULL: RequestInputs = {
     datiSchedaSoggettoFamigliaConvivenza: { soggetto: rossi, schedaFamigliaConvivenza: famiglia },
     datiControllo: { tipoScheda: '1', annullamentoAttribuzioneCF: 'N', listaControlli: [{ codice: 'RA', valore: '1' }] },
   },
+  '5013': {
+    testata: testataFull,
+    schedaSoggetto: {
+      generalitaPerRicerca: rossi,
+      matrimonio: {
+        coniuge: bianchi,
+        datiMatrimonio: {
+          dataEvento: '2025-03-15',
+          luogoEvento: { comune: roma },
+          attoEvento: { comuneRegistrazione: roma, anno: '2025', parte: '1', serie: 'A', numeroAtto: '77' },
+        },
+      },
+    },
+    motivoAnnullamento: { motivoRevoca: '1', noteRevoca: "ATTO TRASCRITTO PER ERRORE, RETTIFICA DELL'UFFICIALE" },
+    datiControllo: { tipoRevoca: 6, listaControlli: [{ codice: 'RA', valore: '1' }] },
+  },
   '6001': {
     testata: testataFull,
     listaTipiCertificati: ['8', 12],
@@ -235,6 +251,7 @@ export const FULL: RequestInputs = {
     },
   },
   '7001': { testata: testataFull, idTabella: 1 },
+  '7003': { testata: testataFull, tipoVersioni: '2' },
 };
 
 export const MINIMAL: RequestInputs = {
@@ -297,6 +314,12 @@ export const MINIMAL: RequestInputs = {
     datiSchedaSoggettoFamigliaConvivenza: { soggetto: { cognome: 'ROSSI', nome: 'MARIO' } },
     datiControllo: { tipoScheda: '1', annullamentoAttribuzioneCF: 'N' },
   },
+  '5013': {
+    testata: testataMin,
+    schedaSoggetto: { generalitaPerRicerca: { cognome: 'ROSSI', nome: 'MARIO' } },
+    motivoAnnullamento: { motivoRevoca: '1' },
+    datiControllo: { tipoRevoca: '1' },
+  },
   '6001': {
     testata: testataMin,
     listaTipiCertificati: ['8'],
@@ -313,6 +336,7 @@ export const MINIMAL: RequestInputs = {
     },
   },
   '7001': { testata: testataMin, idTabella: '013' },
+  '7003': { testata: testataMin },
 };
 
 /** More inputs of one service, for blocks that FULL and MINIMAL (one input per service) cannot all show. */

@@ -210,6 +210,22 @@ export interface Risposta7001Parsed {
   xmlFile: Buffer[];
 }
 
+/** One ANPR interface version (tipoAnprVersione), e.g. ANPR05 5.0.0. */
+export interface VersioneAnpr {
+  codDestinatario: string;
+  versioneCompleta: string;
+  major: number;
+  minor: number;
+  patch: number;
+  meta?: string;
+}
+
+export interface Risposta7003Parsed {
+  testata: TestataRispostaParsed;
+  /** One entry per statoVersioni: the current version and the others still supported. */
+  statoVersioni: { corrente: VersioneAnpr; supportate: VersioneAnpr[] }[];
+}
+
 export interface RispostaConnessioneParsed {
   testata: TestataRispostaParsed;
 }
@@ -230,8 +246,10 @@ export interface ParsedResponses {
   '5005': RispostaComuneParsed;
   '5008': RispostaComuneParsed;
   '5012': RispostaComuneParsed;
+  '5013': RispostaComuneParsed;
   '6001': Risposta6001Parsed;
   '7001': Risposta7001Parsed;
+  '7003': Risposta7003Parsed;
 }
 
 // ------------------------------------------------------------ field parsers
@@ -415,6 +433,18 @@ function pSoggetto3002(el: Element): Soggetto3002 {
     datiDecesso: dec ? compact({ dataEvento: txt(dec, 'dataEvento'), luogoEvento: pLuogo(childByLocalName(dec, 'luogoEvento')) }) : undefined,
     datiCancellazione: canc ? compact({ motivoCancellazione: txt(canc, 'motivoCancellazione'), dataCancellazione: txt(canc, 'dataCancellazione') }) : undefined,
     erroriAnomalie: childrenByLocalName(el, 'erroriAnomalie').map(parseErrore),
+  });
+}
+
+function pVersione(el: Element | undefined): VersioneAnpr {
+  const n = (name: string) => Number(txt(el, name) ?? 'NaN');
+  return compact({
+    codDestinatario: txt(el, 'CodDestinatario') ?? '',
+    versioneCompleta: txt(el, 'VersioneCompleta') ?? '',
+    major: n('VersioneMajor'),
+    minor: n('VersioneMinor'),
+    patch: n('VersionePatch'),
+    meta: txt(el, 'VersioneMeta'),
   });
 }
 
@@ -618,6 +648,16 @@ function parsePayload(service: ServiceCode, payload: Element, opts: ParseOptions
         idTabella: txt(det, 'idTabella'),
         xmlFile: childrenByLocalName(det, 'xmlFile').map((e) => decodeBase64Text(e) ?? Buffer.alloc(0)),
       });
+      return outcomeFromOk(testata, value, []);
+    }
+    case 'RispostaMultipla7003': {
+      const value: Risposta7003Parsed = {
+        testata,
+        statoVersioni: childrenByLocalName(inner, 'statoVersioni').map((e) => ({
+          corrente: pVersione(childByLocalName(e, 'versioneCorrente')),
+          supportate: childrenByLocalName(e, 'versioniSupportate').map(pVersione),
+        })),
+      };
       return outcomeFromOk(testata, value, []);
     }
     default:

@@ -5,10 +5,8 @@
  * the anomaly lists fed from every answer (see `avviaRegistroEsiti`).
  */
 import { addGiorni, addGiorniLavorativi, diffGiorni } from '../../../shared/domain/date-it';
+import { ANNULLAMENTO_DI, SERVIZI_ANNULLAMENTO, TITOLI_SERVIZIO, isDichiarazioneResidenza } from '../../../shared/anpr/servizi';
 import {
-  ANNULLAMENTO_DI,
-  SERVIZI_ANNULLAMENTO,
-  TITOLI_SERVIZIO,
   type ErroreSpiegato,
   type Problema,
   type Scadenza,
@@ -29,7 +27,6 @@ import { createNumerazione, SERVIZI_CON_PROCEDIMENTO } from '../numerazione';
 import type { CoreServices, DomainHandlers } from './services';
 
 /** Residence declarations: 2 working days to register, 45 days for the checks. */
-const DICHIARAZIONI_RESIDENZA = new Set(['1002', '5005']);
 const STATI_CON_ESITO = new Set(['accolta', 'accolta_con_avvisi', 'respinta', 'richiede_intervento']);
 
 /** Italian labels of the elements ANPR and the XSD most often name. */
@@ -214,7 +211,7 @@ function oggi(services: CoreServices): string {
 }
 
 function scadenzaDi(servizio: string, dataProtocollo: string | null | undefined): string | undefined {
-  return DICHIARAZIONI_RESIDENZA.has(servizio) && dataProtocollo ? addGiorniLavorativi(dataProtocollo, 2) : undefined;
+  return isDichiarazioneResidenza(servizio) && dataProtocollo ? addGiorniLavorativi(dataProtocollo, 2) : undefined;
 }
 
 function daAnnullareDi(payload: Record<string, unknown>) {
@@ -510,7 +507,7 @@ export function praticheHandlers(services: CoreServices): Omit<DomainHandlers<'p
       const oggiIso = oggi(services);
       const out: Scadenza[] = [];
       for (const p of (await coda()).list()) {
-        if (p.scartata || !DICHIARAZIONI_RESIDENZA.has(p.servizio) || !p.dataProtocollo) continue;
+        if (p.scartata || !isDichiarazioneResidenza(p.servizio) || !p.dataProtocollo) continue;
         const accolta = p.stato === 'accolta' || p.stato === 'accolta_con_avvisi';
         const base = { praticaId: p.id, servizio: p.servizio, stato: p.stato, soggettoKey: p.soggettoKey, protocollo: p.protocollo };
         if (!accolta) {

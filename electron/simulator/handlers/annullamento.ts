@@ -4,16 +4,12 @@
  * EN078 not found, EN314 wrong service, EN145 another comune's operation,
  * EN077 a later operation touched the same subjects.
  */
+import { ANNULLABILI } from '../../../shared/anpr/servizi';
 import { rifiuta } from '../errori';
 import { childByLocalName, text } from '../read';
 import { esitoRegistrazione } from './common';
 import type { HandlerContext, HandlerResult } from './types';
 
-const ANNULLABILI: Record<string, readonly string[]> = {
-  '1013': ['1001', '1002'],
-  '2011': ['2001', '2003'],
-  '5012': ['5001', '5005', '5008'],
-};
 
 export function handleAnnullamento(ctx: HandlerContext): HandlerResult {
   const { store, body, comune, service } = ctx;
@@ -24,7 +20,7 @@ export function handleAnnullamento(ctx: HandlerContext): HandlerResult {
   const op = (idAnpr ? store.getOperazionePerAnpr(idAnpr) : undefined) ?? (idCom ? store.getOperazione(comune, idCom) : undefined);
   if (!op || op.stato !== 'completata' || op.effetti === 0 || op.annullata) rifiuta('EN078');
   if (op.comune !== comune) rifiuta('EN145');
-  if (!ANNULLABILI[service]!.includes(op.servizio) || (servizio && servizio !== op.servizio) || (idCom && idCom !== op.idOperazioneComune)) rifiuta('EN314');
+  if (!(ANNULLABILI as Readonly<Record<string, readonly string[]>>)[service]?.includes(op.servizio) || (servizio && servizio !== op.servizio) || (idCom && idCom !== op.idOperazioneComune)) rifiuta('EN314');
   const successive = store.operazioniSuccessive(op.comune, op.idOperazioneComune).filter((o) => o.soggetti.some((s) => op.soggetti.includes(s)));
   if (successive.length > 0) rifiuta('EN077');
   store.undo(op.journal);

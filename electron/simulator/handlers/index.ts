@@ -1,4 +1,4 @@
-/** Service code → handler. Services without a handler answer SP000. */
+/** Service code → handler: one per catalogue service (a missing one is a compile error). */
 import type { ServiceCode } from '../../anpr/services/registry';
 import { handleAnnullamento } from './annullamento';
 import { handle2001, handle2003 } from './cancellazione';
@@ -6,10 +6,11 @@ import { handle6001 } from './certificazione';
 import { handle3001, handle3002, handle3003, handle3007 } from './consultazione';
 import { handle1001, handle1002 } from './iscrizione';
 import { handle5001, handle5005, handle5008 } from './mutazione';
-import { handle7001, handleTestConn } from './tabelle';
+import { handle5013 } from './revoca';
+import { handle7001, handle7003, handleTestConn } from './tabelle';
 import type { Handler } from './types';
 
-export const HANDLERS: Partial<Record<ServiceCode, Handler>> = {
+export const HANDLERS = {
   TestConn: handleTestConn,
   '3001': handle3001,
   '3002': handle3002,
@@ -25,8 +26,10 @@ export const HANDLERS: Partial<Record<ServiceCode, Handler>> = {
   '5005': handle5005,
   '5008': handle5008,
   '5012': handleAnnullamento,
+  '5013': handle5013,
   '6001': handle6001,
   '7001': handle7001,
-};
+  '7003': handle7003,
+} satisfies Record<ServiceCode, Handler>;
 
 export type { Handler, HandlerContext, HandlerResult } from './types';

@@ -7,42 +7,11 @@
  * The operator is never part of a request: the core takes it from the session.
  */
 import { z } from 'zod';
+import { SERVIZI_PRATICA } from '../../anpr/servizi';
 import { isIsoDate } from '../../domain/date-it';
 import { ErroreAnprSchema, InvioSchema, PraticaSchema } from './coda';
 
-export const SERVIZI_PRATICA = ['1001', '1002', '1013', '2001', '2003', '2011', '5001', '5005', '5008', '5012'] as const;
 export const ServizioPraticaSchema = z.enum(SERVIZI_PRATICA);
-/** Annulments: started only from an accepted pratica, by an ufficiale d'anagrafe. */
-export const SERVIZI_ANNULLAMENTO = ['1013', '2011', '5012'] as const;
-
-/**
- * The one Italian name of each service, used by the form's title, the
- * pratiche list and detail, the Scrivania and the text for ANPR's assistance.
- */
-export const TITOLI_SERVIZIO: Readonly<Record<(typeof SERVIZI_PRATICA)[number], string>> = {
-  '1001': 'Iscrizione per nascita',
-  '1002': 'Iscrizione per altri motivi',
-  '1013': 'Annullamento di iscrizione',
-  '2001': 'Cancellazione per morte',
-  '2003': 'Cancellazione per altri motivi',
-  '2011': 'Annullamento di cancellazione',
-  '5001': 'Mutazione della famiglia',
-  '5005': 'Cambio di residenza',
-  '5008': 'Stato civile e generalità',
-  '5012': 'Annullamento di mutazione',
-};
-
-/** What each annulment annuls. */
-export const ANNULLAMENTO_DI: Record<string, (typeof SERVIZI_ANNULLAMENTO)[number]> = {
-  '1001': '1013',
-  '1002': '1013',
-  '2001': '2011',
-  '2003': '2011',
-  '5001': '5012',
-  '5005': '5012',
-  '5008': '5012',
-};
-
 /**
  * Key of the payload under which the form keeps the values exactly as typed
  * (a draft may be incomplete or invalid; the builders ignore this key).

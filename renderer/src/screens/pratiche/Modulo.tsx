@@ -14,6 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Alert, Button } from 'design-react-kit';
 import { useForm, type FieldErrors, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { ZodType } from 'zod';
+import { isDichiarazioneResidenza } from '../../../../shared/anpr/servizi';
 import { isCodiceFiscaleValido } from '../../../../shared/domain/codice-fiscale';
 import { formatDataIt, parseDataItDettaglio } from '../../../../shared/domain/date-it';
 import { normalizzaTestiPerAnpr } from '../../../../shared/domain/testo-anpr';
@@ -695,7 +696,7 @@ function ModuloForm({ c }: { c: Caricato }) {
                   maxLength={10}
                   autoComplete="off"
                   errore={erroreMeta}
-                  aiuto={modulo.servizio === '5005' || modulo.servizio === '1002' ? 'Data della dichiarazione: da qui i 2 giorni lavorativi per registrare e i 45 giorni per gli accertamenti.' : 'Formato gg/mm/aaaa.'}
+                  aiuto={isDichiarazioneResidenza(modulo.servizio) ? 'Data della dichiarazione: da qui i 2 giorni lavorativi per registrare e i 45 giorni per gli accertamenti.' : 'Formato gg/mm/aaaa.'}
                   onChange={(e) => onMeta('dataProtocollo', e.target.value)}
                   onBlur={() => {
                     const v = meta.dataProtocollo.trim();

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { ANNULLAMENTO_DI } from '../../../../shared/anpr/servizi';
 import type { PraticaAperta, PraticaVista, StatoPratica } from '../../../../shared/ipc/contract';
 import { bridge, unwrap } from '../../bridge';
 import { formatData, formatDataOra, messaggioErrore } from '../../format';
@@ -386,7 +387,7 @@ function Dettaglio({
   const inviabile = !p.scartata && ['bozza', 'pronta', 'in_invio', 'esito_incerto'].includes(p.stato);
   const annullamento = p.annullamento ?? null;
   const annullata = !!annullamento && STATI_ACCOLTI.includes(annullamento.stato);
-  const annullabile = !p.scartata && !annullamento && STATI_ACCOLTI.includes(p.stato) && ['1001', '1002', '2001', '2003', '5001', '5005', '5008'].includes(p.servizio);
+  const annullabile = !p.scartata && !annullamento && STATI_ACCOLTI.includes(p.stato) && !!ANNULLAMENTO_DI[p.servizio];
   const titoloRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => titoloRef.current?.focus(), [p.id]);
   return (

@@ -1,6 +1,6 @@
 /** Italian labels of the pratiche screen: services, states, queue states. */
 import type { StatoPratica } from '../../../../shared/ipc/contract';
-import { TITOLI_SERVIZIO } from '../../../../shared/ipc/domains/pratiche';
+import { TITOLI_SERVIZIO } from '../../../../shared/anpr/servizi';
 
 /** One label per service, the same words as the form's title (TITOLI_SERVIZIO). */
 export const SERVIZI: Readonly<Record<string, string>> = TITOLI_SERVIZIO;

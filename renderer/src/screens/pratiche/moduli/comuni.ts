@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { calcolaCodiceFiscale, validaCodiceFiscale } from '../../../../../shared/domain/codice-fiscale';
-import { parseDataIt, parseDataItDettaglio, toIsoDate } from '../../../../../shared/domain/date-it';
+import { giornoRoma, parseDataIt, parseDataItDettaglio } from '../../../../../shared/domain/date-it';
 import { statoPerCodice } from './stati';
 
 export type { ContestoModulo as ContestoSoggetto } from './tipi';
@@ -171,9 +171,9 @@ export function dataIt(isoDate: string | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
 }
 
-/** Today as dd/mm/yyyy (local time). */
+/** Today in Italy as dd/mm/yyyy. */
 export function oggiIt(now = new Date()): string {
-  return dataIt(toIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate()));
+  return dataIt(giornoRoma(now));
 }
 
 /** Removes keys whose value is undefined (stored payloads stay tidy). */
@@ -224,8 +224,7 @@ export function controllaData(ctx: Ctx, valore: string | undefined, path: Percor
 }
 
 function oggiIso(): string {
-  const d = new Date();
-  return toIsoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+  return giornoRoma();
 }
 
 function maiuscolaIniziale(s: string): string {

@@ -1,5 +1,5 @@
 /** 1002 — iscrizione per altri motivi (immigrazione, ricomparsa, …): the fields. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
+import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiGeneralita, CampiLuogo, CampoSelect, CampoSpunta, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
 import { RELAZIONI_PARENTELA, STATI_CIVILI } from './comuni';

@@ -5,7 +5,7 @@
  *
  * Payload = Richiesta2001Input without testata (electron/anpr/services/builders.ts).
  */
-import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
+import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { CampiDecorrenza, CampiSoggetto, CampoComune, CampoData, CampoSelect, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';

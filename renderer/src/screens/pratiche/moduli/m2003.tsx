@@ -1,5 +1,5 @@
 /** 2003 — cancellazione per altri motivi (emigrazione, irreperibilità, …): the fields. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
+import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoSelect, CampoSpunta, CampoTesto, ID_LISTA_STATI, ListaStati, Sezione } from './campi';
 import {

@@ -1,5 +1,5 @@
 /** 5001 — mutazione della famiglia / convivenza (nuovo intestatario, composizione): the fields. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
+import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { get, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampoSelect, Col, PersonaConRelazione, Riga, Sezione } from './campi';
 import {

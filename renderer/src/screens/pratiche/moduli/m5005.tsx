@@ -4,7 +4,7 @@
  *
  * Payload = Richiesta5005Input without testata (electron/anpr/services/builders.ts).
  */
-import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
+import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { CampiDecorrenza, CampoSelect, Col, Riga, Sezione } from './campi';

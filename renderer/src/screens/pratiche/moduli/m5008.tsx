@@ -1,5 +1,5 @@
 /** 5008 — stato civile (matrimonio, vedovanza, cessazione del matrimonio, unione civile e scioglimento) e generalità: the fields. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
+import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiAtto, CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoData, CampoSelect, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, SESSI, Sezione } from './campi';
 import {

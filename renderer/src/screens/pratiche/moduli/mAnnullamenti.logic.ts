@@ -6,6 +6,7 @@
  * Payload = Richiesta1013Input / Richiesta2011Input / Richiesta5012Input without testata.
  */
 import { z } from 'zod';
+import { ANNULLABILI, oggettoServizio, type ServizioAnnullamento } from '../../../../../shared/anpr/servizi';
 import {
   chiaveDi,
   compatta,
@@ -30,14 +31,9 @@ import {
   dalGiorno,
 } from './comuni';
 
-export type ServizioAnnullamento = '1013' | '2011' | '5012';
-
+export type { ServizioAnnullamento };
 /** Which accepted operations each annulment service can annul. */
-export const ANNULLABILI: Record<ServizioAnnullamento, readonly string[]> = {
-  '1013': ['1001', '1002'],
-  '2011': ['2001', '2003'],
-  '5012': ['5001', '5005', '5008'],
-};
+export { ANNULLABILI };
 
 /** 5012 listaControlli: RA = ripristino posizione anagrafica, RP = ripristino parziale. */
 export const RIPRISTINI: readonly Voce[] = [
@@ -211,19 +207,10 @@ export const dataDecorrenza2011 = dataDecorrenzaAnnullamento;
 export const dataDecorrenza5012 = dataDecorrenzaAnnullamento;
 export const chiaveSoggettoAnnullamento = (v: ValoriAnnullamento) => chiaveDi(v.soggetto);
 
-const OPERAZIONI: Record<string, string> = {
-  '1001': "l'iscrizione per nascita",
-  '1002': "l'iscrizione",
-  '2001': 'la cancellazione per morte',
-  '2003': 'la cancellazione',
-  '5001': 'la composizione della famiglia',
-  '5005': 'il cambio di residenza',
-  '5008': 'la mutazione dei dati individuali',
-};
 
 /** The review step's sentence: which accepted operation is annulled, for whom and why. */
 export function riepilogoAnnullamento(v: ValoriAnnullamento): string {
-  const op = OPERAZIONI[v.operazioneRichiesta] ?? `l'operazione ${v.operazioneRichiesta}`;
+  const op = oggettoServizio(v.operazioneRichiesta) ?? `l'operazione ${v.operazioneRichiesta}`;
   const chi = v.soggetto.cognome.trim() || v.soggetto.codiceFiscale.trim() || v.soggetto.idSchedaSoggettoANPR.trim() ? ` di ${chiDi(v.soggetto)}` : '';
   const dal = v.decorrenzaOriginale.trim() ? ` del ${v.decorrenzaOriginale.trim()}` : '';
   return `Si annulla ${op}${chi}${dal} (id ANPR ${v.idOperazioneANPR.trim()}), motivo: «${v.motivo.trim()}»${dalGiorno(v.dataDecorrenza)}.`;

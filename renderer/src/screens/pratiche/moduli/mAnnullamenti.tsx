@@ -1,5 +1,5 @@
 /** 1013 / 2011 / 5012 — annullamento of an accepted pratica: the fields and the three modules. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
+import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import type { UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiSoggetto, CampoSelect, CampoSpunta, CampoTesto, Col, Riga, Sezione } from './campi';
 import {

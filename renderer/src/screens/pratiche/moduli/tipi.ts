@@ -17,7 +17,8 @@ import type { ComponentType } from 'react';
 import type { UseFormReturn, FieldValues } from 'react-hook-form';
 import type { ZodType } from 'zod';
 
-export type ServizioPratica = '1001' | '1002' | '1013' | '2001' | '2003' | '2011' | '5001' | '5005' | '5008' | '5012';
+export type { ServizioPratica } from '../../../../../shared/anpr/servizi';
+import type { ServizioPratica } from '../../../../../shared/anpr/servizi';
 
 /** Data about the person or earlier pratica the form is started from. */
 export interface ContestoModulo {
