@@ -15,7 +15,7 @@ function format(result: BenchResult): string {
   const parts = [`${result.name.padEnd(58)} median ${result.median.toFixed(3).padStart(9)} ${result.unit}`];
   if (result.baseline !== undefined) parts.push(`baseline ${result.baseline.toFixed(3)} ${result.unit}`);
   if (result.ratio !== undefined) {
-    parts.push(`ratio ${result.ratio.toFixed(2)}`);
+    parts.push(`ratio ${result.ratio < 0.01 ? result.ratio.toPrecision(2) : result.ratio.toFixed(2)}`);
     // Times: lower is better; throughputs (units ending in /s): higher is better.
     const higherIsBetter = result.unit.endsWith('/s');
     if (result.baseline !== undefined && result.median > 0 && result.baseline > 0) {

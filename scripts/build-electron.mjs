@@ -16,8 +16,9 @@ await build({
   ...common,
   entryPoints: ['electron/main/index.ts'],
   outfile: 'out/main/index.cjs',
-  // Native and WASM-carrying packages stay in node_modules.
-  external: ['electron', 'better-sqlite3', 'xmllint-wasm', 'soap'],
+  // Native and WASM-carrying packages stay in node_modules (libxml2-wasm is
+  // also an ES module with top-level await: it is reached by a real import()).
+  external: ['electron', 'better-sqlite3', 'libxml2-wasm', 'soap'],
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { diag } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { buildRequest } from '../services/builders';
-import { MINIMAL } from '../services/fixtures.test-data';
-import { validateRequestBody, validateResponseBody } from './validate';
+import { FULL, MINIMAL } from '../services/fixtures.test-data';
+import { clearXsdCache, validateRequestBody, validateResponseBody, xsdCompileCount } from './validate';
 import { anprResourcePath } from './resources';
 
 const ESEMPI = anprResourcePath('esempi', 'client-example');
@@ -63,7 +64,7 @@ describe('the validator really rejects broken bodies', () => {
     const res = await validateRequestBody(xml, '3002');
     expect(res.valid).toBe(false);
   });
-  it('DOCTYPE is refused before xmllint', async () => {
+  it('DOCTYPE is refused before libxml2', async () => {
     const res = await validateRequestBody('<!DOCTYPE x [<!ENTITY a "b">]><x/>', '3002');
     expect(res.valid).toBe(false);
   });
@@ -76,5 +77,54 @@ describe('the validator really rejects broken bodies', () => {
     const per = (performance.now() - t0) / n;
     console.info(`XSD validation: ${per.toFixed(1)} ms per call`);
     expect(per).toBeLessThan(1000);
+  });
+});
+
+describe('the compiled schema is kept and reused', () => {
+  // A realistic 5005, one element per line so that line numbers mean something.
+  const body = buildRequest('5005', FULL['5005']).replace(/></g, '>\n<');
+  const wrongLine = body.split('\n').findIndex((l) => l.startsWith('<tipoMutazione>')) + 1;
+  const wrong = body.replace(/<tipoMutazione>[^<]*</, '<tipoMutazione>ABC<');
+
+  it('2000 bodies: one compile, correct results, every parsed document disposed', async () => {
+    expect(wrongLine).toBeGreaterThan(1);
+    expect(await validateRequestBody(body, '5005')).toEqual({ valid: true });
+    const compiles = xsdCompileCount();
+    diag.configure({ enabled: true });
+    try {
+      const t0 = performance.now();
+      for (let i = 0; i < 2000; i++) {
+        if (i % 10 === 7) {
+          const res = await validateRequestBody(wrong, '5005');
+          expect(res.valid).toBe(false);
+          if (!res.valid) {
+            expect(res.errors).toContainEqual({
+              line: wrongLine,
+              message: "Schemas validity error : Element 'tipoMutazione': [facet 'pattern'] The value 'ABC' is not accepted by the pattern '(\\d)+'.",
+            });
+            expect(res.errors.every((e) => e.line === wrongLine)).toBe(true);
+          }
+        } else {
+          expect(await validateRequestBody(body, '5005')).toEqual({ valid: true });
+        }
+      }
+      console.info(`XSD validation (5005, compiled schema): ${((performance.now() - t0) / 2000).toFixed(3)} ms per call`);
+      expect(xsdCompileCount()).toBe(compiles);
+      // Only objects created while diagnostics were on are tracked: none may be left alive.
+      const live = (diag.report() ?? {}) as Record<string, { totalInstances: number }>;
+      expect(live.XmlDocument?.totalInstances ?? 0).toBe(0);
+    } finally {
+      diag.configure({ enabled: false });
+    }
+  });
+
+  it('clearXsdCache drops the compiled schemas; the next call compiles again', async () => {
+    const before = xsdCompileCount();
+    clearXsdCache();
+    const res = await validateRequestBody(wrong, '5005');
+    expect(res.valid).toBe(false);
+    expect(xsdCompileCount()).toBe(before + 1);
+    expect(await validateRequestBody(body, '5005')).toEqual({ valid: true });
+    expect(xsdCompileCount()).toBe(before + 1);
   });
 });
