@@ -8,7 +8,8 @@
 import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { ammesso, lista, statoNoto } from './tabelle-dati';
+import { MOTIVI_MORTE, TRIBUNALI_MORTE_PRESUNTA } from './codici';
+import { ammesso, statoNoto } from './tabelle-dati';
 import { CampiDecorrenza, CampiSoggetto, CampoComune, CampoData, CampoSelect, SceltaTabella, CampoStato, CampoTesto, Col, Riga, Sezione } from './campi';
 import {
   chiaveDi,
@@ -37,14 +38,9 @@ import {
   type LuogoEventoPayload,
   type SoggettoValori,
   RUOLI_SOGGETTO,
-  TIPI_TRIBUNALE,
 } from './comuni';
 import { riepilogo2001 } from './m2001.riepilogo';
 import type { ContestoModulo, ModuloPratica } from './tipi';
-
-const MOTIVI = lista(15, ['1', '2']);
-/** The authorities that declare a presumed death (Tabella 32, without the marriage-only ones). */
-const TRIBUNALI = lista(TIPI_TRIBUNALE.tabella, ['1', '3', '9']);
 
 export interface Valori2001 {
   dataDecorrenza: string;
@@ -101,7 +97,7 @@ export const schema2001 = z
     controllaSoggetto(ctx, v.soggetto, ['soggetto'], 'la persona deceduta');
     if (!testo(v.soggetto.cognome)) errore(ctx, ['soggetto', 'cognome'], 'Indicare il cognome (ANPR lo richiede con il codice fiscale).');
     if (!testo(v.soggetto.nome)) errore(ctx, ['soggetto', 'nome'], 'Indicare il nome.');
-    if (!ammesso(MOTIVI, v.motivo)) errore(ctx, ['motivo'], 'Scegliere il motivo della cancellazione.');
+    if (!ammesso(MOTIVI_MORTE, v.motivo)) errore(ctx, ['motivo'], 'Scegliere il motivo della cancellazione.');
     if (!ammesso(RUOLI_SOGGETTO, v.ruoloSoggetto)) errore(ctx, ['ruoloSoggetto'], 'Indicare se era intestatario della scheda di famiglia.');
     if (v.motivo === '1') {
       const morte = controllaData(ctx, v.dataMorte, ['dataMorte'], { obbligatoria: true, nome: 'la data del decesso', nonFutura: true });
@@ -116,7 +112,7 @@ export const schema2001 = z
     } else if (v.motivo === '2') {
       controllaData(ctx, v.sentenza.data, ['sentenza', 'data'], { obbligatoria: true, nome: 'la data della sentenza', nonFutura: true });
       controllaData(ctx, v.sentenza.dataValidita, ['sentenza', 'dataValidita'], { obbligatoria: true, nome: 'la data di esecutività', nonFutura: true });
-      if (!ammesso(TRIBUNALI, v.sentenza.tipoTribunale)) errore(ctx, ['sentenza', 'tipoTribunale'], "Scegliere l'autorità giudiziaria (Tabella 32).");
+      if (!ammesso(TRIBUNALI_MORTE_PRESUNTA, v.sentenza.tipoTribunale)) errore(ctx, ['sentenza', 'tipoTribunale'], "Scegliere l'autorità giudiziaria (Tabella 32).");
       obbligatorio(ctx, v.sentenza.autorita, ['sentenza', 'autorita'], "Indicare l'autorità (es. Tribunale di Viterbo).");
     }
     if (v.ruoloSoggetto === '1' && !soggettoVuotoDa(v.nuovoIntestatario)) controllaSoggetto(ctx, v.nuovoIntestatario, ['nuovoIntestatario'], 'il nuovo intestatario');
@@ -193,7 +189,7 @@ function Campi2001({ form }: { form: UseFormReturn<Valori2001>; contesto: Contes
         <CampiDecorrenza form={form} aiuto="Di norma la data di ricevimento dell'atto di morte (non successiva a oggi)." />
         <Riga>
           <Col>
-            <SceltaTabella form={form} nome="motivo" label="Motivo della cancellazione" lista={MOTIVI} vuota={false} mostraCodice={false} obbligatorio />
+            <SceltaTabella form={form} nome="motivo" label="Motivo della cancellazione" lista={MOTIVI_MORTE} vuota={false} mostraCodice={false} obbligatorio />
           </Col>
           <Col>
             <CampoSelect form={form} nome="ruoloSoggetto" label="Ruolo nella famiglia" voci={RUOLI_SOGGETTO} vuota={false} mostraCodice={false} obbligatorio />
@@ -213,7 +209,7 @@ function Campi2001({ form }: { form: UseFormReturn<Valori2001>; contesto: Contes
               <CampoTesto form={form} nome="sentenza.numero" label="Numero" maxLength={20} />
             </Col>
             <Col w={3}>
-              <SceltaTabella form={form} nome="sentenza.tipoTribunale" label="Autorità giudiziaria" lista={TRIBUNALI} mostraCodice={false} obbligatorio />
+              <SceltaTabella form={form} nome="sentenza.tipoTribunale" label="Autorità giudiziaria" lista={TRIBUNALI_MORTE_PRESUNTA} mostraCodice={false} obbligatorio />
             </Col>
             <Col w={3}>
               <CampoData form={form} nome="sentenza.dataValidita" label="Esecutiva dal" obbligatorio />

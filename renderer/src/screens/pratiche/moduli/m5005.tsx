@@ -7,7 +7,8 @@
 import { TITOLI_SERVIZIO } from '../../../../../shared/ipc/domains/pratiche';
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { ammesso, lista } from './tabelle-dati';
+import { TIPI_MUTAZIONE_RESIDENZA } from './codici';
+import { ammesso } from './tabelle-dati';
 import { CampiDecorrenza, SceltaTabella, Col, Riga, Sezione } from './campi';
 import {
   compatta,
@@ -27,8 +28,6 @@ import { controllaIndirizzo, indirizzoDa, indirizzoVuoto, indirizzoZ, residenzaP
 import type { ContestoModulo, ModuloPratica } from './tipi';
 import { riepilogo5005 } from './m5005.riepilogo';
 
-/** Tabella 47, resources/anpr/tabelle/tab_tipo_mutazione_residenza.csv (the codes a clerk uses at the counter). */
-export const TIPI_MUTAZIONE_RESIDENZA = lista(47, ['2', '3', '1', '4']);
 
 export interface Valori5005 {
   dataDecorrenza: string;

@@ -12,7 +12,8 @@
  */
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { ammesso, lista } from './tabelle-dati';
+import { MOVIMENTAZIONI } from './codici';
+import { ammesso } from './tabelle-dati';
 import { CampiDecorrenza, CampoComune, SceltaTabella, CampoTesto, Col, PersonaConRelazione, Riga, Sezione } from './campi';
 import { CampiIndirizzo } from './campi-indirizzo';
 import {
@@ -43,8 +44,6 @@ import { riepilogo5005AltroComune } from './m5005altroComune.riepilogo';
 
 export const VARIANTE_ALTRO_COMUNE = 'altro-comune';
 
-/** Tabella 23, resources/anpr/tabelle/tab_Tipo_movimentazione.csv (the two codes of an immigration). */
-export const MOVIMENTAZIONI = lista(23, ['1', '3']);
 
 export interface Arrivato {
   soggetto: SoggettoValori;
