@@ -46,6 +46,11 @@ export function descrizioneUfficiale(numero: number, codice: string): string | u
   return tabelle.get(numero)?.get(codice);
 }
 
+/** All the entries of a loaded table, in the table's order (e.g. the toponym species of Tabella 4 for a type-ahead). */
+export function vociTabella(numero: number): Voce[] {
+  return [...(tabelle.get(numero) ?? [])].map(([codice, descrizione]) => ({ codice, descrizione }));
+}
+
 /** The offered codes with their official descriptions, in the list's order (codes missing from the table left out). */
 export function vociDi(l: ListaCodici): Voce[] {
   const t = tabelle.get(l.tabella);
