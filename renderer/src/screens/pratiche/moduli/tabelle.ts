@@ -55,10 +55,10 @@ export function useStatiEsteri(testo: string): { proposte: StatoUfficiale[]; sta
   const q = testo.trim();
   const [proposte, setProposte] = useState<StatoUfficiale[]>([]);
   const [cercando, setCercando] = useState(false);
-  const [, setLetti] = useState(0);
   useEffect(() => {
     if (!q || !bridge) {
       setProposte([]);
+      setCercando(false);
       return;
     }
     let attivo = true;
@@ -68,7 +68,6 @@ export function useStatiEsteri(testo: string): { proposte: StatoUfficiale[]; sta
         registraStati(r);
         if (!attivo) return;
         setProposte(r.map((s) => ({ codice: s.codice, denominazione: s.denominazione, belfiore: s.belfiore ?? '' })));
-        setLetti((n) => n + 1);
       })
       .catch(() => attivo && setProposte([]))
       .finally(() => attivo && setCercando(false));
