@@ -47,6 +47,12 @@ async function logica(file: string, prefisso: string): Promise<Logica> {
   };
 }
 
+// The forms describe codes and foreign states from the official tables, which the app loads through `tabelle.*`.
+beforeAll(async () => {
+  const m = (await import(/* @vite-ignore */ `${DIR}tabelle.test-data.ts`)) as { caricaTabelleUfficiali(): Promise<unknown> };
+  await m.caricaTabelleUfficiali();
+});
+
 /** Deep merge of plain objects (override wins). */
 function unisci(base: Valori, over: Valori): Valori {
   const out: Valori = { ...base };

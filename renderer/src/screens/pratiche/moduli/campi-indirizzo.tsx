@@ -3,28 +3,24 @@
  * The office's comune is filled in by default; the toponym species has a
  * type-ahead from Tabella 4.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { get, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { bridge, unwrap } from '../../../bridge';
 import { CercaComune } from '../../../components/CercaComune';
 import { CampoTesto, Col, Riga } from './campi';
 import { iso, type Voce } from './comuni';
+import { useTabella } from './tabelle';
+import { vociTabella } from './tabelle-dati';
 
 function messaggio<V extends FieldValues>(form: UseFormReturn<V>, nome: string): string | undefined {
   const e = get(form.formState.errors, nome) as { message?: unknown } | undefined;
   return typeof e?.message === 'string' ? e.message : undefined;
 }
 
-/** Specie del toponimo (Tabella 4) for the type-ahead. */
+/** Specie del toponimo (Tabella 4) for the type-ahead (empty while the table loads). */
 function useSpecie(): Voce[] {
-  const [voci, setVoci] = useState<Voce[]>([]);
-  useEffect(() => {
-    if (!bridge) return;
-    void unwrap(bridge.tabelle.voci({ tabella: 4 }))
-      .then((t) => setVoci(t.voci.map((v) => ({ codice: v.codice, descrizione: v.descrizione }))))
-      .catch(() => setVoci([]));
-  }, []);
-  return voci;
+  const tabella = useTabella(4);
+  return tabella.stato === 'pronta' ? vociTabella(4) : [];
 }
 
 /**

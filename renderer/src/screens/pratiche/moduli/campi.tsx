@@ -8,7 +8,8 @@ import { useId, type ReactNode } from 'react';
 import { get, useWatch, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
 import { CercaComune } from '../../../components/CercaComune';
 import { cfCalcolato, iso, RELAZIONI_PARENTELA, type GeneralitaValori, type Voce } from './comuni';
-import { STATI_ESTERI } from './stati';
+import { useStatiEsteri, useTabella } from './tabelle';
+import { vociDi, type ListaCodici } from './tabelle-dati';
 
 type Form<V extends FieldValues> = UseFormReturn<V>;
 
@@ -92,28 +93,64 @@ export function CampoData<V extends FieldValues>(props: BaseProps<V>) {
   return <CampoTesto {...props} maxLength={10} placeholder="gg/mm/aaaa" inputMode="numeric" aiuto={props.aiuto ?? 'Formato gg/mm/aaaa.'} />;
 }
 
-export function CampoSelect<V extends FieldValues>({ form, nome, label, aiuto, obbligatorio, className, voci, vuota = 'Scegliere…', mostraCodice = true }: BaseProps<V> & { voci: readonly Voce[]; vuota?: string | false; mostraCodice?: boolean }) {
+export function CampoSelect<V extends FieldValues>({
+  form,
+  nome,
+  label,
+  aiuto,
+  obbligatorio,
+  className,
+  voci,
+  vuota = 'Scegliere…',
+  mostraCodice = true,
+  inAttesa,
+}: BaseProps<V> & { voci: readonly Voce[]; vuota?: string | false; mostraCodice?: boolean; inAttesa?: string }) {
   const id = useId();
   const errore = messaggio(form, nome);
+  const comune = {
+    id,
+    className: `form-select${errore ? ' is-invalid' : ''}`,
+    'aria-invalid': errore ? true : undefined,
+    'aria-describedby': descritto(id, aiuto, errore),
+    'aria-required': obbligatorio || undefined,
+  } as const;
   return (
     <Involucro id={id} label={label} aiuto={aiuto} errore={errore} obbligatorio={obbligatorio} className={className}>
-      <select
-        id={id}
-        className={`form-select${errore ? ' is-invalid' : ''}`}
-        aria-invalid={errore ? true : undefined}
-        aria-describedby={descritto(id, aiuto, errore)}
-        aria-required={obbligatorio || undefined}
-        {...form.register(nome as Path<V>)}
-      >
-        {vuota !== false && <option value="">{vuota}</option>}
-        {voci.map((v) => (
-          <option key={v.codice} value={v.codice}>
-            {mostraCodice ? `${v.codice} – ${v.descrizione}` : v.descrizione}
-          </option>
-        ))}
-      </select>
+      {inAttesa !== undefined ? (
+        // Not registered while the table loads: the form keeps its value and the real select shows it once mounted.
+        <select {...comune} disabled aria-busy="true">
+          <option value="">{inAttesa}</option>
+        </select>
+      ) : (
+        <select {...comune} {...form.register(nome as Path<V>)}>
+          {vuota !== false && <option value="">{vuota}</option>}
+          {voci.map((v) => (
+            <option key={v.codice} value={v.codice}>
+              {mostraCodice ? `${v.codice} – ${v.descrizione}` : v.descrizione}
+            </option>
+          ))}
+        </select>
+      )}
     </Involucro>
   );
+}
+
+/**
+ * A select over an official table: the form lists the codes it offers
+ * (`lista`), the descriptions are the official ones read through the bridge.
+ */
+export function SceltaTabella<V extends FieldValues>({ lista, ...props }: Omit<Parameters<typeof CampoSelect<V>>[0], 'voci' | 'inAttesa'> & { lista: ListaCodici }) {
+  const tabella = useTabella(lista.tabella);
+  const voci = tabella.stato === 'pronta' ? vociDi(lista) : [];
+  const inAttesa =
+    tabella.stato === 'caricamento'
+      ? `Caricamento della tabella ${lista.tabella}…`
+      : tabella.stato === 'errore'
+        ? `Tabella ${lista.tabella} non disponibile: ${tabella.messaggio}`
+        : voci.length === 0
+          ? `Nessuna voce disponibile nella tabella ${lista.tabella}`
+          : undefined;
+  return <CampoSelect {...props} voci={voci} inAttesa={inAttesa} />;
 }
 
 export function CampoSpunta<V extends FieldValues>({ form, nome, label, aiuto }: Omit<BaseProps<V>, 'obbligatorio'>) {
@@ -157,41 +194,33 @@ export function Col({ children, w = 4 }: { children: ReactNode; w?: number }) {
   return <div className={`col-12 col-md-${w}`}>{children}</div>;
 }
 
-/** One <datalist> of the foreign states for the whole form (type-ahead on the code). */
-export function ListaStati({ id }: { id: string }) {
-  return (
-    <datalist id={id}>
-      {STATI_ESTERI.map((s) => (
-        <option key={s.codice} value={s.codice}>
-          {s.denominazione}
-        </option>
-      ))}
-    </datalist>
-  );
-}
-
-export const ID_LISTA_STATI = 'moduli-stati-esteri';
-
 export const SESSI: readonly Voce[] = [
   { codice: 'M', descrizione: 'Maschile' },
   { codice: 'F', descrizione: 'Femminile' },
 ];
 
-/** Code of a foreign state with type-ahead and its name shown as a hint. */
+/** Code of a foreign state (Tabella 2) with type-ahead on code or name and its official name shown as a hint. */
 export function CampoStato<V extends FieldValues>({ form, nome, label, obbligatorio }: Omit<BaseProps<V>, 'aiuto'>) {
   const codice = useWatch({ control: form.control, name: nome as Path<V> }) as unknown;
-  const stato = typeof codice === 'string' ? STATI_ESTERI.find((s) => s.codice === codice.trim()) : undefined;
+  const testo = typeof codice === 'string' ? codice : '';
+  const { proposte, stato, cercando } = useStatiEsteri(testo);
+  const idLista = useId();
+  const aiuto = stato
+    ? `Stato: ${stato.denominazione}`
+    : cercando
+      ? 'Ricerca nella tabella degli stati esteri…'
+      : 'Codice ISTAT a 3 cifre: digitare il codice o il nome per cercare (100 Italia).';
   return (
-    <CampoTesto
-      form={form}
-      nome={nome}
-      label={label}
-      obbligatorio={obbligatorio}
-      lista={ID_LISTA_STATI}
-      inputMode="numeric"
-      maxLength={3}
-      aiuto={stato ? `Stato: ${stato.denominazione}` : 'Codice ISTAT a 3 cifre: digitare per cercare (100 Italia).'}
-    />
+    <>
+      <CampoTesto form={form} nome={nome} label={label} obbligatorio={obbligatorio} lista={idLista} maxLength={3} aiuto={aiuto} />
+      <datalist id={idLista}>
+        {proposte.map((s) => (
+          <option key={s.codice} value={s.codice}>
+            {s.denominazione}
+          </option>
+        ))}
+      </datalist>
+    </>
   );
 }
 
@@ -451,7 +480,7 @@ export function PersonaConRelazione<V extends FieldValues>({ form, prefisso, eti
       <CampiSoggetto form={form} prefisso={`${prefisso}.soggetto`} />
       <Riga>
         <Col w={6}>
-          <CampoSelect form={form} nome={`${prefisso}.codiceLegame`} label="Relazione con l'intestatario" voci={RELAZIONI_PARENTELA} obbligatorio />
+          <SceltaTabella form={form} nome={`${prefisso}.codiceLegame`} label="Relazione con l'intestatario" lista={RELAZIONI_PARENTELA} obbligatorio />
         </Col>
         <Col w={6}>
           <div className="campo">

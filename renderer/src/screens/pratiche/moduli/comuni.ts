@@ -8,7 +8,9 @@
 import { z } from 'zod';
 import { calcolaCodiceFiscale, validaCodiceFiscale } from '../../../../../shared/domain/codice-fiscale';
 import { giornoRoma, parseDataIt, parseDataItDettaglio } from '../../../../../shared/domain/date-it';
-import { statoPerCodice } from './stati';
+import { ammesso, descrizioneUfficiale, lista, statoNoto, type ListaCodici, type Voce } from './tabelle-dati';
+
+export type { ListaCodici, Voce } from './tabelle-dati';
 
 export type { ContestoModulo as ContestoSoggetto } from './tipi';
 
@@ -77,73 +79,22 @@ export interface DatiProcedimentoPayload {
   numeroPraticaComune?: string;
 }
 
-// ---------------------------------------------------------------- decoding tables
+// ---------------------------------------------------------------- decoding tables (codes only: descriptions from resources/anpr/tabelle)
 
-export interface Voce {
-  codice: string;
-  descrizione: string;
-}
+/** Tabella 5, relazione di parentela (without the codes usable only at subentro). */
+export const RELAZIONI_PARENTELA = lista(5, ['1', '2', '28', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '16', '17', '18', '20', '21', '22', '23', '24', '25', '26', '81', '99']);
 
-/** Tabella 5, resources/anpr/tabelle/tab_Relazione_di_parentela___Famiglia.csv (without the codes usable only at subentro). */
-export const RELAZIONI_PARENTELA: readonly Voce[] = [
-  { codice: '1', descrizione: 'Intestatario scheda' },
-  { codice: '2', descrizione: 'Marito / Moglie' },
-  { codice: '28', descrizione: 'Unito civilmente' },
-  { codice: '3', descrizione: 'Figlio / Figlia' },
-  { codice: '4', descrizione: 'Nipote (discendente)' },
-  { codice: '5', descrizione: 'Pronipote (discendente)' },
-  { codice: '6', descrizione: 'Padre / Madre' },
-  { codice: '7', descrizione: 'Nonno / Nonna' },
-  { codice: '8', descrizione: 'Bisnonno / Bisnonna' },
-  { codice: '9', descrizione: 'Fratello / Sorella' },
-  { codice: '10', descrizione: 'Nipote (collaterale)' },
-  { codice: '11', descrizione: 'Zio / Zia (collaterale)' },
-  { codice: '12', descrizione: 'Cugino / Cugina' },
-  { codice: '13', descrizione: 'Altro parente' },
-  { codice: '16', descrizione: 'Genero / Nuora' },
-  { codice: '17', descrizione: 'Suocero / Suocera' },
-  { codice: '18', descrizione: 'Cognato / Cognata' },
-  { codice: '20', descrizione: 'Nipote (affine)' },
-  { codice: '21', descrizione: 'Zio / Zia (affine)' },
-  { codice: '22', descrizione: 'Altro affine' },
-  { codice: '23', descrizione: 'Convivente (con vincoli di adozione o affettivi)' },
-  { codice: '24', descrizione: 'Responsabile della convivenza non affettiva' },
-  { codice: '25', descrizione: 'Convivente in convivenza non affettiva' },
-  { codice: '26', descrizione: 'Tutore' },
-  { codice: '81', descrizione: 'Nipote' },
-  { codice: '99', descrizione: 'Non definito/comunicato' },
-];
+/** Tabella 32, tipo tribunale. */
+export const TIPI_TRIBUNALE = lista(32, ['1', '2', '3', '4', '9']);
 
-/** Tabella 32, resources/anpr/tabelle/tab_Tipo_tribunale.csv */
-export const TIPI_TRIBUNALE: readonly Voce[] = [
-  { codice: '1', descrizione: 'Tribunale civile italiano' },
-  { codice: '2', descrizione: 'Sacra Rota' },
-  { codice: '3', descrizione: 'Tribunale estero' },
-  { codice: '4', descrizione: 'Avvocato/Notaio/Uff. Stato Civile' },
-  { codice: '9', descrizione: 'Non conosciuto' },
-];
-
-/** ruoloSoggetto of datiControllo (2001, 2003): whether the subject heads the family. */
+/** ruoloSoggetto of datiControllo (2001, 2003): whether the subject heads the family (an XSD value, not an official table). */
 export const RUOLI_SOGGETTO: readonly Voce[] = [
   { codice: '1', descrizione: 'Intestatario della scheda di famiglia' },
   { codice: '2', descrizione: 'Altro componente' },
 ];
 
-/** Tabella 1, resources/anpr/tabelle/tab_Stato_civile.csv */
-export const STATI_CIVILI: readonly Voce[] = [
-  { codice: '1', descrizione: 'Celibe/Nubile' },
-  { codice: '2', descrizione: 'Coniugato/a' },
-  { codice: '3', descrizione: 'Vedovo/a' },
-  { codice: '4', descrizione: 'Divorziato/a' },
-  { codice: '6', descrizione: 'Unito civilmente' },
-  { codice: '7', descrizione: 'Stato libero a seguito di decesso della parte unita civilmente' },
-  { codice: '8', descrizione: "Stato libero a seguito di scioglimento dell'unione" },
-  { codice: '9', descrizione: 'Non classificabile/ignoto/n.c.' },
-];
-
-export function descrizione(tabella: readonly Voce[], codice: string): string | undefined {
-  return tabella.find((v) => v.codice === codice)?.descrizione;
-}
+/** Tabella 1, stato civile. */
+export const STATI_CIVILI = lista(1, ['1', '2', '3', '4', '6', '7', '8', '9']);
 
 // ---------------------------------------------------------------- small value helpers
 
@@ -287,16 +238,16 @@ export function controllaStato(ctx: Ctx, codice: string | undefined, path: Perco
     errore(ctx, path, 'Il codice dello stato è di 3 cifre (es. 100 Italia, 215 Francia).');
     return false;
   }
-  if (!statoPerCodice(t)) {
+  if (!statoNoto(t)) {
     errore(ctx, path, `Il codice ${t} non è nella tabella degli stati esteri.`);
     return false;
   }
   return true;
 }
 
-export function controllaCodice(ctx: Ctx, valore: string | undefined, tabella: readonly Voce[], path: Percorso, message: string): boolean {
+export function controllaCodice(ctx: Ctx, valore: string | undefined, tabella: ListaCodici | readonly Voce[], path: Percorso, message: string): boolean {
   const t = testo(valore);
-  if (t && tabella.some((v) => v.codice === t)) return true;
+  if (t && ammesso(tabella, t)) return true;
   errore(ctx, path, message);
   return false;
 }
@@ -401,7 +352,7 @@ export function luogoPayload(l: LuogoValori): LuogoEventoPayload {
   if (l.tipo === 'comune') {
     return { comune: compatta<ComunePayload>({ nomeComune: maiuscolo(l.nomeComune) ?? '', codiceIstat: testo(l.codiceIstat), siglaProvinciaIstat: maiuscolo(l.siglaProvincia) ?? '' }) };
   }
-  const s = statoPerCodice(l.codiceStato);
+  const s = statoNoto(l.codiceStato);
   return { localita: compatta<LocalitaPayload>({ descrizioneLocalita: maiuscolo(l.localita), descrizioneStato: s?.denominazione ?? '', codiceStato: testo(l.codiceStato) ?? '' }) };
 }
 
@@ -413,7 +364,7 @@ export function luogoDa(p: LuogoEventoPayload | undefined): LuogoValori {
 /** Codice Belfiore of a place: the comune's (typed) or the foreign state's (from the table). */
 export function belfioreDi(l: LuogoValori): string | undefined {
   if (l.tipo === 'comune') return maiuscolo(l.belfiore);
-  const b = statoPerCodice(l.codiceStato)?.belfiore;
+  const b = statoNoto(l.codiceStato)?.belfiore;
   return b ? b : undefined;
 }
 
@@ -567,7 +518,7 @@ export function attoDa(p: AttoPayload | undefined): AttoValori {
 /** A citizenship: state code (3 digits), description from the table. */
 export function cittadinanzaPayload(codiceStato: string): CittadinanzaPayload {
   const c = testo(codiceStato) ?? '';
-  return { descrizioneStato: statoPerCodice(c)?.denominazione ?? '', codiceStato: c };
+  return { descrizioneStato: statoNoto(c)?.denominazione ?? '', codiceStato: c };
 }
 
 /** Common first line of every form: the date the operation takes effect and the practice number. */
@@ -648,16 +599,17 @@ export function chiDi(s: { cognome?: string; nome?: string; codiceFiscale?: stri
   return chiave ? `la persona ${chiave}` : 'la persona indicata';
 }
 
-/** The Italian description of a code of a list, lower-cased for a sentence ("" when unknown). */
-export function voceDi(voci: readonly Voce[], codice: string | undefined): string {
-  const d = voci.find((v) => v.codice === codice)?.descrizione;
+/** The Italian description of a code of a list (official for a table), lower-cased for a sentence ("" when unknown). */
+export function voceDi(voci: ListaCodici | readonly Voce[], codice: string | undefined): string {
+  if (codice === undefined || !ammesso(voci, codice)) return '';
+  const d = 'tabella' in voci ? descrizioneUfficiale(voci.tabella, codice) : voci.find((v) => v.codice === codice)?.descrizione;
   return d ? d.charAt(0).toLowerCase() + d.slice(1) : '';
 }
 
 /** "Viterbo (VT)" or the foreign place, for a sentence. */
 export function luogoDi(l: { tipo: 'comune' | 'estero'; nomeComune: string; siglaProvincia: string; codiceStato: string; localita: string } | undefined): string {
   if (!l) return '';
-  if (l.tipo === 'estero') return [testo(l.localita), testo(l.codiceStato) ? (statoPerCodice(l.codiceStato)?.denominazione ?? l.codiceStato) : undefined].filter(Boolean).join(', ');
+  if (l.tipo === 'estero') return [testo(l.localita), testo(l.codiceStato) ? (statoNoto(l.codiceStato)?.denominazione ?? l.codiceStato) : undefined].filter(Boolean).join(', ');
   const c = testo(l.nomeComune);
   return c ? `${c}${testo(l.siglaProvincia) ? ` (${l.siglaProvincia.trim().toUpperCase()})` : ''}` : '';
 }

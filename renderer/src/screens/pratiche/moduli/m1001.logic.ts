@@ -6,6 +6,7 @@
  * ANPR from paternità/maternità) or the one given by its ID (attribuzione 4/5).
  */
 import { z } from 'zod';
+import { ammesso } from './tabelle-dati';
 import {
   attoDa,
   attoPayload,
@@ -115,7 +116,7 @@ export function valoriIniziali1001(contesto: ContestoSoggetto): Valori1001 {
   };
 }
 
-const voce = (t: readonly Voce[], c: string) => t.some((v) => v.codice === c);
+const voce = ammesso;
 
 export const schema1001 = z
   .object({

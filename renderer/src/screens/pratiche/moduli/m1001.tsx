@@ -1,7 +1,7 @@
 /** 1001 — iscrizione per nascita: the fields. */
 import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { CampiAtto, CampiDecorrenza, CampiGeneralita, CampiSoggetto, CampoSelect, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
+import { CampiAtto, CampiDecorrenza, CampiGeneralita, CampiSoggetto, CampoSelect, SceltaTabella, CampoStato, CampoTesto, Col, Riga, Sezione } from './campi';
 import { RELAZIONI_PARENTELA } from './comuni';
 import {
   ATTRIBUZIONI_FAMIGLIA,
@@ -24,7 +24,6 @@ function Campi1001({ form }: { form: UseFormReturn<Valori1001>; contesto: Contes
   const attribuzione = useWatch({ control: form.control, name: 'attribuzioneFamiglia' });
   return (
     <>
-      <ListaStati id={ID_LISTA_STATI} />
       <Sezione titolo="Pratica">
         <CampiDecorrenza form={form} aiuto="Di norma la data di nascita o di ricezione della dichiarazione (gg/mm/aaaa)." />
       </Sezione>
@@ -79,7 +78,7 @@ function Campi1001({ form }: { form: UseFormReturn<Valori1001>; contesto: Contes
           </Col>
         </Riga>
         {(attribuzione === '4' || attribuzione === '5') && (
-          <CampoSelect form={form} nome="codiceLegame" label="Relazione con l'intestatario" voci={RELAZIONI_PARENTELA} obbligatorio aiuto="Tabella 5 (relazione di parentela)." />
+          <SceltaTabella form={form} nome="codiceLegame" label="Relazione con l'intestatario" lista={RELAZIONI_PARENTELA} obbligatorio aiuto="Tabella 5 (relazione di parentela)." />
         )}
       </Sezione>
     </>

@@ -10,6 +10,7 @@
  * EF021/EF023/EF027), an existing family or a convivenza given by ID (EF030).
  */
 import { z } from 'zod';
+import { ammesso, lista } from './tabelle-dati';
 import { controllaIndirizzo, indirizzoDa, indirizzoInParole, indirizzoVuoto, indirizzoZ, residenzaPayload, type IndirizzoValori, type ResidenzaPayload } from './indirizzo';
 import {
   cfCalcolato,
@@ -56,17 +57,7 @@ import {
  * Tabella 7, resources/anpr/tabelle/tab_Motivi_di_iscrizione_in_Anagrafe.csv
  * (1 Nascita goes through 1001).
  */
-export const MOTIVI_ISCRIZIONE: readonly Voce[] = [
-  { codice: '2', descrizione: 'Esistenza (giudizialmente riconosciuta)' },
-  { codice: '3', descrizione: 'Immigrazione (da comune non subentrato)' },
-  { codice: '4', descrizione: 'Immigrazione dall’estero' },
-  { codice: '5', descrizione: 'Ricomparsa (da irreperibilità)' },
-  { codice: '6', descrizione: 'Rimpatrio (da AIRE)' },
-  { codice: '7', descrizione: 'Rettifiche post censuarie' },
-  { codice: '8', descrizione: 'Trasferimento di domicilio di un senza fissa dimora (da comune non subentrato o nato da genitori senza fissa dimora)' },
-  { codice: '9', descrizione: 'Altri motivi (descrizione da fornire a cura del comune)' },
-  { codice: '10', descrizione: 'Ripristino posizione precedente' },
-];
+export const MOTIVI_ISCRIZIONE = lista(7, ['2', '3', '4', '5', '6', '7', '8', '9', '10']);
 
 /**
  * attribuzioneFamiglia (datiControllo 1002): 1 new family (EN233), 4
@@ -79,12 +70,7 @@ export const ATTRIBUZIONI_FAMIGLIA_1002: readonly Voce[] = [
 ];
 
 /** Tabella 6, resources/anpr/tabelle/tab_Legame____Convivenza.csv */
-export const LEGAMI_CONVIVENZA: readonly Voce[] = [
-  { codice: '1', descrizione: 'Responsabile convivenza' },
-  { codice: '2', descrizione: 'Membro della convivenza' },
-  { codice: '3', descrizione: 'Altro' },
-  { codice: '9', descrizione: 'Ignoto' },
-];
+export const LEGAMI_CONVIVENZA = lista(6, ['1', '2', '3', '9']);
 
 /** gestioneCF (EN125, EN146, EN147): 0 verify the given CF, 1 attribution, 3 registration without validation. */
 export const GESTIONE_CF_1002: readonly Voce[] = [
@@ -133,7 +119,7 @@ export function valoriIniziali1002(contesto: ContestoSoggetto): Valori1002 {
   };
 }
 
-const voce = (t: readonly Voce[], c: string) => t.some((v) => v.codice === c);
+const voce = ammesso;
 
 /** Motives whose origin is an Italian comune (3) or abroad (4, 6): the provenienza is then required. */
 const PROVENIENZA_COMUNE = ['3'];

@@ -1,7 +1,7 @@
 /** 1002 — iscrizione per altri motivi (immigrazione, ricomparsa, …): the fields. */
 import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { CampiDecorrenza, CampiGeneralita, CampiLuogo, CampoSelect, CampoSpunta, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
+import { CampiDecorrenza, CampiGeneralita, CampiLuogo, CampoSelect, SceltaTabella, CampoSpunta, CampoStato, CampoTesto, Col, Riga, Sezione } from './campi';
 import { RELAZIONI_PARENTELA, STATI_CIVILI } from './comuni';
 import {
   ATTRIBUZIONI_FAMIGLIA_1002,
@@ -30,10 +30,9 @@ function Campi1002({ form }: { form: UseFormReturn<Valori1002>; contesto: Contes
 
   return (
     <>
-      <ListaStati id={ID_LISTA_STATI} />
       <Sezione titolo="Pratica">
         <CampiDecorrenza form={form} aiuto="Data della dichiarazione di residenza: l'iscrizione decorre da questa data (non successiva a oggi)." />
-        <CampoSelect form={form} nome="motivo" label="Motivo dell'iscrizione" voci={MOTIVI_ISCRIZIONE} obbligatorio aiuto="Tabella 7. Per la nascita usare la pratica 1001." />
+        <SceltaTabella form={form} nome="motivo" label="Motivo dell'iscrizione" lista={MOTIVI_ISCRIZIONE} obbligatorio aiuto="Tabella 7. Per la nascita usare la pratica 1001." />
         <CampoTesto form={form} nome="note" label="Note sul motivo" maxLength={240} aiuto="Obbligatorie per «Altri motivi»; al massimo 240 caratteri." />
       </Sezione>
       <Sezione titolo="Generalità della persona">
@@ -43,7 +42,7 @@ function Campi1002({ form }: { form: UseFormReturn<Valori1002>; contesto: Contes
             <CampoStato form={form} nome="cittadinanza" label="Cittadinanza" obbligatorio />
           </Col>
           <Col>
-            <CampoSelect form={form} nome="statoCivile" label="Stato civile" voci={STATI_CIVILI} vuota="Non indicato" />
+            <SceltaTabella form={form} nome="statoCivile" label="Stato civile" lista={STATI_CIVILI} vuota="Non indicato" />
           </Col>
           <Col>
             <CampoSelect form={form} nome="gestioneCF" label="Gestione del codice fiscale" voci={GESTIONE_CF_1002} vuota={false} obbligatorio aiuto="Per l'attribuzione lasciare vuoto il codice fiscale." />
@@ -69,9 +68,9 @@ function Campi1002({ form }: { form: UseFormReturn<Valori1002>; contesto: Contes
           )}
         </Riga>
         {attribuzione === '5' && (
-          <CampoSelect form={form} nome="codiceLegame" label="Relazione con l'intestatario" voci={RELAZIONI_PARENTELA} obbligatorio aiuto="Tabella 5 (relazione di parentela)." />
+          <SceltaTabella form={form} nome="codiceLegame" label="Relazione con l'intestatario" lista={RELAZIONI_PARENTELA} obbligatorio aiuto="Tabella 5 (relazione di parentela)." />
         )}
-        {attribuzione === '4' && <CampoSelect form={form} nome="codiceLegame" label="Legame con la convivenza" voci={LEGAMI_CONVIVENZA} obbligatorio aiuto="Tabella 6." />}
+        {attribuzione === '4' && <SceltaTabella form={form} nome="codiceLegame" label="Legame con la convivenza" lista={LEGAMI_CONVIVENZA} obbligatorio aiuto="Tabella 6." />}
       </Sezione>
     </>
   );

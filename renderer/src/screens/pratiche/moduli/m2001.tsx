@@ -8,7 +8,9 @@
 import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { CampiDecorrenza, CampiSoggetto, CampoComune, CampoData, CampoSelect, CampoStato, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, Sezione } from './campi';
+import { MOTIVI_MORTE, TRIBUNALI_MORTE_PRESUNTA } from './codici';
+import { ammesso, statoNoto } from './tabelle-dati';
+import { CampiDecorrenza, CampiSoggetto, CampoComune, CampoData, CampoSelect, SceltaTabella, CampoStato, CampoTesto, Col, Riga, Sezione } from './campi';
 import {
   chiaveDi,
   compatta,
@@ -36,19 +38,9 @@ import {
   type LuogoEventoPayload,
   type SoggettoValori,
   RUOLI_SOGGETTO,
-  TIPI_TRIBUNALE,
-  type Voce,
 } from './comuni';
 import { riepilogo2001 } from './m2001.riepilogo';
-import { statoPerCodice } from './stati';
 import type { ContestoModulo, ModuloPratica } from './tipi';
-
-const MOTIVI: readonly Voce[] = [
-  { codice: '1', descrizione: 'Morte accertata' },
-  { codice: '2', descrizione: 'Morte presunta giudizialmente dichiarata' },
-];
-/** The authorities that declare a presumed death (Tabella 32, without the marriage-only ones). */
-const TRIBUNALI = TIPI_TRIBUNALE.filter((t) => ['1', '3', '9'].includes(t.codice));
 
 export interface Valori2001 {
   dataDecorrenza: string;
@@ -105,8 +97,8 @@ export const schema2001 = z
     controllaSoggetto(ctx, v.soggetto, ['soggetto'], 'la persona deceduta');
     if (!testo(v.soggetto.cognome)) errore(ctx, ['soggetto', 'cognome'], 'Indicare il cognome (ANPR lo richiede con il codice fiscale).');
     if (!testo(v.soggetto.nome)) errore(ctx, ['soggetto', 'nome'], 'Indicare il nome.');
-    if (!MOTIVI.some((m) => m.codice === v.motivo)) errore(ctx, ['motivo'], 'Scegliere il motivo della cancellazione.');
-    if (!RUOLI_SOGGETTO.some((m) => m.codice === v.ruoloSoggetto)) errore(ctx, ['ruoloSoggetto'], 'Indicare se era intestatario della scheda di famiglia.');
+    if (!ammesso(MOTIVI_MORTE, v.motivo)) errore(ctx, ['motivo'], 'Scegliere il motivo della cancellazione.');
+    if (!ammesso(RUOLI_SOGGETTO, v.ruoloSoggetto)) errore(ctx, ['ruoloSoggetto'], 'Indicare se era intestatario della scheda di famiglia.');
     if (v.motivo === '1') {
       const morte = controllaData(ctx, v.dataMorte, ['dataMorte'], { obbligatoria: true, nome: 'la data del decesso', nonFutura: true });
       if (morte && decorrenza && morte > decorrenza) errore(ctx, ['dataMorte'], 'La data del decesso non può essere successiva alla data di decorrenza.');
@@ -120,7 +112,7 @@ export const schema2001 = z
     } else if (v.motivo === '2') {
       controllaData(ctx, v.sentenza.data, ['sentenza', 'data'], { obbligatoria: true, nome: 'la data della sentenza', nonFutura: true });
       controllaData(ctx, v.sentenza.dataValidita, ['sentenza', 'dataValidita'], { obbligatoria: true, nome: 'la data di esecutività', nonFutura: true });
-      if (!TRIBUNALI.some((t) => t.codice === v.sentenza.tipoTribunale)) errore(ctx, ['sentenza', 'tipoTribunale'], "Scegliere l'autorità giudiziaria (Tabella 32).");
+      if (!ammesso(TRIBUNALI_MORTE_PRESUNTA, v.sentenza.tipoTribunale)) errore(ctx, ['sentenza', 'tipoTribunale'], "Scegliere l'autorità giudiziaria (Tabella 32).");
       obbligatorio(ctx, v.sentenza.autorita, ['sentenza', 'autorita'], "Indicare l'autorità (es. Tribunale di Viterbo).");
     }
     if (v.ruoloSoggetto === '1' && !soggettoVuotoDa(v.nuovoIntestatario)) controllaSoggetto(ctx, v.nuovoIntestatario, ['nuovoIntestatario'], 'il nuovo intestatario');
@@ -144,7 +136,7 @@ export function valoriIniziali2001(c: ContestoModulo): Valori2001 {
 
 function luogoPayload(l: Valori2001['luogo']): LuogoEventoPayload {
   if (l.tipo === 'comune') return { comune: { nomeComune: maiuscolo(l.nomeComune) ?? '', codiceIstat: testo(l.codiceIstat), siglaProvinciaIstat: maiuscolo(l.siglaProvincia) ?? '' } };
-  return { localita: compatta({ descrizioneLocalita: maiuscolo(l.localita), descrizioneStato: statoPerCodice(l.codiceStato)?.denominazione ?? '', codiceStato: l.codiceStato.trim() }) };
+  return { localita: compatta({ descrizioneLocalita: maiuscolo(l.localita), descrizioneStato: statoNoto(l.codiceStato)?.denominazione ?? '', codiceStato: l.codiceStato.trim() }) };
 }
 
 export function versoPayload2001(v: Valori2001): Payload2001 {
@@ -193,12 +185,11 @@ function Campi2001({ form }: { form: UseFormReturn<Valori2001>; contesto: Contes
   const [motivo, ruolo, tipoLuogo] = useWatch({ control: form.control, name: ['motivo', 'ruoloSoggetto', 'luogo.tipo'] });
   return (
     <>
-      <ListaStati id={ID_LISTA_STATI} />
       <Sezione titolo="Pratica">
         <CampiDecorrenza form={form} aiuto="Di norma la data di ricevimento dell'atto di morte (non successiva a oggi)." />
         <Riga>
           <Col>
-            <CampoSelect form={form} nome="motivo" label="Motivo della cancellazione" voci={MOTIVI} vuota={false} mostraCodice={false} obbligatorio />
+            <SceltaTabella form={form} nome="motivo" label="Motivo della cancellazione" lista={MOTIVI_MORTE} vuota={false} mostraCodice={false} obbligatorio />
           </Col>
           <Col>
             <CampoSelect form={form} nome="ruoloSoggetto" label="Ruolo nella famiglia" voci={RUOLI_SOGGETTO} vuota={false} mostraCodice={false} obbligatorio />
@@ -218,7 +209,7 @@ function Campi2001({ form }: { form: UseFormReturn<Valori2001>; contesto: Contes
               <CampoTesto form={form} nome="sentenza.numero" label="Numero" maxLength={20} />
             </Col>
             <Col w={3}>
-              <CampoSelect form={form} nome="sentenza.tipoTribunale" label="Autorità giudiziaria" voci={TRIBUNALI} mostraCodice={false} obbligatorio />
+              <SceltaTabella form={form} nome="sentenza.tipoTribunale" label="Autorità giudiziaria" lista={TRIBUNALI_MORTE_PRESUNTA} mostraCodice={false} obbligatorio />
             </Col>
             <Col w={3}>
               <CampoData form={form} nome="sentenza.dataValidita" label="Esecutiva dal" obbligatorio />

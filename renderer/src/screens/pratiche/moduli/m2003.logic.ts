@@ -5,6 +5,7 @@
  * operation's dataDecorrenza (the simulator and ANPR want them equal, EN315).
  */
 import { z } from 'zod';
+import { ammesso, lista } from './tabelle-dati';
 import {
   chiaveDi,
   compatta,
@@ -34,7 +35,6 @@ import {
   type SoggettoFamigliaPayload,
   type SoggettoValori,
   RUOLI_SOGGETTO,
-  type Voce,
   chiDi,
   dalGiorno,
   luogoDi,
@@ -42,19 +42,7 @@ import {
 } from './comuni';
 
 /** Tabella 15, resources/anpr/tabelle/tab_Motivi_di_cancellazione_dall_Anagrafe.csv (1 and 2, death, go through 2001). */
-export const MOTIVI_CANCELLAZIONE: readonly Voce[] = [
-  { codice: '3', descrizione: 'Trasferimento di residenza in comune non subentrato' },
-  { codice: '4', descrizione: 'Trasferimento di domicilio (senza fissa dimora)' },
-  { codice: '5', descrizione: 'Trasferimento di residenza all’estero di uno straniero' },
-  { codice: '6', descrizione: 'Irreperibilità' },
-  { codice: '7', descrizione: 'Mancato rinnovo dimora abituale/permesso di soggiorno' },
-  { codice: '8', descrizione: 'Trasferimento di residenza (iscrizione AIRE)' },
-  { codice: '9', descrizione: 'Rettifiche post censuarie' },
-  { codice: '10', descrizione: 'Doppia iscrizione' },
-  { codice: '11', descrizione: 'Perdita della cittadinanza italiana' },
-  { codice: '12', descrizione: 'Ripristino posizione precedente' },
-  { codice: '13', descrizione: 'Altro' },
-];
+export const MOTIVI_CANCELLAZIONE = lista(15, ['3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']);
 
 export interface Valori2003 {
   dataDecorrenza: string;
@@ -98,7 +86,7 @@ export const schema2003 = z
   .superRefine((v, ctx) => {
     controllaDecorrenza(ctx, v);
     controllaSoggetto(ctx, v.soggetto, ['soggetto']);
-    if (!MOTIVI_CANCELLAZIONE.some((m) => m.codice === v.motivo)) errore(ctx, ['motivo'], 'Scegliere il motivo della cancellazione (Tabella 15).');
+    if (!ammesso(MOTIVI_CANCELLAZIONE, v.motivo)) errore(ctx, ['motivo'], 'Scegliere il motivo della cancellazione (Tabella 15).');
     if ((testo(v.note) ?? '').length > 240) errore(ctx, ['note'], 'Le note sono di al massimo 240 caratteri.');
     if (v.motivo === '13' && !testo(v.note)) errore(ctx, ['note'], 'Per «Altro» descrivere il motivo nelle note.');
     const serveComune = v.motivo === '3';
@@ -108,7 +96,7 @@ export const schema2003 = z
       else if (serveEstero && v.destinazione.tipo !== 'estero') errore(ctx, ['destinazione', 'tipo'], "Per il trasferimento all'estero la destinazione è uno stato estero.");
       else controllaLuogo(ctx, v.destinazione, ['destinazione'], { istatObbligatorio: true });
     }
-    if (!RUOLI_SOGGETTO.some((r) => r.codice === v.ruoloSoggetto)) errore(ctx, ['ruoloSoggetto'], 'Indicare se il soggetto è intestatario della scheda.');
+    if (!ammesso(RUOLI_SOGGETTO, v.ruoloSoggetto)) errore(ctx, ['ruoloSoggetto'], 'Indicare se il soggetto è intestatario della scheda.');
     if (!soggettoVuotoDa(v.nuovoIntestatario)) {
       if (v.ruoloSoggetto !== '1') errore(ctx, ['nuovoIntestatario', 'codiceFiscale'], "Il nuovo intestatario si indica solo quando si cancella l'intestatario.");
       controllaSoggetto(ctx, v.nuovoIntestatario, ['nuovoIntestatario'], 'del nuovo intestatario');

@@ -1,7 +1,7 @@
 /** 2003 — cancellazione per altri motivi (emigrazione, irreperibilità, …): the fields. */
 import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoSelect, CampoSpunta, CampoTesto, ID_LISTA_STATI, ListaStati, Sezione } from './campi';
+import { CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoSelect, SceltaTabella, CampoSpunta, CampoTesto, Sezione } from './campi';
 import {
   MOTIVI_CANCELLAZIONE,
   chiaveSoggetto2003,
@@ -23,10 +23,9 @@ function Campi2003({ form }: { form: UseFormReturn<Valori2003>; contesto: Contes
   const destinazioneObbligatoria = motivo === '3' || motivo === '5' || motivo === '8';
   return (
     <>
-      <ListaStati id={ID_LISTA_STATI} />
       <Sezione titolo="Pratica">
         <CampiDecorrenza form={form} aiuto="È anche la data di cancellazione (gg/mm/aaaa), non successiva a oggi." />
-        <CampoSelect form={form} nome="motivo" label="Motivo della cancellazione" voci={MOTIVI_CANCELLAZIONE} obbligatorio aiuto="Tabella 15. Per il decesso usare la pratica di morte (2001)." />
+        <SceltaTabella form={form} nome="motivo" label="Motivo della cancellazione" lista={MOTIVI_CANCELLAZIONE} obbligatorio aiuto="Tabella 15. Per il decesso usare la pratica di morte (2001)." />
         <CampoTesto form={form} nome="note" label="Note sulla cancellazione" maxLength={240} aiuto="Obbligatorie per «Altro»; al massimo 240 caratteri." />
       </Sezione>
       <Sezione titolo="Soggetto da cancellare">

@@ -10,6 +10,7 @@
  * head too with the new relation.
  */
 import { z } from 'zod';
+import { ammesso, lista } from './tabelle-dati';
 import {
   chiaveDi,
   compatta,
@@ -41,10 +42,7 @@ import {
  * Tabella 46, resources/anpr/tabelle/tab_tipo_mutazione_famiglia_convivenza.csv
  * (the two codes of this form; 3–8 are address and general data, elsewhere).
  */
-export const TIPI_MUTAZIONE_FAMIGLIA: readonly Voce[] = [
-  { codice: '1', descrizione: 'Intestatario tutore responsabile' },
-  { codice: '2', descrizione: 'Composizione scheda' },
-];
+export const TIPI_MUTAZIONE_FAMIGLIA = lista(46, ['1', '2']);
 
 /** tipoScheda of tipoFamigliaConvivenza. */
 export const TIPI_SCHEDA: readonly Voce[] = [
@@ -87,7 +85,7 @@ export function valoriIniziali5001(contesto: ContestoSoggetto): Valori5001 {
   };
 }
 
-const voce = (t: readonly Voce[], c: string) => t.some((v) => v.codice === c);
+const voce = ammesso;
 
 export const schema5001 = z
   .object({

@@ -1,7 +1,7 @@
 /** 5001 — mutazione della famiglia / convivenza (nuovo intestatario, composizione): the fields. */
 import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { get, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
-import { CampiDecorrenza, CampoSelect, Col, PersonaConRelazione, Riga, Sezione } from './campi';
+import { CampiDecorrenza, CampoSelect, SceltaTabella, Col, PersonaConRelazione, Riga, Sezione } from './campi';
 import {
   TIPI_MUTAZIONE_FAMIGLIA,
   TIPI_SCHEDA,
@@ -35,7 +35,7 @@ function Campi5001({ form }: { form: UseFormReturn<Valori5001>; contesto: Contes
         <CampiDecorrenza form={form} aiuto="Data da cui vale la nuova composizione (gg/mm/aaaa), non successiva a oggi." />
         <Riga>
           <Col>
-            <CampoSelect form={form} nome="tipoMutazione" label="Tipo di mutazione" voci={TIPI_MUTAZIONE_FAMIGLIA} obbligatorio aiuto="Tabella 46." />
+            <SceltaTabella form={form} nome="tipoMutazione" label="Tipo di mutazione" lista={TIPI_MUTAZIONE_FAMIGLIA} obbligatorio aiuto="Tabella 46." />
           </Col>
           <Col>
             <CampoSelect form={form} nome="tipoScheda" label="Tipo di scheda" voci={TIPI_SCHEDA} vuota={false} mostraCodice={false} obbligatorio />

@@ -7,7 +7,9 @@
 import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { CampiDecorrenza, CampoSelect, Col, Riga, Sezione } from './campi';
+import { TIPI_MUTAZIONE_RESIDENZA } from './codici';
+import { ammesso } from './tabelle-dati';
+import { CampiDecorrenza, SceltaTabella, Col, Riga, Sezione } from './campi';
 import {
   compatta,
   controllaDecorrenza,
@@ -19,7 +21,6 @@ import {
   procedimentoPayload,
   testo,
   type DatiProcedimentoPayload,
-  type Voce,
 } from './comuni';
 import { CampiIndirizzo } from './campi-indirizzo';
 import { CampoFamiglia } from './campo-famiglia';
@@ -27,13 +28,6 @@ import { controllaIndirizzo, indirizzoDa, indirizzoVuoto, indirizzoZ, residenzaP
 import type { ContestoModulo, ModuloPratica } from './tipi';
 import { riepilogo5005 } from './m5005.riepilogo';
 
-/** Tabella 47, resources/anpr/tabelle/tab_tipo_mutazione_residenza.csv (the codes a clerk uses at the counter). */
-export const TIPI_MUTAZIONE_RESIDENZA: readonly Voce[] = [
-  { codice: '2', descrizione: 'Residenza' },
-  { codice: '3', descrizione: 'Dimora abituale' },
-  { codice: '1', descrizione: 'Senza fissa dimora' },
-  { codice: '4', descrizione: 'Domicilio eletto' },
-];
 
 export interface Valori5005 {
   dataDecorrenza: string;
@@ -68,7 +62,7 @@ export const schema5005 = z
     if (obbligatorio(ctx, v.idFamigliaConvivenzaANPR, ['idFamigliaConvivenzaANPR'], "Indicare l'ID ANPR della famiglia che cambia indirizzo.")) {
       controllaIdAnpr(ctx, v.idFamigliaConvivenzaANPR, ['idFamigliaConvivenzaANPR'], "L'ID ANPR della famiglia");
     }
-    if (!TIPI_MUTAZIONE_RESIDENZA.some((t) => t.codice === v.tipoMutazione)) errore(ctx, ['tipoMutazione'], 'Scegliere il tipo di mutazione.');
+    if (!ammesso(TIPI_MUTAZIONE_RESIDENZA, v.tipoMutazione)) errore(ctx, ['tipoMutazione'], 'Scegliere il tipo di mutazione.');
     controllaIndirizzo(ctx, v.indirizzo, ['indirizzo']);
   }) as unknown as z.ZodType<Valori5005>;
 
@@ -112,7 +106,7 @@ function Campi5005({ form, contesto }: { form: UseFormReturn<Valori5005>; contes
         <CampiDecorrenza form={form} aiuto="Data della dichiarazione di residenza: la registrazione decorre da questa data (non successiva a oggi)." />
         <Riga>
           <Col>
-            <CampoSelect form={form} nome="tipoMutazione" label="Tipo di mutazione" voci={TIPI_MUTAZIONE_RESIDENZA} obbligatorio aiuto="Tabella 47 di ANPR." />
+            <SceltaTabella form={form} nome="tipoMutazione" label="Tipo di mutazione" lista={TIPI_MUTAZIONE_RESIDENZA} obbligatorio aiuto="Tabella 47 di ANPR." />
           </Col>
         </Riga>
       </Sezione>

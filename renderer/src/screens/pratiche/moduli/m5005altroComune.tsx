@@ -12,7 +12,9 @@
  */
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { CampiDecorrenza, CampoComune, CampoSelect, CampoTesto, Col, PersonaConRelazione, Riga, Sezione } from './campi';
+import { MOVIMENTAZIONI } from './codici';
+import { ammesso } from './tabelle-dati';
+import { CampiDecorrenza, CampoComune, SceltaTabella, CampoTesto, Col, PersonaConRelazione, Riga, Sezione } from './campi';
 import { CampiIndirizzo } from './campi-indirizzo';
 import {
   chiaveDi,
@@ -35,7 +37,6 @@ import {
   type DatiProcedimentoPayload,
   type GeneralitaPayload,
   type SoggettoValori,
-  type Voce,
 } from './comuni';
 import { controllaIndirizzo, indirizzoDa, indirizzoVuoto, indirizzoZ, residenzaPayload, type IndirizzoValori, type ResidenzaPayload } from './indirizzo';
 import type { ContestoModulo, ModuloPratica } from './tipi';
@@ -43,11 +44,6 @@ import { riepilogo5005AltroComune } from './m5005altroComune.riepilogo';
 
 export const VARIANTE_ALTRO_COMUNE = 'altro-comune';
 
-/** Tabella 23, resources/anpr/tabelle/tab_Tipo_movimentazione.csv (the two codes of an immigration). */
-export const MOVIMENTAZIONI: readonly Voce[] = [
-  { codice: '1', descrizione: 'In una famiglia nuova, al nuovo indirizzo' },
-  { codice: '3', descrizione: 'In una famiglia già residente nel comune' },
-];
 
 export interface Arrivato {
   soggetto: SoggettoValori;
@@ -97,7 +93,7 @@ export const schema5005AltroComune = z
       if (!testo(p.soggetto.codiceFiscale)) errore(ctx, ['persone', i, 'soggetto', 'codiceFiscale'], 'Indicare il codice fiscale: ANPR trova la persona nel comune di provenienza (es. RSSMRA80A01M082X).');
       if (!testo(p.soggetto.cognome)) errore(ctx, ['persone', i, 'soggetto', 'cognome'], 'Indicare il cognome come risulta in ANPR.');
       if (!testo(p.soggetto.nome)) errore(ctx, ['persone', i, 'soggetto', 'nome'], 'Indicare il nome come risulta in ANPR.');
-      if (!RELAZIONI_PARENTELA.some((r) => r.codice === p.codiceLegame)) errore(ctx, ['persone', i, 'codiceLegame'], "Scegliere la relazione con l'intestatario (Tabella 5).");
+      if (!ammesso(RELAZIONI_PARENTELA, p.codiceLegame)) errore(ctx, ['persone', i, 'codiceLegame'], "Scegliere la relazione con l'intestatario (Tabella 5).");
     });
     if (v.persone.length === 0) errore(ctx, ['persone'], 'Indicare almeno una persona che si trasferisce.');
     const capi = v.persone.filter((p) => p.codiceLegame === '1').length;
@@ -178,7 +174,7 @@ function Campi5005AltroComune({ form }: { form: UseFormReturn<Valori5005AltroCom
       <Sezione titolo="Famiglia nel comune">
         <Riga>
           <Col>
-            <CampoSelect form={form} nome="movimentazione" label="Si iscrivono" voci={MOVIMENTAZIONI} vuota={false} mostraCodice={false} obbligatorio aiuto="Tabella 23 di ANPR (tipo movimentazione)." />
+            <SceltaTabella form={form} nome="movimentazione" label="Si iscrivono" lista={MOVIMENTAZIONI} vuota={false} mostraCodice={false} obbligatorio aiuto="Tabella 23 di ANPR (tipo movimentazione)." />
           </Col>
           {movimentazione === '3' && (
             <Col>

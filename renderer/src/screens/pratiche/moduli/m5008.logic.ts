@@ -6,6 +6,7 @@
  * Payload = Richiesta5008Input without testata (electron/anpr/services/builders.ts).
  */
 import { z } from 'zod';
+import { ammesso, lista } from './tabelle-dati';
 import { decodeCodiceFiscale } from '../../../../../shared/domain/codice-fiscale';
 import {
   attoDa,
@@ -53,40 +54,16 @@ import {
 } from './comuni';
 
 /** Tabella 36, resources/anpr/tabelle/tab_Tipi_di_mutazione.csv — the codes this form handles. */
-export const TIPI_MUTAZIONE_5008: readonly Voce[] = [
-  { codice: '12', descrizione: 'Matrimonio' },
-  { codice: '13', descrizione: 'Vedovanza' },
-  { codice: '14', descrizione: 'Annullamento matrimonio (separazione, divorzio, annullamento, nullità)' },
-  { codice: '18', descrizione: 'Unione civile' },
-  { codice: '19', descrizione: 'Scioglimento unione' },
-  { codice: '1', descrizione: 'Dati anagrafici / Codice fiscale' },
-];
+export const TIPI_MUTAZIONE_5008 = lista(36, ['12', '13', '14', '18', '19', '1']);
 
 /** Tabella 31, resources/anpr/tabelle/tab_Tipo_cessazione_matrimonio.csv */
-export const TIPI_CESSAZIONE: readonly Voce[] = [
-  { codice: '1', descrizione: 'Cessazione effetti civili' },
-  { codice: '2', descrizione: 'Annullamento' },
-  { codice: '3', descrizione: 'Scioglimento' },
-  { codice: '4', descrizione: 'Nullità' },
-  { codice: '5', descrizione: 'Separazione' },
-  { codice: '6', descrizione: 'Cessazione effetti civili - D.L. 12 settembre 2014' },
-  { codice: '7', descrizione: 'Scioglimento D.L. 12 settembre 2014, n. 132' },
-  { codice: '8', descrizione: 'Separazione - D.L. 12 settembre 2014, n. 132' },
-  { codice: '9', descrizione: 'Delibazione (estero)' },
-  { codice: '10', descrizione: 'Notaio (estero)' },
-  { codice: '22', descrizione: 'Altro tipo di cessazione / scioglimento' },
-];
+export const TIPI_CESSAZIONE = lista(31, ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '22']);
 
 /**
  * Tabella 43, resources/anpr/tabelle/tab_Cessazione_unione_civile___convivenze.csv — the codes used for civil
  * unions (1, 2, 3; 98 in both cases; 31, 32, 34 are for convivenze di fatto).
  */
-export const MOTIVI_SCIOGLIMENTO_UNIONE: readonly Voce[] = [
-  { codice: '1', descrizione: 'Accordo di scioglimento (anche unilaterale)' },
-  { codice: '2', descrizione: 'Convenzione di negoziazione assistita' },
-  { codice: '3', descrizione: 'Sentenza' },
-  { codice: '98', descrizione: 'Decesso del convivente/unito civilmente' },
-];
+export const MOTIVI_SCIOGLIMENTO_UNIONE = lista(43, ['1', '2', '3', '98']);
 
 /** Motivo 3 is a court ruling (sentenza); the others are events with their civil-status act (ANPR: one or the other, never both). */
 export const conSentenzaScioglimento = (motivo: string): boolean => motivo === '3';
@@ -257,14 +234,14 @@ export const schema5008 = z
       }
       case '14': {
         const c = v.cessazione;
-        if (!TIPI_CESSAZIONE.some((t) => t.codice === c.tipoCessazione)) errore(ctx, ['cessazione', 'tipoCessazione'], 'Scegliere il tipo di cessazione (Tabella 31).');
+        if (!ammesso(TIPI_CESSAZIONE, c.tipoCessazione)) errore(ctx, ['cessazione', 'tipoCessazione'], 'Scegliere il tipo di cessazione (Tabella 31).');
         const conSentenza = [c.dataSentenza, c.numeroSentenza, c.tipoTribunale, c.autorita, c.dataValidita].some((x) => !!testo(x));
         const conAtto = Object.values(c.atto).some((x) => !!testo(x));
         if (!conSentenza && !conAtto) errore(ctx, ['cessazione', 'dataSentenza'], "Indicare la sentenza (o l'accordo) oppure l'atto di stato civile che registra la cessazione.");
         if (conSentenza) {
           const ds = controllaData(ctx, c.dataSentenza, ['cessazione', 'dataSentenza'], { obbligatoria: true, nome: 'la data della sentenza', nonFutura: true });
           dopo(ctx, ds, dec, ['cessazione', 'dataSentenza'], 'La data della sentenza');
-          if (!TIPI_TRIBUNALE.some((t) => t.codice === c.tipoTribunale)) errore(ctx, ['cessazione', 'tipoTribunale'], "Scegliere l'autorità che ha emesso il provvedimento (Tabella 32).");
+          if (!ammesso(TIPI_TRIBUNALE, c.tipoTribunale)) errore(ctx, ['cessazione', 'tipoTribunale'], "Scegliere l'autorità che ha emesso il provvedimento (Tabella 32).");
           obbligatorio(ctx, c.autorita, ['cessazione', 'autorita'], "Indicare l'autorità (es. Tribunale di Roma).");
           if ((testo(c.autorita) ?? '').length > 80) errore(ctx, ['cessazione', 'autorita'], "L'autorità è di al massimo 80 caratteri.");
           const dv = controllaData(ctx, c.dataValidita, ['cessazione', 'dataValidita'], { obbligatoria: true, nome: 'la data di passaggio in giudicato / efficacia', nonFutura: true });
@@ -294,7 +271,7 @@ export const schema5008 = z
       case '19': {
         const s = v.scioglimento;
         controllaSoggetto(ctx, s.parte, ['scioglimento', 'parte'], "dell'altra parte dell'unione");
-        if (!MOTIVI_SCIOGLIMENTO_UNIONE.some((m) => m.codice === s.motivo)) {
+        if (!ammesso(MOTIVI_SCIOGLIMENTO_UNIONE, s.motivo)) {
           errore(ctx, ['scioglimento', 'motivo'], 'Scegliere il motivo dello scioglimento (Tabella 43).');
           break;
         }
@@ -302,7 +279,7 @@ export const schema5008 = z
           const ds = controllaData(ctx, s.dataSentenza, ['scioglimento', 'dataSentenza'], { obbligatoria: true, nome: 'la data della sentenza', nonFutura: true });
           dopo(ctx, ds, dec, ['scioglimento', 'dataSentenza'], 'La data della sentenza');
           if ((testo(s.numeroSentenza) ?? '').length > 20) errore(ctx, ['scioglimento', 'numeroSentenza'], 'Il numero della sentenza è di al massimo 20 caratteri.');
-          if (!TIPI_TRIBUNALE.some((t) => t.codice === s.tipoTribunale)) errore(ctx, ['scioglimento', 'tipoTribunale'], "Scegliere l'autorità che ha emesso la sentenza (Tabella 32).");
+          if (!ammesso(TIPI_TRIBUNALE, s.tipoTribunale)) errore(ctx, ['scioglimento', 'tipoTribunale'], "Scegliere l'autorità che ha emesso la sentenza (Tabella 32).");
           obbligatorio(ctx, s.autorita, ['scioglimento', 'autorita'], "Indicare l'autorità (es. Tribunale di Roma).");
           if ((testo(s.autorita) ?? '').length > 80) errore(ctx, ['scioglimento', 'autorita'], "L'autorità è di al massimo 80 caratteri.");
           const dv = controllaData(ctx, s.dataValidita, ['scioglimento', 'dataValidita'], { obbligatoria: true, nome: 'la data di passaggio in giudicato', nonFutura: true });
@@ -324,7 +301,7 @@ export const schema5008 = z
         }
         controllaCf(ctx, g.codiceFiscale, ['generalita', 'codiceFiscale']);
         controllaData(ctx, g.dataNascita, ['generalita', 'dataNascita'], { nome: 'la data di nascita', nonFutura: true });
-        if (testo(g.gestioneCF) && !GESTIONE_CF.some((x) => x.codice === g.gestioneCF)) errore(ctx, ['generalita', 'gestioneCF'], 'Scegliere la gestione del codice fiscale.');
+        if (testo(g.gestioneCF) && !ammesso(GESTIONE_CF, g.gestioneCF)) errore(ctx, ['generalita', 'gestioneCF'], 'Scegliere la gestione del codice fiscale.');
         break;
       }
     }

@@ -1,7 +1,7 @@
 /** 5008 — stato civile (matrimonio, vedovanza, cessazione del matrimonio, unione civile e scioglimento) e generalità: the fields. */
 import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { CampiAtto, CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoData, CampoSelect, CampoTesto, Col, ID_LISTA_STATI, ListaStati, Riga, SESSI, Sezione } from './campi';
+import { CampiAtto, CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoData, CampoSelect, SceltaTabella, CampoTesto, Col, Riga, SESSI, Sezione } from './campi';
 import {
   GESTIONE_CF,
   MOTIVI_SCIOGLIMENTO_UNIONE,
@@ -25,14 +25,13 @@ function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: Contes
   const motivoScioglimento = useWatch({ control: form.control, name: 'scioglimento.motivo' }) ?? '';
   return (
     <>
-      <ListaStati id={ID_LISTA_STATI} />
       <Sezione titolo="Pratica">
         <CampiDecorrenza form={form} />
-        <CampoSelect
+        <SceltaTabella
           form={form}
           nome="tipoMutazione"
           label="Tipo di mutazione"
-          voci={TIPI_MUTAZIONE_5008}
+          lista={TIPI_MUTAZIONE_5008}
           obbligatorio
           aiuto="Tabella 36 di ANPR: ogni tipo richiede il proprio blocco di dati."
         />
@@ -76,7 +75,7 @@ function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: Contes
       {tipo === '14' && (
         <>
           <Sezione titolo="Cessazione del matrimonio">
-            <CampoSelect form={form} nome="cessazione.tipoCessazione" label="Tipo di cessazione" voci={TIPI_CESSAZIONE} obbligatorio aiuto="Tabella 31: separazione, divorzio (cessazione effetti civili / scioglimento), annullamento, nullità." />
+            <SceltaTabella form={form} nome="cessazione.tipoCessazione" label="Tipo di cessazione" lista={TIPI_CESSAZIONE} obbligatorio aiuto="Tabella 31: separazione, divorzio (cessazione effetti civili / scioglimento), annullamento, nullità." />
           </Sezione>
           <Sezione titolo="Sentenza o accordo" descrizione="Indicare la sentenza (o l'accordo davanti all'avvocato o all'ufficiale di stato civile) oppure l'atto di stato civile.">
             <Riga>
@@ -87,7 +86,7 @@ function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: Contes
                 <CampoTesto form={form} nome="cessazione.numeroSentenza" label="Numero della sentenza" maxLength={20} />
               </Col>
               <Col w={6}>
-                <CampoSelect form={form} nome="cessazione.tipoTribunale" label="Autorità (tipo)" voci={TIPI_TRIBUNALE} aiuto="Tabella 32." />
+                <SceltaTabella form={form} nome="cessazione.tipoTribunale" label="Autorità (tipo)" lista={TIPI_TRIBUNALE} aiuto="Tabella 32." />
               </Col>
             </Riga>
             <Riga>
@@ -154,11 +153,11 @@ function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: Contes
       {tipo === '19' && (
         <>
           <Sezione titolo="Scioglimento dell'unione civile">
-            <CampoSelect
+            <SceltaTabella
               form={form}
               nome="scioglimento.motivo"
               label="Motivo dello scioglimento"
-              voci={MOTIVI_SCIOGLIMENTO_UNIONE}
+              lista={MOTIVI_SCIOGLIMENTO_UNIONE}
               obbligatorio
               aiuto="Tabella 43: con la sentenza si indicano i dati del provvedimento, negli altri casi la data e l'atto dell'evento."
             />
@@ -176,7 +175,7 @@ function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: Contes
                   <CampoTesto form={form} nome="scioglimento.numeroSentenza" label="Numero della sentenza" maxLength={20} />
                 </Col>
                 <Col w={6}>
-                  <CampoSelect form={form} nome="scioglimento.tipoTribunale" label="Autorità (tipo)" voci={TIPI_TRIBUNALE} obbligatorio aiuto="Tabella 32." />
+                  <SceltaTabella form={form} nome="scioglimento.tipoTribunale" label="Autorità (tipo)" lista={TIPI_TRIBUNALE} obbligatorio aiuto="Tabella 32." />
                 </Col>
               </Riga>
               <Riga>

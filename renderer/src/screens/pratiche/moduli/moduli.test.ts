@@ -1,5 +1,5 @@
 /** Schemas of the operation forms: valid values pass, bad ones fail with the Italian message at the field. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attoVuoto, cfCalcolato, generalitaVuota, luogoVuoto, soggettoVuoto } from './comuni';
 import { schema1001, valoriIniziali1001, versoPayload1001 } from './m1001.logic';
 import { daPayload1002, schema1002, valoriIniziali1002, versoPayload1002 } from './m1002.logic';
@@ -8,6 +8,12 @@ import { schema2003, valoriIniziali2003, versoPayload2003 } from './m2003.logic'
 import { componenteVuoto, daPayload5001, schema5001, valoriIniziali5001, versoPayload5001 } from './m5001.logic';
 import { daPayload5008, schema5008, valoriIniziali5008, versoPayload5008, type Valori5008 } from './m5008.logic';
 import { schema1013, schema5012, valoriIniziali1013 } from './mAnnullamenti.logic';
+import { caricaTabelleUfficiali } from './tabelle.test-data';
+
+// Descriptions and foreign states come from the official tables, as in the app.
+beforeAll(async () => {
+  await caricaTabelleUfficiali();
+});
 
 function errori(r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
   return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));

@@ -1,5 +1,5 @@
 /** The review step's sentence of each form: a realistic value set → what the clerk reads before "Invia ad ANPR". */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generalitaVuota, luogoVuoto, soggettoVuoto } from './comuni';
 import { indirizzoVuoto } from './indirizzo';
 import { riepilogo1001, valoriIniziali1001 } from './m1001.logic';
@@ -11,6 +11,12 @@ import { riepilogo5005 } from './m5005.riepilogo';
 import { riepilogo5005AltroComune } from './m5005altroComune.riepilogo';
 import { riepilogo5008, valoriIniziali5008 } from './m5008.logic';
 import { riepilogoAnnullamento, valoriInizialiAnnullamento } from './mAnnullamenti.logic';
+import { caricaTabelleUfficiali } from './tabelle.test-data';
+
+// Descriptions and foreign states come from the official tables, as in the app.
+beforeAll(async () => {
+  await caricaTabelleUfficiali();
+});
 
 const mario = soggettoVuoto({ idSchedaSoggettoANPR: '1234567', codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario' });
 const laura = soggettoVuoto({ codiceFiscale: 'BNCLRA82B41F205H', cognome: 'Bianchi', nome: 'Laura' });
@@ -97,7 +103,7 @@ describe('the review sentence of each form', () => {
 
   it('2003: a removal and where the person went', () => {
     const v = { ...valoriIniziali2003({}), dataDecorrenza: '02/12/2026', soggetto: mario, motivo: '6', ruoloSoggetto: '2' };
-    expect(riepilogo2003(v)).toBe("Si cancella dall'anagrafe ROSSI MARIO (RSSMRA80A01H501U) per irreperibilità, dal 02/12/2026.");
+    expect(riepilogo2003(v)).toBe("Si cancella dall'anagrafe ROSSI MARIO (RSSMRA80A01H501U) per irreperibilita, dal 02/12/2026.");
   });
 
   it('5001: the family and its members', () => {
