@@ -42,7 +42,8 @@ const Ricerca = z.object({
   testo: z.string().max(80),
   /** Only records valid at this date (ISO). */
   data: DataIso.optional(),
-  limite: z.number().int().min(1).max(50).optional(),
+  /** At most 500: the whole of Tabella 2 by first digit of the code, for the forms. */
+  limite: z.number().int().min(1).max(500).optional(),
 });
 
 export const tabelleChannels = {

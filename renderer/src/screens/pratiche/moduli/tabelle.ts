@@ -46,6 +46,26 @@ export function useTabella(numero: number): StatoTabella {
   return stato;
 }
 
+let statiInCorso: Promise<void> | null = null;
+
+/**
+ * Registers the whole of Tabella 2 once per session (one read per first digit
+ * of the ISTAT code), so the forms' checks and payloads know every state a
+ * draft may carry, also before its field has looked it up.
+ */
+function caricaStatiEsteri(): Promise<void> {
+  if (!bridge) return Promise.resolve();
+  const b = bridge;
+  statiInCorso ??= Promise.all(
+    ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((cifra) => unwrap(b.tabelle.statiEsteri({ testo: cifra, limite: 500 })).then(registraStati)),
+  )
+    .then(() => undefined)
+    .catch(() => {
+      statiInCorso = null;
+    });
+  return statiInCorso;
+}
+
 /**
  * The foreign states matching what the clerk typed (code prefix or name), for the
  * type-ahead, and the state of a complete 3-digit code (undefined while unknown).
@@ -55,6 +75,9 @@ export function useStatiEsteri(testo: string): { proposte: StatoUfficiale[]; sta
   const q = testo.trim();
   const [proposte, setProposte] = useState<StatoUfficiale[]>([]);
   const [cercando, setCercando] = useState(false);
+  useEffect(() => {
+    void caricaStatiEsteri();
+  }, []);
   useEffect(() => {
     if (!q || !bridge) {
       setProposte([]);
