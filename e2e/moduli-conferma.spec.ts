@@ -72,8 +72,10 @@ test('4 e 5: problemi elencati con collegamenti, primo campo a fuoco; riepilogo 
   await expect(page.getByRole('textbox', { name: 'Civico' })).toBeEditable();
   expect(await registrazioniSimulatore(webHost)).toEqual([]);
   await inviaPratica(page);
-  await expect(page.getByTestId('esito-azione')).toContainText('Pratica pronta: invio ad ANPR in corso');
+  // "Pratica pronta: invio ad ANPR in corso" lasts only until ANPR answers, which the simulator may do at once:
+  // the clerk is told the outcome instead.
   await expect(statoPratica(page)).toHaveText('Accolta', { timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /Pratica accolta da ANPR \(idOperazioneANPR \d+\)/ })).toBeVisible();
   expect((await registrazioniSimulatore(webHost)).map((o) => o.servizio)).toEqual(['5005']);
   await expect(page.getByText(/numero pratica del comune \d{4}-\d{6}/)).toBeVisible();
 });
