@@ -38,8 +38,6 @@ export interface Ricerca {
 
 type Risposta = { kind: 'ok'; value: Risposta3002Parsed; xml: string | undefined } | { kind: 'respinta'; messaggio: string; codici: string[] } | { kind: 'irraggiungibile'; messaggio: string };
 
-const oggiRoma = giornoRoma;
-
 const NON_TROVATO = 'Nessun soggetto corrisponde ai criteri indicati.';
 const TROPPI = 'La ricerca trova troppe persone: aggiungere il nome o la data di nascita (EN095).';
 
@@ -122,7 +120,7 @@ export function createRicerca(deps: { db: Db; clock: Clock; logger: Logger; sett
         testata: testataDaCompletare(idOperazioneComune, clock.now()),
         criteriRicerca: criteri,
         ...(dataNascita ? { datiNascita: { dataEvento: dataNascita } } : {}),
-        datiRichiesta: { schedaAnagraficaRichiesta: scheda, dataRiferimentoRichiesta: oggiRoma(clock.now()), ricercaNazionale: '0' },
+        datiRichiesta: { schedaAnagraficaRichiesta: scheda, dataRiferimentoRichiesta: giornoRoma(clock.now()), ricercaNazionale: '0' },
       };
       const result = await client.send('3002', input, { idOperazioneComune });
       outcome = result.outcome;

@@ -4,7 +4,7 @@
  */
 import type { RequestInputs } from './builders';
 import type { ServiceCode } from './registry';
-import type { Comune, Generalita, Residenza, TestataBuilderInput } from './types';
+import type { Comune, Generalita, Matrimonio, Residenza, TestataBuilderInput } from './types';
 
 export const testataMin: TestataBuilderInput = {
   idOperazioneComune: '1000001',
@@ -81,6 +81,16 @@ const residenzaRoma: Residenza = {
 const famiglia = {
   idFamigliaConvivenzaANPR: '123456789012',
   tipoScheda: '1',
+};
+
+/** The marriage 5008 registers and 5013 revokes. */
+const matrimonioRossiBianchi: Matrimonio = {
+  coniuge: bianchi,
+  datiMatrimonio: {
+    dataEvento: '2025-03-15',
+    luogoEvento: { comune: roma },
+    attoEvento: { comuneRegistrazione: roma, anno: '2025', parte: '1', serie: 'A', numeroAtto: '77' },
+  },
 };
 
 export const FULL: RequestInputs = {
@@ -200,14 +210,7 @@ export const FULL: RequestInputs = {
     testata: testataFull,
     generalitaPerRicerca: rossi,
     statoCivile: { statoCivile: '2' },
-    matrimonio: {
-      coniuge: bianchi,
-      datiMatrimonio: {
-        dataEvento: '2025-03-15',
-        luogoEvento: { comune: roma },
-        attoEvento: { comuneRegistrazione: roma, anno: '2025', parte: '1', serie: 'A', numeroAtto: '77' },
-      },
-    },
+    matrimonio: matrimonioRossiBianchi,
     datiControllo: { tipoMutazione: [12] },
   },
   '5012': {
@@ -220,14 +223,7 @@ export const FULL: RequestInputs = {
     testata: testataFull,
     schedaSoggetto: {
       generalitaPerRicerca: rossi,
-      matrimonio: {
-        coniuge: bianchi,
-        datiMatrimonio: {
-          dataEvento: '2025-03-15',
-          luogoEvento: { comune: roma },
-          attoEvento: { comuneRegistrazione: roma, anno: '2025', parte: '1', serie: 'A', numeroAtto: '77' },
-        },
-      },
+      matrimonio: matrimonioRossiBianchi,
     },
     motivoAnnullamento: { motivoRevoca: '1', noteRevoca: "ATTO TRASCRITTO PER ERRORE, RETTIFICA DELL'UFFICIALE" },
     datiControllo: { tipoRevoca: 6, listaControlli: [{ codice: 'RA', valore: '1' }] },
