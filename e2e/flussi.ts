@@ -83,7 +83,7 @@ export async function indirizzoSimulatore(webHost: WebHostProcess): Promise<stri
 }
 
 /** One call to the simulator's loopback admin endpoint (training CA, the per-run token the web host prints with SPORTELLO_E2E=1). */
-async function adminSimulatore(webHost: WebHostProcess, method: 'GET' | 'POST', percorso: string, dati?: unknown): Promise<string> {
+async function adminSimulatore(webHost: WebHostProcess, method: 'GET' | 'POST' | 'PUT', percorso: string, dati?: unknown): Promise<string> {
   const url = new URL(percorso, await indirizzoSimulatore(webHost));
   const ca = readFileSync(join(webHost.dataDir, 'ambiente-prova', 'ca.crt'), 'utf8');
   await expect.poll(() => /E2E simulatore token: (\S+)/.exec(webHost.output())?.[1] ?? null, { timeout: 20_000 }).not.toBeNull();
@@ -104,6 +104,11 @@ async function adminSimulatore(webHost: WebHostProcess, method: 'GET' | 'POST', 
 /** Adds one fault to the simulator. */
 export async function guasto(webHost: WebHostProcess, fault: Record<string, unknown>): Promise<void> {
   await adminSimulatore(webHost, 'POST', '/__admin/faults', fault);
+}
+
+/** Replaces the interface versions the simulator lists in 7003 ("ANPR moved on"). */
+export async function versioniSimulatore(webHost: WebHostProcess, versioni: { corrente: { codDestinatario: string; versioneCompleta: string }; supportate: { codDestinatario: string; versioneCompleta: string }[] }): Promise<void> {
+  await adminSimulatore(webHost, 'PUT', '/__admin/versioni', versioni);
 }
 
 /** Every operation the simulator executed, reads included, in order. */

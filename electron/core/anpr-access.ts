@@ -23,6 +23,7 @@ import { createStore } from '../queue/store';
 import { suffissoPostazione } from '../queue/id-operazione';
 import { AppError } from '../ipc/app-error';
 import { RESOURCES_DIR } from './paths';
+import { VERSIONE_INTERFACCIA } from '../../shared/anpr/versione-interfaccia';
 
 export interface AnprAccess {
   /**
@@ -40,8 +41,8 @@ export interface AnprAccess {
 
 export const DEFAULT_CA_BUNDLE = join(RESOURCES_DIR, 'ca', 'anpr-ca-bundle.pem');
 const ENDPOINTS = { TEST: 'https://wstest.anpr.interno.it', PRODUZIONE: 'https://ws.anpr.interno.it' } as const;
-/** The interface version ANPR currently accepts (testataRichiesta/codDestinatario). */
-const COD_DESTINATARIO = 'ANPR05';
+/** The interface version this app speaks (testataRichiesta/codDestinatario). */
+const COD_DESTINATARIO = VERSIONE_INTERFACCIA.codDestinatario;
 
 interface Session {
   key: string;

@@ -2,13 +2,14 @@
  * Remembers whether ANPR answered lately and pushes changes to the renderer.
  * The probe is injected: TestConn against ANPR or the training simulator.
  */
-import type { StatoConnessione } from '../../shared/ipc/contract';
+import type { StatoConnessione, VersioniAnpr } from '../../shared/ipc/contract';
 import type { Clock } from './clock';
 import type { EventBus } from './event-bus';
 import type { Logger } from '../log/logger';
 import { AppError } from '../ipc/app-error';
 
-export type ConnectionProbe = () => Promise<{ raggiungibile: boolean; messaggio: string | null }>;
+/** `versioni`: what 7003 said, when the probe asked ANPR for its interface versions. */
+export type ConnectionProbe = () => Promise<{ raggiungibile: boolean; messaggio: string | null; versioni?: VersioniAnpr | null }>;
 
 export interface ConnectionMonitor {
   current(): StatoConnessione;
@@ -28,14 +29,17 @@ export function createConnectionMonitor(deps: {
     ultimaChiamataRiuscita: null,
     verificataIl: null,
     messaggio: null,
+    versioni: null,
   };
-  const record = (raggiungibile: boolean, messaggio: string | null): StatoConnessione => {
+  // The versions ANPR listed last are kept until a later probe reads them again.
+  const record = (raggiungibile: boolean, messaggio: string | null, versioni?: VersioniAnpr | null): StatoConnessione => {
     const now = deps.clock.now().toISOString();
     state = {
       stato: raggiungibile ? 'raggiungibile' : 'non_raggiungibile',
       ultimaChiamataRiuscita: raggiungibile ? now : state.ultimaChiamataRiuscita,
       verificataIl: now,
       messaggio,
+      versioni: versioni ?? state.versioni ?? null,
     };
     deps.events.emit('connessione.cambiata', state);
     return state;
@@ -49,7 +53,7 @@ export function createConnectionMonitor(deps: {
       }
       try {
         const result = await deps.probe();
-        return record(result.raggiungibile, result.messaggio);
+        return record(result.raggiungibile, result.messaggio, result.versioni);
       } catch (error) {
         if (error instanceof AppError) {
           deps.logger.warn('connection probe refused', { code: error.code, detail: error.detail });

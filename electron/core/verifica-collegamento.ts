@@ -16,6 +16,10 @@ import type { CaBundleStore } from '../anpr/transport/ca-bundle-store';
 import type { AnprAccess } from './anpr-access';
 import { problemaCa, problemaCertificato } from './prerequisiti-anpr';
 import { AppError } from '../ipc/app-error';
+import { testataDaCompletare } from '../anpr/services/builders';
+import type { AnprClient } from '../anpr/client';
+import type { VersioniAnpr } from '../../shared/ipc/contract';
+import { VERSIONE_INTERFACCIA, confrontaVersioni } from '../../shared/anpr/versione-interfaccia';
 
 /** ANPR refuses messages whose timestamps are off by more than about this (anpr#481). */
 export const TOLLERANZA_OROLOGIO_SECONDI = 30;
@@ -31,8 +35,15 @@ export interface UltimaVerifica {
   scartoOrologioSecondi: number | null;
 }
 
+export interface EsitoVerifica {
+  raggiungibile: boolean;
+  messaggio: string | null;
+  /** ANPR's interface versions (7003), asked after every accepted TestConn; null when that call failed. */
+  versioni?: VersioniAnpr | null;
+}
+
 export interface VerificaCollegamento {
-  probe(): Promise<{ raggiungibile: boolean; messaggio: string | null }>;
+  probe(): Promise<EsitoVerifica>;
   /** The last check in the current environment, if any since start. */
   ultima(): UltimaVerifica | null;
 }
@@ -62,7 +73,35 @@ export function createVerificaCollegamento(deps: {
     return { raggiungibile: riuscita, messaggio };
   };
 
-  const probe = async (): Promise<{ raggiungibile: boolean; messaggio: string | null }> => {
+  /** 7003 with every supported version, compared with the one this app speaks; a failure only logs (the probe already succeeded). */
+  const versioniDi = async (client: AnprClient, ambiente: TipoAmbiente): Promise<VersioniAnpr | null> => {
+    try {
+      const id = await deps.anpr.nuovoIdOperazione();
+      const { codDestinatario } = await deps.anpr.ambiente();
+      const { outcome } = await client.send('7003', { testata: testataDaCompletare(id, deps.clock.now()), tipoVersioni: '2' }, { idOperazioneComune: id });
+      if (outcome.kind !== 'accolta' && outcome.kind !== 'accolta_con_avvisi') {
+        log.warn('7003 (interface versions) not answered', { ambiente, kind: outcome.kind });
+        return null;
+      }
+      const stato = outcome.value.statoVersioni[0];
+      if (!stato) {
+        log.warn('7003 answered without statoVersioni', { ambiente });
+        return null;
+      }
+      const v = (x: { codDestinatario: string; versioneCompleta: string }) => ({ codDestinatario: x.codDestinatario, versioneCompleta: x.versioneCompleta });
+      const parlata = { codDestinatario, versioneCompleta: VERSIONE_INTERFACCIA.versioneCompleta };
+      const elenco = { corrente: v(stato.corrente), supportate: stato.supportate.map(v) };
+      const confronto = confrontaVersioni(parlata, elenco);
+      if (!confronto.supportata) log.error('ANPR no longer supports the interface version this app speaks', { ambiente, parlata: codDestinatario, corrente: elenco.corrente.codDestinatario });
+      else if (confronto.superata) log.warn('ANPR published a newer interface version', { ambiente, parlata: codDestinatario, corrente: `${elenco.corrente.codDestinatario} ${elenco.corrente.versioneCompleta}` });
+      return { parlata, ...elenco, ...confronto, verificateIl: deps.clock.now().toISOString() };
+    } catch (error) {
+      log.warn('7003 (interface versions) failed', { ambiente, error: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  };
+
+  const probe = async (): Promise<EsitoVerifica> => {
     const ambiente = deps.settings.get().ambiente.tipo;
     const fallita = (causa: string, messaggio: string, scarto: number | null = null) => {
       log.warn('TestConn failed', { ambiente, causa });
@@ -76,8 +115,9 @@ export function createVerificaCollegamento(deps: {
       if (ca) return fallita(ca.log, ca.messaggio);
     }
     let result;
+    let client: AnprClient;
     try {
-      const client = await deps.anpr.client();
+      client = await deps.anpr.client();
       result = await client.testConnection(await deps.anpr.nuovoIdOperazione());
     } catch (error) {
       if (error instanceof AppError) return fallita(`refused before the call: ${error.code}`, error.message);
@@ -88,7 +128,7 @@ export function createVerificaCollegamento(deps: {
     if (outcome.kind === 'accolta' || outcome.kind === 'accolta_con_avvisi') {
       log.info('TestConn accepted', { ambiente, clockSkewSeconds: scarto });
       registra(ambiente, true, null, scarto);
-      return { raggiungibile: true, messaggio: null };
+      return { raggiungibile: true, messaggio: null, versioni: await versioniDi(client, ambiente) };
     }
     const orologio =
       scarto !== null && Math.abs(scarto) > TOLLERANZA_OROLOGIO_SECONDI

@@ -4,9 +4,11 @@
  *   GET    /__admin/faults     → active faults
  *   POST   /__admin/faults     → body { "faults": [...] } replaces them, or one fault object adds it
  *   DELETE /__admin/faults     → clears them
+ *   GET    /__admin/versioni   → the interface versions 7003 lists
+ *   PUT    /__admin/versioni   → body { corrente, supportate } replaces them (training: "ANPR moved on")
  */
 import { ZodError } from 'zod';
-import type { FaultSpec } from './config';
+import { versioniSchema, type FaultSpec, type VersioniSim } from './config';
 import type { ActiveFault } from './faults';
 import type { PersonaSim, SimStore } from './state/store';
 
@@ -26,6 +28,8 @@ export interface SimulatorAdmin {
   clearFaults(): void;
   faults(): ActiveFault[];
   operations(): OperazioneAdmin[];
+  versioni(): VersioniSim;
+  setVersioni(versioni: VersioniSim): void;
   /** A few current residents of a served comune (default: the first). */
   campione(comune?: string, n?: number): PersonaSim[];
   persona(idSchedaSoggettoANPR: string): PersonaSim | undefined;
@@ -58,6 +62,22 @@ export function handleAdmin(admin: SimulatorAdmin, method: string, pathname: str
           admin.setFaults((json as { faults: FaultSpec[] }).faults);
         } else admin.addFault(json as FaultSpec);
         return { status: 200, body: admin.faults() };
+      }
+      return { status: 405, body: { errore: 'metodo non ammesso' } };
+    }
+    if (pathname === '/__admin/versioni') {
+      if (method === 'GET') return { status: 200, body: admin.versioni() };
+      if (method === 'PUT') {
+        let json: unknown;
+        try {
+          json = JSON.parse(body || '{}');
+        } catch {
+          return { status: 400, body: { errore: 'corpo JSON non valido' } };
+        }
+        const parsed = versioniSchema.safeParse(json);
+        if (!parsed.success) return { status: 400, body: { errore: 'versioni non valide', dettagli: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) } };
+        admin.setVersioni(parsed.data);
+        return { status: 200, body: admin.versioni() };
       }
       return { status: 405, body: { errore: 'metodo non ammesso' } };
     }

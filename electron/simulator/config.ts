@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { VERSIONE_INTERFACCIA } from '../../shared/anpr/versione-interfaccia';
 
 const LOOPBACK = ['127.0.0.1', '::1', 'localhost'] as const;
 
@@ -52,6 +53,15 @@ export const populationSchema = z.strictObject({
   altriComuni: z.array(z.strictObject({ istat: z.string().regex(/^\d{6}$/), size: z.number().int().min(1).max(20_000) })).optional(),
 });
 
+const versioneSchema = z.strictObject({
+  codDestinatario: z.string().regex(/^[A-Za-z0-9]{1,6}$/),
+  versioneCompleta: z.string().regex(/^\d+\.\d+\.\d+$/, 'versione nella forma major.minor.patch'),
+});
+/** The interface versions the simulator lists in 7003 (default: ANPR05 9.0.3 only, as ANPR since 2024-07). */
+export const versioniSchema = z.strictObject({ corrente: versioneSchema, supportate: z.array(versioneSchema).default([]) });
+export type VersioniSim = z.output<typeof versioniSchema>;
+export const VERSIONI_PREDEFINITE: VersioniSim = { corrente: { ...VERSIONE_INTERFACCIA }, supportate: [] };
+
 export const simConfigSchema = z.strictObject({
   host: z.enum(LOOPBACK).default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(0),
@@ -76,6 +86,7 @@ export const simConfigSchema = z.strictObject({
   faults: z.array(faultSchema).default([]),
   /** Tolerance for Timestamp/assertion windows (default 30 s). */
   maxClockSkewSeconds: z.number().int().min(0).max(3600).optional(),
+  versioni: versioniSchema.default(VERSIONI_PREDEFINITE),
 });
 
 export type SimConfigInput = z.input<typeof simConfigSchema>;

@@ -182,7 +182,13 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
     else if (!f && fermoTimer) void riapri();
   });
 
+  let versioni = cfg.versioni;
   const admin: SimulatorAdmin = {
+    versioni: () => versioni,
+    setVersioni: (v) => {
+      versioni = v;
+      log.info('interface versions changed', { corrente: `${v.corrente.codDestinatario} ${v.corrente.versioneCompleta}`, supportate: v.supportate.map((x) => x.codDestinatario).join(',') });
+    },
     setFaults: (list) => faults.set(list),
     addFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
@@ -207,7 +213,7 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
         send(res, 401, 'application/json', JSON.stringify({ errore: 'token di amministrazione mancante o errato' }));
         return;
       }
-      const body = req.method === 'POST' ? (await readBody(req)).toString('utf8') : '';
+      const body = req.method === 'POST' || req.method === 'PUT' ? (await readBody(req)).toString('utf8') : '';
       const r = handleAdmin(admin, req.method ?? 'GET', url.pathname, body);
       send(res, r.status, 'application/json; charset=utf-8', JSON.stringify(r.body));
       return;
@@ -307,7 +313,7 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
     }
     if (closed) return;
 
-    const ctx = { store, now: clock.now(), oggi: oggiRoma(clock.now()), service, comune, testata, body: root, idOperazioneANPR, logger: log };
+    const ctx = { store, now: clock.now(), oggi: oggiRoma(clock.now()), service, comune, testata, body: root, idOperazioneANPR, logger: log, versioni };
     let payload: { contentType: string; body: Buffer };
     let esito: string;
     let effetti = 0;

@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
 import { calcolaCodiceFiscale } from '../../shared/domain/codice-fiscale';
-import type { ResolvedSimConfig } from './config';
+import { VERSIONI_PREDEFINITE, type ResolvedSimConfig } from './config';
+import { VERSIONE_INTERFACCIA } from '../../shared/anpr/versione-interfaccia';
 
 export const TRAINING_ISTAT = '056003';
 /** The fictitious operator of the training environment (PROVA OPERATORE). */
@@ -181,6 +182,7 @@ export function ensureTrainingEnvironment(dataDir: string, opts: { istat?: strin
       },
       comuni: [istat],
       faults: [],
+      versioni: VERSIONI_PREDEFINITE,
     },
     caPem,
     comuneP12: readFileSync(comuneP12Path),
@@ -190,7 +192,8 @@ export function ensureTrainingEnvironment(dataDir: string, opts: { istat?: strin
     idPostazione: `${istat}-CO-9999`,
     idApplicazione: 'SPORTELLO-ANPR-PROVA',
     operatoreCodiceFiscale: OPERATORE_PROVA_CODICE_FISCALE,
-    codDestinatario: 'ANPR02',
+    // The training client speaks the version the app speaks everywhere.
+    codDestinatario: VERSIONE_INTERFACCIA.codDestinatario,
     tipoInvio: 'TEST',
   };
 }

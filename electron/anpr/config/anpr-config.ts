@@ -23,6 +23,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { VERSIONE_INTERFACCIA } from '../../../shared/anpr/versione-interfaccia';
 
 /**
  * Interface version (`testataRichiesta/codDestinatario`). anpr-protocol.md §3
@@ -30,7 +31,7 @@ import { z } from 'zod';
  * ANPR05 as the currently active contract (ANPR04..02 still supported).
  * Configurable because ANPR bumps it with each major release.
  */
-export const DEFAULT_COD_DESTINATARIO = 'ANPR05';
+export const DEFAULT_COD_DESTINATARIO = VERSIONE_INTERFACCIA.codDestinatario;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 const obbligatorio = (iss: { input?: unknown }, atteso: string): string =>

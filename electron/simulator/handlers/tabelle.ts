@@ -27,18 +27,16 @@ export function handleTestConn(ctx: HandlerContext): HandlerResult {
   return { bodyXml: serialize(rispostaRoot('TestConn', testataRisposta(ctx.testata, ctx.idOperazioneANPR, '2'))), esito: '2', effetti: 0, soggetti: [] };
 }
 
-/** The interface versions the simulator speaks, as ANPR lists them (7003): ANPR05 only, as ANPR since 2024-07. */
-const VERSIONE_CORRENTE = { codDestinatario: 'ANPR05', completa: '9.0.3', major: '9', minor: '0', patch: '3' };
-
 export function handle7003(ctx: HandlerContext): HandlerResult {
-  const v = VERSIONE_CORRENTE;
-  const versione = (name: string) =>
-    el(name, leaf('CodDestinatario', v.codDestinatario), leaf('VersioneCompleta', v.completa), leaf('VersioneMajor', v.major), leaf('VersioneMinor', v.minor), leaf('VersionePatch', v.patch));
+  const versione = (name: string, v: { codDestinatario: string; versioneCompleta: string }) => {
+    const [major, minor, patch] = v.versioneCompleta.split('.');
+    return el(name, leaf('CodDestinatario', v.codDestinatario), leaf('VersioneCompleta', v.versioneCompleta), leaf('VersioneMajor', major), leaf('VersioneMinor', minor), leaf('VersionePatch', patch));
+  };
   const tutte = text(ctx.body, 'datiRichiesta', 'tipoVersioni') === '2';
   const bodyXml = serialize(
     rispostaRoot(
       '7003',
-      qualified('RispostaMultipla7003', testataRisposta(ctx.testata, ctx.idOperazioneANPR, '2'), el('statoVersioni', versione('versioneCorrente'), tutte && versione('versioniSupportate'))),
+      qualified('RispostaMultipla7003', testataRisposta(ctx.testata, ctx.idOperazioneANPR, '2'), el('statoVersioni', versione('versioneCorrente', ctx.versioni.corrente), ...(tutte ? ctx.versioni.supportate.map((v) => versione('versioniSupportate', v)) : []))),
     ),
   );
   return { bodyXml, esito: '2', effetti: 0, soggetti: [] };

@@ -1,3 +1,4 @@
+import type { VersioniSim } from '../config';
 import type { ServiceCode } from '../../anpr/services/registry';
 import type { MtomAttachment } from '../../anpr/mtom/mtom';
 import type { Element } from '../../anpr/xml/safe';
@@ -18,6 +19,8 @@ export interface HandlerContext {
   body: Element;
   idOperazioneANPR: string;
   logger: Logger;
+  /** The interface versions 7003 lists (configurable, and through the admin endpoint). */
+  versioni: VersioniSim;
 }
 
 export interface HandlerResult {

@@ -82,6 +82,15 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
       <h1 className="h2 mb-4">Scrivania</h1>
       {errore && <Alert color="danger">{errore}</Alert>}
       <AvvisoCertificati ambiente={riepilogo.ambiente.tipo} />
+      {connessione.versioni?.messaggio && (
+        <Alert color={connessione.versioni.supportata ? 'info' : 'danger'} data-testid="avviso-versione-anpr">
+          <strong>{connessione.versioni.supportata ? 'Nuova versione di ANPR' : 'Versione di ANPR non più accettata'}</strong>
+          <br />
+          {connessione.versioni.messaggio}
+          <br />
+          <span className="small">Elenco delle versioni letto da ANPR il {formatDataOra(connessione.versioni.verificateIl)}.</span>
+        </Alert>
+      )}
       {riepilogo.ambiente.tipo !== 'SIMULATORE' && sessione.ruolo === 'amministratore' && (
         <p className="mb-3">
           <a href="#/messa-in-esercizio" className="fw-semibold">

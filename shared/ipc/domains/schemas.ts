@@ -42,6 +42,19 @@ export const ConteggiCodaSchema = z.object(
 );
 export type ConteggiCoda = z.infer<typeof ConteggiCodaSchema>;
 
+const VersioneAnprSchema = z.object({ codDestinatario: z.string(), versioneCompleta: z.string() });
+export const VersioniAnprSchema = z.object({
+  /** The version this app speaks. */
+  parlata: VersioneAnprSchema,
+  corrente: VersioneAnprSchema,
+  supportate: z.array(VersioneAnprSchema),
+  supportata: z.boolean(),
+  superata: z.boolean(),
+  messaggio: z.string().nullable(),
+  verificateIl: z.string(),
+});
+export type VersioniAnpr = z.infer<typeof VersioniAnprSchema>;
+
 export const StatoConnessioneSchema = z.object({
   stato: z.enum(['non_verificata', 'raggiungibile', 'non_raggiungibile']),
   /** ISO timestamp of the last successful ANPR call, if any. */
@@ -49,6 +62,8 @@ export const StatoConnessioneSchema = z.object({
   /** ISO timestamp of the last check. */
   verificataIl: z.string().nullable(),
   messaggio: z.string().nullable(),
+  /** What ANPR's 7003 said about interface versions at the last check that reached it (null: not asked yet). */
+  versioni: VersioniAnprSchema.nullable().optional(),
 });
 export type StatoConnessione = z.infer<typeof StatoConnessioneSchema>;
 
