@@ -1,12 +1,8 @@
 /**
- * The operation forms of the renderer (renderer/src/screens/pratiche/moduli/
- * m<CODE>.logic.ts) produce payloads that, wrapped with a testata, validate
- * against the official XSD and are ACCEPTED by the training simulator for
- * real residents of its synthetic population.
- *
- * The core never imports the renderer (lint) and the node TS project does
- * not include renderer files, so the pure form logic is loaded at run time
- * through a computed path and typed here by the small interface it exposes.
+ * The operation forms' logic (shared/anpr/moduli/m<CODE>.ts) produces
+ * payloads that, wrapped with a testata, validate against the official XSD
+ * and are ACCEPTED by the training simulator for real residents of its
+ * synthetic population.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRequest } from './anpr/services/builders';
@@ -17,40 +13,34 @@ import { dettaglio } from './ricerca/mappa';
 import { validateRequestBody } from './anpr/xsd/validate';
 import type { PersonaSim, SchedaSim } from './simulator/state/store';
 import { oggi, startFixture, testata, type SimFixture } from './simulator/test-helpers';
+import { caricaTabelleUfficiali } from './test-support/tabelle-moduli';
+import { LOGICHE_MODULO } from '../shared/anpr/moduli';
+import type { ContestoModulo } from '../shared/anpr/moduli/tipi';
+import type { ServizioPratica } from '../shared/anpr/servizi';
 
 type Valori = Record<string, unknown>;
-interface Esito {
-  success: boolean;
-  error?: { issues: { path: PropertyKey[]; message: string }[] };
-}
 interface Logica {
-  schema: { safeParse(v: unknown): Esito };
-  valoriIniziali(contesto: object): Valori;
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
+  valoriIniziali(contesto: ContestoModulo): Valori;
   versoPayload(v: Valori): Record<string, unknown>;
   dataDecorrenza(v: Valori): string | undefined;
 }
 
-const DIR = '../renderer/src/screens/pratiche/moduli/';
-
-async function logica(file: string, prefisso: string): Promise<Logica> {
-  const m = (await import(/* @vite-ignore */ `${DIR}${file}`)) as Record<string, unknown>;
-  const pick = (nome: string) => {
-    const x = m[`${nome}${prefisso}`];
-    if (!x) throw new Error(`${file}: ${nome}${prefisso} missing`);
-    return x;
-  };
+/** The form of `servizio` (its variant, if given), with values as plain records for the merges below. */
+function logica(servizio: ServizioPratica, variante?: string): Logica {
+  const l = LOGICHE_MODULO.find((x) => x.servizio === servizio && x.variante === variante);
+  if (!l) throw new Error(`no form for ${servizio}${variante ? ` (${variante})` : ''}`);
   return {
-    schema: pick('schema') as Logica['schema'],
-    valoriIniziali: pick('valoriIniziali') as Logica['valoriIniziali'],
-    versoPayload: pick('versoPayload') as Logica['versoPayload'],
-    dataDecorrenza: pick('dataDecorrenza') as Logica['dataDecorrenza'],
+    schema: l.schema,
+    valoriIniziali: (c) => l.valoriIniziali(c) as Valori,
+    versoPayload: (v) => l.versoPayload(v),
+    dataDecorrenza: (v) => l.dataDecorrenza(v),
   };
 }
 
 // The forms describe codes and foreign states from the official tables, which the app loads through `tabelle.*`.
-beforeAll(async () => {
-  const m = (await import(/* @vite-ignore */ `${DIR}tabelle.test-data.ts`)) as { caricaTabelleUfficiali(): Promise<unknown> };
-  await m.caricaTabelleUfficiali();
+beforeAll(() => {
+  caricaTabelleUfficiali();
 });
 
 /** Deep merge of plain objects (override wins). */
@@ -83,7 +73,7 @@ const ATTO = { nomeComune: 'Roma', codiceIstat: '058091', siglaProvincia: 'RM', 
 
 describe('form payloads validate against the official XSD', () => {
   it('5008 matrimonio, vedovanza, divorzio, generalità', async () => {
-    const l = await logica('m5008.logic.ts', '5008');
+    const l = logica('5008');
     const base = l.valoriIniziali({ soggetto: { codiceFiscale: 'RSSMRA80A01H501U', idSchedaSoggettoANPR: '9007199254740993', cognome: 'Rossi', nome: 'Mario' } });
     const casi: Valori[] = [
       { tipoMutazione: '12', matrimonio: { coniuge: { codiceFiscale: 'BNCLRA82B41F205H', cognome: 'Bianchi', nome: 'Laura', sesso: 'F', dataNascita: '01/02/1982' }, data: '15/03/2025', luogo: ROMA, atto: ATTO } },
@@ -100,7 +90,7 @@ describe('form payloads validate against the official XSD', () => {
   });
 
   it('5008 unione civile and its scioglimento (sentenza, accordo, death of the partner)', async () => {
-    const l = await logica('m5008.logic.ts', '5008');
+    const l = logica('5008');
     const base = l.valoriIniziali({ soggetto: { codiceFiscale: 'RSSMRA80A01H501U', idSchedaSoggettoANPR: '9007199254740993', cognome: 'Rossi', nome: 'Mario' } });
     const luca = { codiceFiscale: 'VRDLCU85M12F205L', cognome: 'Verdi', nome: 'Luca', sesso: 'M', dataNascita: '12/08/1985' };
     const casi: Valori[] = [
@@ -120,7 +110,7 @@ describe('form payloads validate against the official XSD', () => {
 
 describe('form payloads validate against the official XSD (iscrizioni, cancellazioni, annullamenti)', () => {
   it('1001 with parents by CF, with an explicit family (attribuzione 5) and minimal', async () => {
-    const l = await logica('m1001.logic.ts', '1001');
+    const l = logica('1001');
     const base = l.valoriIniziali({});
     const neonato = { cognome: 'Rossi', nome: 'Luca', sesso: 'M', dataNascita: '20/03/2025', luogoNascita: ROMA };
     const padre = { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario' };
@@ -134,7 +124,7 @@ describe('form payloads validate against the official XSD (iscrizioni, cancellaz
   });
 
   it('2003 to another comune, abroad, irreperibilità with a new head of family', async () => {
-    const l = await logica('m2003.logic.ts', '2003');
+    const l = logica('2003');
     const base = l.valoriIniziali({ soggetto: { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario' } });
     const casi: Valori[] = [
       { motivo: '3', destinazione: { ...ROMA, nomeComune: 'Milano', codiceIstat: '015146', siglaProvincia: 'MI' } },
@@ -145,7 +135,7 @@ describe('form payloads validate against the official XSD (iscrizioni, cancellaz
   });
 
   it('1002 new family from abroad, existing family from another comune, convivenza, CF to verify', async () => {
-    const l = await logica('m1002.logic.ts', '1002');
+    const l = logica('1002');
     const base = l.valoriIniziali({});
     const persona = { cognome: 'Popescu', nome: 'Andrei', sesso: 'M', dataNascita: '04/03/1990', luogoNascita: { ...ROMA, tipo: 'estero', codiceStato: '235', localita: 'Bucarest' } };
     const residenza = { nomeComune: 'Roma', codiceIstat: '058091', siglaProvincia: 'RM', cap: '00185', specie: 'Via', denominazione: 'Giolitti', numero: '3', lettera: 'b', scala: 'A', piano: '2', interno: '5' };
@@ -159,7 +149,7 @@ describe('form payloads validate against the official XSD (iscrizioni, cancellaz
   });
 
   it('5001 new head and composition, famiglia and convivenza', async () => {
-    const l = await logica('m5001.logic.ts', '5001');
+    const l = logica('5001');
     const base = l.valoriIniziali({ soggetto: { codiceFiscale: 'BNCLRA82B41F205H', cognome: 'Bianchi', nome: 'Laura', idFamigliaConvivenzaANPR: '123456789012' } });
     const mario = { soggetto: { idSchedaSoggettoANPR: '9007199254740993', codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario', sesso: 'M', dataNascita: '01/01/1980' }, codiceLegame: '2' };
     const laura = { soggetto: { idSchedaSoggettoANPR: '', codiceFiscale: 'BNCLRA82B41F205H', cognome: 'Bianchi', nome: 'Laura', sesso: '', dataNascita: '' }, codiceLegame: '1' };
@@ -173,7 +163,7 @@ describe('form payloads validate against the official XSD (iscrizioni, cancellaz
 
   it('1013 / 2011 / 5012 from the pratica to annul', async () => {
     for (const [servizio, annullata] of [['1013', '1001'], ['2011', '2003'], ['5012', '5008']] as const) {
-      const l = await logica('mAnnullamenti.logic.ts', servizio);
+      const l = logica(servizio);
       const v = l.valoriIniziali({
         soggetto: { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario', idFamigliaConvivenzaANPR: '123456789012' },
         praticaDaAnnullare: { servizio: annullata, idOperazioneComune: '2025032700000100', idOperazioneANPR: '9007199254740993', dataDecorrenza: '2025-03-20' },
@@ -224,7 +214,7 @@ describe('form payloads are accepted by the training simulator', () => {
   let matrimonio: { idOperazioneComune: string; idOperazioneANPR: string; a: PersonaSim };
 
   it('5008 matrimonio: both spouses become coniugati', async () => {
-    const l = await logica('m5008.logic.ts', '5008');
+    const l = logica('5008');
     const a = scegli((p) => p.statoCivile.codice === '1' && p.sesso === 'M' && p.dataNascita < '1995-01-01');
     const b = scegli((p) => p.statoCivile.codice === '1' && p.sesso === 'F' && p.dataNascita < '1995-01-01');
     const v = unisci(l.valoriIniziali({ soggetto: soggetto(a) }), {
@@ -238,7 +228,7 @@ describe('form payloads are accepted by the training simulator', () => {
   });
 
   it('5008 divorzio of a married resident', async () => {
-    const l = await logica('m5008.logic.ts', '5008');
+    const l = logica('5008');
     const a = scegli((p) => p.statoCivile.codice === '2');
     const v = unisci(l.valoriIniziali({ soggetto: { codiceFiscale: a.codiceFiscale } }), {
       dataDecorrenza: itDate(D),
@@ -251,7 +241,7 @@ describe('form payloads are accepted by the training simulator', () => {
   });
 
   it('5012 annuls the marriage: the spouse is celibe again', async () => {
-    const l = await logica('mAnnullamenti.logic.ts', '5012');
+    const l = logica('5012');
     const v = unisci(
       l.valoriIniziali({
         soggetto: { codiceFiscale: matrimonio.a.codiceFiscale, cognome: matrimonio.a.cognome, nome: matrimonio.a.nome },
@@ -276,7 +266,7 @@ describe('form payloads are accepted by the training simulator', () => {
   }
 
   it('5008 unione civile then scioglimento: a fresh 3002 shows "Unito civilmente", then "Stato libero a seguito di scioglimento"; 5012 restores the union', async () => {
-    const l = await logica('m5008.logic.ts', '5008');
+    const l = logica('5008');
     const a = scegli((p) => p.statoCivile.codice === '1' && p.sesso === 'F' && p.dataNascita < '2006-01-01');
     const b = scegli((p) => p.statoCivile.codice === '1' && p.sesso === 'F' && p.dataNascita < '2006-01-01');
     expect((await scheda(a)).scheda.statoCivile).toBe('Celibe/Nubile');
@@ -306,7 +296,7 @@ describe('form payloads are accepted by the training simulator', () => {
       expect(s.scheda.statoCivile).toBe("Stato libero a seguito di scioglimento dell'unione");
     }
 
-    const la = await logica('mAnnullamenti.logic.ts', '5012');
+    const la = logica('5012');
     const annulla = unisci(
       la.valoriIniziali({
         soggetto: { codiceFiscale: a.codiceFiscale, cognome: a.cognome, nome: a.nome },
@@ -319,7 +309,7 @@ describe('form payloads are accepted by the training simulator', () => {
   });
 
   it('1001 a newborn joins the parents family (CF attributed by ANPR)', async () => {
-    const l = await logica('m1001.logic.ts', '1001');
+    const l = logica('1001');
     const padre = scegli((p) => p.sesso === 'M' && p.statoCivile.codice === '2' && !!p.statoCivile.coniugeId && f.sim.admin.persona(p.statoCivile.coniugeId)?.stato === 'residente');
     const madre = f.sim.admin.persona(padre.statoCivile.coniugeId!)!;
     usati.add(madre.idSchedaSoggettoANPR);
@@ -337,7 +327,7 @@ describe('form payloads are accepted by the training simulator', () => {
   });
 
   it('2003 emigration to another comune, then 2011 annuls it', async () => {
-    const l = await logica('m2003.logic.ts', '2003');
+    const l = logica('2003');
     const schedeAttive = schede();
     const p = scegli((x) => x.dataNascita < '2005-01-01' && schedeAttive.some((s) => s.tipo === 'famiglia' && s.idFamigliaConvivenzaANPR === x.legame.idFamigliaConvivenzaANPR && s.intestatarioId !== x.idSchedaSoggettoANPR));
     const v = unisci(l.valoriIniziali({ soggetto: { idSchedaSoggettoANPR: p.idSchedaSoggettoANPR, codiceFiscale: p.codiceFiscale, cognome: p.cognome, nome: p.nome } }), {
@@ -348,7 +338,7 @@ describe('form payloads are accepted by the training simulator', () => {
     });
     const c = await invia('2003', l, v);
     expect(f.sim.admin.persona(p.idSchedaSoggettoANPR)!.stato).toBe('cancellato');
-    const la = await logica('mAnnullamenti.logic.ts', '2011');
+    const la = logica('2011');
     const va = unisci(
       la.valoriIniziali({ soggetto: { codiceFiscale: p.codiceFiscale, cognome: p.cognome, nome: p.nome }, praticaDaAnnullare: { servizio: '2003', idOperazioneComune: c.idOperazioneComune, idOperazioneANPR: c.idOperazioneANPR, dataDecorrenza: D } }),
       { dataDecorrenza: itDate(D), note: 'Cancellazione errata' },
@@ -365,7 +355,7 @@ describe('form payloads are accepted by the training simulator', () => {
   };
 
   it('1002 an immigrant from abroad founds a new family (head, new address)', async () => {
-    const l = await logica('m1002.logic.ts', '1002');
+    const l = logica('1002');
     const prima = schede().length;
     const v = unisci(l.valoriIniziali({}), {
       dataDecorrenza: itDate(D),
@@ -385,7 +375,7 @@ describe('form payloads are accepted by the training simulator', () => {
   });
 
   it("1002 a person from another comune joins a resident's family", async () => {
-    const l = await logica('m1002.logic.ts', '1002');
+    const l = logica('1002');
     const schedeAttive = schede();
     const capo = scegli((x) => schedeAttive.some((s) => s.tipo === 'famiglia' && s.idFamigliaConvivenzaANPR === x.legame.idFamigliaConvivenzaANPR && s.intestatarioId === x.idSchedaSoggettoANPR));
     const idFamiglia = capo.legame.idFamigliaConvivenzaANPR;
@@ -406,7 +396,7 @@ describe('form payloads are accepted by the training simulator', () => {
   });
 
   it('5001 another adult member becomes the head of a real family', async () => {
-    const l = await logica('m5001.logic.ts', '5001');
+    const l = logica('5001');
     const schedeAttive = schede();
     const adulto = (id: string, capo: string) => id !== capo && !usati.has(id) && (f.sim.admin.persona(id)?.dataNascita ?? '9') < '2000-01-01';
     const scheda = schedeAttive.find((s) => {

@@ -1,24 +1,22 @@
 /**
- * Official tables are data, never code: the operation forms
- * (renderer/src/screens/pratiche/moduli) list only the codes they offer of a
+ * Official tables are data, never code: the operation forms (their logic in
+ * shared/anpr/moduli, their fields in renderer/src/screens/pratiche/moduli) list only the codes they offer of a
  * table by number (`lista(numero, codici)`) and show the descriptions the core
  * reads from resources/anpr/tabelle. This test fails when
  *  - a listed code is not (or no longer) in its official table;
  *  - a code+description list is still typed by hand in renderer/src, unless it is
  *    one of the known XSD enumerations that have no official table (ALLOWED),
  *    or a hand-typed description differs from the CSV of the table it cites.
- *
- * The core never imports the renderer (lint): the form modules are loaded at run
- * time through a computed path, as in pratiche-moduli.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getAnprTables } from './tables/loader';
 
 const RADICE = path.resolve(__dirname, '..');
 const SRC = path.join(RADICE, 'renderer', 'src');
 const MODULI = path.join(SRC, 'screens', 'pratiche', 'moduli');
+const LOGICHE = path.join(RADICE, 'shared', 'anpr', 'moduli');
 const oggi = new Date().toISOString().slice(0, 10);
 
 interface ListaCodici {
@@ -37,20 +35,20 @@ function sorgenti(dir: string): string[] {
 
 /** Hand-typed lists that are XSD enumerations or app choices, not ANPR decoding tables. */
 const ALLOWED: Record<string, string> = {
-  'screens/pratiche/moduli/comuni.ts#RUOLI_SOGGETTO': 'datiControllo.ruoloSoggetto (XSD)',
-  'screens/pratiche/moduli/campi.tsx#SESSI': 'sesso M/F (XSD)',
-  'screens/pratiche/moduli/m1001.logic.ts#ATTRIBUZIONI_FAMIGLIA': 'datiControllo.attribuzioneFamiglia (XSD)',
-  'screens/pratiche/moduli/m1001.logic.ts#FILIAZIONI': 'filiazione (XSD)',
-  'screens/pratiche/moduli/m1001.logic.ts#ORIGINI_COGNOME': 'origineCognome (XSD)',
-  'screens/pratiche/moduli/m1001.logic.ts#GESTIONE_CF_NASCITA': 'datiControllo.gestioneCF (XSD)',
-  'screens/pratiche/moduli/m1002.logic.ts#ATTRIBUZIONI_FAMIGLIA_1002': 'datiControllo.attribuzioneFamiglia (XSD)',
-  'screens/pratiche/moduli/m1002.logic.ts#GESTIONE_CF_1002': 'datiControllo.gestioneCF (XSD)',
-  'screens/pratiche/moduli/m5001.logic.ts#TIPI_SCHEDA': 'tipoScheda famiglia/convivenza (XSD)',
-  'screens/pratiche/moduli/m5008.logic.ts#GESTIONE_CF': 'datiControllo.gestioneCF (XSD)',
-  'screens/pratiche/moduli/mAnnullamenti.logic.ts#RIPRISTINI': '5012 listaControlli RA/RP (XSD)',
-  'screens/pratiche/moduli/m2001.tsx#inline': 'in Italia / all’estero (a choice of the form)',
-  'screens/certificazione/Emissione.tsx#USI': 'certificate use (certificazione XSD)',
-  'screens/certificazione/Emissione.tsx#MODALITA': 'bollo payment mode (certificazione XSD)',
+  'shared/anpr/moduli/regole.ts#RUOLI_SOGGETTO': 'datiControllo.ruoloSoggetto (XSD)',
+  'renderer/src/screens/pratiche/moduli/campi.tsx#SESSI': 'sesso M/F (XSD)',
+  'shared/anpr/moduli/m1001.ts#ATTRIBUZIONI_FAMIGLIA': 'datiControllo.attribuzioneFamiglia (XSD)',
+  'shared/anpr/moduli/m1001.ts#FILIAZIONI': 'filiazione (XSD)',
+  'shared/anpr/moduli/m1001.ts#ORIGINI_COGNOME': 'origineCognome (XSD)',
+  'shared/anpr/moduli/m1001.ts#GESTIONE_CF_NASCITA': 'datiControllo.gestioneCF (XSD)',
+  'shared/anpr/moduli/m1002.ts#ATTRIBUZIONI_FAMIGLIA_1002': 'datiControllo.attribuzioneFamiglia (XSD)',
+  'shared/anpr/moduli/m1002.ts#GESTIONE_CF_1002': 'datiControllo.gestioneCF (XSD)',
+  'shared/anpr/moduli/m5001.ts#TIPI_SCHEDA': 'tipoScheda famiglia/convivenza (XSD)',
+  'shared/anpr/moduli/m5008.ts#GESTIONE_CF': 'datiControllo.gestioneCF (XSD)',
+  'shared/anpr/moduli/mAnnullamenti.ts#RIPRISTINI': '5012 listaControlli RA/RP (XSD)',
+  'renderer/src/screens/pratiche/moduli/m2001.tsx#inline': 'in Italia / all’estero (a choice of the form)',
+  'renderer/src/screens/certificazione/Emissione.tsx#USI': 'certificate use (certificazione XSD)',
+  'renderer/src/screens/certificazione/Emissione.tsx#MODALITA': 'bollo payment mode (certificazione XSD)',
 };
 
 interface VoceScritta {
@@ -61,13 +59,13 @@ interface VoceScritta {
   tabella: number | null;
 }
 
-/** Every `{ codice: '…', descrizione|etichetta: '…' }` typed in renderer/src, with the list it belongs to. */
+/** Every `{ codice: '…', descrizione|etichetta: '…' }` typed in renderer/src or the forms' logic, with the list it belongs to. */
 function vociScritte(): VoceScritta[] {
   const out: VoceScritta[] = [];
   const re = /\{\s*codice:\s*(['"])(.*?)\1,\s*(?:descrizione|etichetta):\s*(['"])(.*?)\3\s*\}/g;
-  for (const file of sorgenti(SRC)) {
+  for (const file of [...sorgenti(SRC), ...sorgenti(LOGICHE)]) {
     const s = readFileSync(file, 'utf8');
-    const rel = path.relative(SRC, file).split(path.sep).join('/');
+    const rel = path.relative(RADICE, file).split(path.sep).join('/');
     for (const m of s.matchAll(re)) {
       const prima = s.slice(0, m.index);
       const c = /(?:const|let)\s+(\w+)[^=]*=[^;]*$/.exec(prima);
@@ -89,18 +87,16 @@ describe('official tables are data, never code', () => {
   const liste: { dove: string; lista: ListaCodici }[] = [];
 
   beforeAll(async () => {
-    // Every pure module of the forms (the .tsx keep no lists: see below; index.ts is the registry of the .tsx); tabelle.ts reaches the bridge, which looks at `window`.
-    vi.stubGlobal('window', { sportello: {} });
-    for (const file of readdirSync(MODULI).filter((f) => f.endsWith('.ts') && !f.includes('.test') && f !== 'index.ts')) {
-      const m = (await import(/* @vite-ignore */ `../renderer/src/screens/pratiche/moduli/${file}`)) as Record<string, unknown>;
+    // Every module of the forms' logic (the .tsx keep no lists: see below).
+    for (const file of readdirSync(LOGICHE).filter((f) => f.endsWith('.ts') && !f.includes('.test'))) {
+      const m = (await import(/* @vite-ignore */ `../shared/anpr/moduli/${file}`)) as Record<string, unknown>;
       for (const [nome, x] of Object.entries(m)) if (eLista(x)) liste.push({ dove: `${file}#${nome}`, lista: x });
     }
-    vi.unstubAllGlobals();
   });
 
   it('finds the code lists of the forms', () => {
     const nomi = liste.map((l) => l.dove);
-    for (const atteso of ['comuni.ts#RELAZIONI_PARENTELA', 'm1002.logic.ts#MOTIVI_ISCRIZIONE', 'm2003.logic.ts#MOTIVI_CANCELLAZIONE', 'm5008.logic.ts#TIPI_CESSAZIONE', 'codici.ts#TIPI_MUTAZIONE_RESIDENZA', 'codici.ts#MOTIVI_MORTE', 'codici.ts#MOVIMENTAZIONI']) {
+    for (const atteso of ['regole.ts#RELAZIONI_PARENTELA', 'm1002.ts#MOTIVI_ISCRIZIONE', 'm2003.ts#MOTIVI_CANCELLAZIONE', 'm5008.ts#TIPI_CESSAZIONE', 'codici.ts#TIPI_MUTAZIONE_RESIDENZA', 'codici.ts#MOTIVI_MORTE', 'codici.ts#MOVIMENTAZIONI']) {
       expect(nomi).toContain(atteso);
     }
   });
@@ -128,7 +124,7 @@ describe('official tables are data, never code', () => {
     expect(errori).toEqual([]);
   });
 
-  it('no official code list is typed by hand in renderer/src, and no typed description differs from the CSV', () => {
+  it('no official code list is typed by hand in renderer/src or shared/anpr/moduli, and no typed description differs from the CSV', () => {
     const errori: string[] = [];
     for (const v of vociScritte()) {
       if (v.tabella !== null) {
@@ -143,7 +139,7 @@ describe('official tables are data, never code', () => {
   });
 
   it('the states come from Tabella 2: no hand-copied copy of the foreign states is left', () => {
-    const copie = sorgenti(SRC).filter((f) => /\bZ\d{3}\b/.test(readFileSync(f, 'utf8')) && /ROMANIA|FRANCIA/.test(readFileSync(f, 'utf8')));
+    const copie = [...sorgenti(SRC), ...sorgenti(LOGICHE)].filter((f) => /\bZ\d{3}\b/.test(readFileSync(f, 'utf8')) && /ROMANIA|FRANCIA/.test(readFileSync(f, 'utf8')));
     expect(copie.map((f) => path.relative(RADICE, f))).toEqual([]);
   });
 });

@@ -8,9 +8,9 @@ import { get, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-
 import { bridge, unwrap } from '../../../bridge';
 import { CercaComune } from '../../../components/CercaComune';
 import { CampoTesto, Col, Riga } from './campi';
-import { iso, type Voce } from './comuni';
+import { iso, type Voce } from '../../../../../shared/anpr/moduli/regole';
 import { useTabella } from './tabelle';
-import { vociTabella } from './tabelle-dati';
+import { vociTabella } from '../../../../../shared/anpr/moduli/tabelle-dati';
 
 function messaggio<V extends FieldValues>(form: UseFormReturn<V>, nome: string): string | undefined {
   const e = get(form.formState.errors, nome) as { message?: unknown } | undefined;

@@ -7,9 +7,9 @@
 import { useId, type ReactNode } from 'react';
 import { get, useWatch, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
 import { CercaComune } from '../../../components/CercaComune';
-import { cfCalcolato, iso, RELAZIONI_PARENTELA, type GeneralitaValori, type Voce } from './comuni';
+import { cfCalcolato, iso, RELAZIONI_PARENTELA, type GeneralitaValori, type Voce } from '../../../../../shared/anpr/moduli/regole';
 import { useStatiEsteri, useTabella } from './tabelle';
-import { vociDi, type ListaCodici } from './tabelle-dati';
+import { vociDi, type ListaCodici } from '../../../../../shared/anpr/moduli/tabelle-dati';
 
 type Form<V extends FieldValues> = UseFormReturn<V>;
 

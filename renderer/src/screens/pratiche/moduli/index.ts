@@ -11,26 +11,33 @@ import modulo5001 from './m5001';
 import modulo5005 from './m5005';
 import modulo5008 from './m5008';
 import { modulo1013, modulo2011, modulo5012 } from './mAnnullamenti';
-import modulo5005AltroComune, { VARIANTE_ALTRO_COMUNE } from './m5005altroComune';
+import modulo5005AltroComune from './m5005altroComune';
+import { VARIANTE_ALTRO_COMUNE } from '../../../../../shared/anpr/moduli/m5005altroComune';
 
-type QualunqueModulo = ModuloPratica;
+/**
+ * A form with its values' type erased: the screen gives each form only the
+ * values its own `valoriIniziali`/`daPayload` made and its own schema checked.
+ * `any` because react-hook-form's `UseFormReturn<V>` is invariant in V.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type QualunqueModulo = ModuloPratica<any>;
 
 export const MODULI: Partial<Record<ServizioPratica, QualunqueModulo>> = {
-  '1001': modulo1001 as unknown as QualunqueModulo,
-  '1002': modulo1002 as unknown as QualunqueModulo,
-  '2001': modulo2001 as unknown as QualunqueModulo,
-  '2003': modulo2003 as unknown as QualunqueModulo,
-  '5001': modulo5001 as unknown as QualunqueModulo,
-  '5005': modulo5005 as unknown as QualunqueModulo,
-  '5008': modulo5008 as unknown as QualunqueModulo,
-  '1013': modulo1013 as unknown as QualunqueModulo,
-  '2011': modulo2011 as unknown as QualunqueModulo,
-  '5012': modulo5012 as unknown as QualunqueModulo,
+  '1001': modulo1001,
+  '1002': modulo1002,
+  '2001': modulo2001,
+  '2003': modulo2003,
+  '5001': modulo5001,
+  '5005': modulo5005,
+  '5008': modulo5008,
+  '1013': modulo1013,
+  '2011': modulo2011,
+  '5012': modulo5012,
 };
 
 /** Forms that are a variant of a service's form (same service, other fields), by `servizio:variante`. */
 const VARIANTI: Record<string, QualunqueModulo> = {
-  [`5005:${VARIANTE_ALTRO_COMUNE}`]: modulo5005AltroComune as unknown as QualunqueModulo,
+  [`5005:${VARIANTE_ALTRO_COMUNE}`]: modulo5005AltroComune,
 };
 
 /** The variant a stored payload was written by (its `_variante`, or the draft values' `variante`). */

@@ -1,22 +1,9 @@
 /** 1001 — iscrizione per nascita: the fields. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiAtto, CampiDecorrenza, CampiGeneralita, CampiSoggetto, CampoSelect, SceltaTabella, CampoStato, CampoTesto, Col, Riga, Sezione } from './campi';
-import { RELAZIONI_PARENTELA } from './comuni';
-import {
-  ATTRIBUZIONI_FAMIGLIA,
-  FILIAZIONI,
-  GESTIONE_CF_NASCITA,
-  ORIGINI_COGNOME,
-  chiaveSoggetto1001,
-  dataDecorrenza1001,
-  riepilogo1001,
-  daPayload1001,
-  schema1001,
-  valoriIniziali1001,
-  versoPayload1001,
-  type Valori1001,
-} from './m1001.logic';
+import { RELAZIONI_PARENTELA } from '../../../../../shared/anpr/moduli/regole';
+import { ATTRIBUZIONI_FAMIGLIA, FILIAZIONI, GESTIONE_CF_NASCITA, ORIGINI_COGNOME, type Valori1001 } from '../../../../../shared/anpr/moduli/m1001';
+import { logica1001 } from '../../../../../shared/anpr/moduli/m1001';
 import { RicercaGenitori1001 } from './ricerca-genitori';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
@@ -85,18 +72,6 @@ function Campi1001({ form }: { form: UseFormReturn<Valori1001>; contesto: Contes
   );
 }
 
-export const modulo1001: ModuloPratica<Valori1001> = {
-  servizio: '1001',
-  titolo: TITOLI_SERVIZIO['1001'],
-  descrizione: 'Iscrive un nato nella famiglia dei genitori (o in altra famiglia o convivenza esistente).',
-  valoriIniziali: valoriIniziali1001,
-  schema: schema1001,
-  versoPayload: (v) => versoPayload1001(v) as unknown as Record<string, unknown>,
-  daPayload: daPayload1001,
-  chiaveSoggetto: chiaveSoggetto1001,
-  dataDecorrenza: dataDecorrenza1001,
-  riepilogo: riepilogo1001,
-  Campi: Campi1001,
-};
+export const modulo1001: ModuloPratica<Valori1001> = { ...logica1001, Campi: Campi1001 };
 
 export default modulo1001;

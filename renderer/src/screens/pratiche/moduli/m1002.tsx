@@ -1,22 +1,9 @@
 /** 1002 — iscrizione per altri motivi (immigrazione, ricomparsa, …): the fields. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiGeneralita, CampiLuogo, CampoSelect, SceltaTabella, CampoSpunta, CampoStato, CampoTesto, Col, Riga, Sezione } from './campi';
-import { RELAZIONI_PARENTELA, STATI_CIVILI } from './comuni';
-import {
-  ATTRIBUZIONI_FAMIGLIA_1002,
-  GESTIONE_CF_1002,
-  LEGAMI_CONVIVENZA,
-  MOTIVI_ISCRIZIONE,
-  chiaveSoggetto1002,
-  dataDecorrenza1002,
-  riepilogo1002,
-  daPayload1002,
-  schema1002,
-  valoriIniziali1002,
-  versoPayload1002,
-  type Valori1002,
-} from './m1002.logic';
+import { RELAZIONI_PARENTELA, STATI_CIVILI } from '../../../../../shared/anpr/moduli/regole';
+import { ATTRIBUZIONI_FAMIGLIA_1002, GESTIONE_CF_1002, LEGAMI_CONVIVENZA, MOTIVI_ISCRIZIONE, type Valori1002 } from '../../../../../shared/anpr/moduli/m1002';
+import { logica1002 } from '../../../../../shared/anpr/moduli/m1002';
 import { CampiIndirizzo } from './campi-indirizzo';
 import { CampoFamiglia } from './campo-famiglia';
 import type { ContestoModulo, ModuloPratica } from './tipi';
@@ -76,18 +63,6 @@ function Campi1002({ form }: { form: UseFormReturn<Valori1002>; contesto: Contes
   );
 }
 
-export const modulo1002: ModuloPratica<Valori1002> = {
-  servizio: '1002',
-  titolo: TITOLI_SERVIZIO['1002'],
-  descrizione: "Immigrazione da un comune non subentrato o dall'estero, ricomparsa, rimpatrio e altri motivi diversi dalla nascita.",
-  valoriIniziali: valoriIniziali1002,
-  schema: schema1002,
-  versoPayload: (v) => versoPayload1002(v) as unknown as Record<string, unknown>,
-  daPayload: daPayload1002,
-  chiaveSoggetto: chiaveSoggetto1002,
-  dataDecorrenza: dataDecorrenza1002,
-  riepilogo: riepilogo1002,
-  Campi: Campi1002,
-};
+export const modulo1002: ModuloPratica<Valori1002> = { ...logica1002, Campi: Campi1002 };
 
 export default modulo1002;

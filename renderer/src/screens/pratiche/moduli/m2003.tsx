@@ -1,19 +1,9 @@
 /** 2003 — cancellazione per altri motivi (emigrazione, irreperibilità, …): the fields. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoSelect, SceltaTabella, CampoSpunta, CampoTesto, Sezione } from './campi';
-import {
-  MOTIVI_CANCELLAZIONE,
-  chiaveSoggetto2003,
-  dataDecorrenza2003,
-  riepilogo2003,
-  daPayload2003,
-  schema2003,
-  valoriIniziali2003,
-  versoPayload2003,
-  type Valori2003,
-} from './m2003.logic';
-import { RUOLI_SOGGETTO } from './comuni';
+import { MOTIVI_CANCELLAZIONE, type Valori2003 } from '../../../../../shared/anpr/moduli/m2003';
+import { logica2003 } from '../../../../../shared/anpr/moduli/m2003';
+import { RUOLI_SOGGETTO } from '../../../../../shared/anpr/moduli/regole';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
 function Campi2003({ form }: { form: UseFormReturn<Valori2003>; contesto: ContestoModulo }) {
@@ -45,18 +35,6 @@ function Campi2003({ form }: { form: UseFormReturn<Valori2003>; contesto: Contes
   );
 }
 
-export const modulo2003: ModuloPratica<Valori2003> = {
-  servizio: '2003',
-  titolo: TITOLI_SERVIZIO['2003'],
-  descrizione: "Emigrazione verso un comune non subentrato o all'estero, irreperibilità e altri motivi diversi dal decesso.",
-  valoriIniziali: valoriIniziali2003,
-  schema: schema2003,
-  versoPayload: (v) => versoPayload2003(v) as unknown as Record<string, unknown>,
-  daPayload: daPayload2003,
-  chiaveSoggetto: chiaveSoggetto2003,
-  dataDecorrenza: dataDecorrenza2003,
-  riepilogo: riepilogo2003,
-  Campi: Campi2003,
-};
+export const modulo2003: ModuloPratica<Valori2003> = { ...logica2003, Campi: Campi2003 };
 
 export default modulo2003;

@@ -1,20 +1,8 @@
 /** 5001 — mutazione della famiglia / convivenza (nuovo intestatario, composizione): the fields. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { get, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampoSelect, SceltaTabella, Col, PersonaConRelazione, Riga, Sezione } from './campi';
-import {
-  TIPI_MUTAZIONE_FAMIGLIA,
-  TIPI_SCHEDA,
-  chiaveSoggetto5001,
-  componenteVuoto,
-  dataDecorrenza5001,
-  riepilogo5001,
-  daPayload5001,
-  schema5001,
-  valoriIniziali5001,
-  versoPayload5001,
-  type Valori5001,
-} from './m5001.logic';
+import { TIPI_MUTAZIONE_FAMIGLIA, TIPI_SCHEDA, componenteVuoto, type Valori5001 } from '../../../../../shared/anpr/moduli/m5001';
+import { logica5001 } from '../../../../../shared/anpr/moduli/m5001';
 import { CampoFamiglia } from './campo-famiglia';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
@@ -69,18 +57,6 @@ function Campi5001({ form }: { form: UseFormReturn<Valori5001>; contesto: Contes
   );
 }
 
-export const modulo5001: ModuloPratica<Valori5001> = {
-  servizio: '5001',
-  titolo: TITOLI_SERVIZIO['5001'],
-  descrizione: "Nuovo intestatario della famiglia o della convivenza, o cambio di composizione (componenti e relazioni di parentela).",
-  valoriIniziali: valoriIniziali5001,
-  schema: schema5001,
-  versoPayload: (v) => versoPayload5001(v) as unknown as Record<string, unknown>,
-  daPayload: daPayload5001,
-  chiaveSoggetto: chiaveSoggetto5001,
-  dataDecorrenza: dataDecorrenza5001,
-  riepilogo: riepilogo5001,
-  Campi: Campi5001,
-};
+export const modulo5001: ModuloPratica<Valori5001> = { ...logica5001, Campi: Campi5001 };
 
 export default modulo5001;

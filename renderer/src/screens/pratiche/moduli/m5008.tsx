@@ -1,23 +1,9 @@
 /** 5008 — stato civile (matrimonio, vedovanza, cessazione del matrimonio, unione civile e scioglimento) e generalità: the fields. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CampiAtto, CampiDecorrenza, CampiLuogo, CampiSoggetto, CampoData, CampoSelect, SceltaTabella, CampoTesto, Col, Riga, SESSI, Sezione } from './campi';
-import {
-  GESTIONE_CF,
-  MOTIVI_SCIOGLIMENTO_UNIONE,
-  TIPI_CESSAZIONE,
-  TIPI_MUTAZIONE_5008,
-  chiaveSoggetto5008,
-  conSentenzaScioglimento,
-  dataDecorrenza5008,
-  riepilogo5008,
-  daPayload5008,
-  schema5008,
-  valoriIniziali5008,
-  versoPayload5008,
-  type Valori5008,
-} from './m5008.logic';
-import { TIPI_TRIBUNALE } from './comuni';
+import { GESTIONE_CF, MOTIVI_SCIOGLIMENTO_UNIONE, TIPI_CESSAZIONE, TIPI_MUTAZIONE_5008, conSentenzaScioglimento, type Valori5008 } from '../../../../../shared/anpr/moduli/m5008';
+import { logica5008 } from '../../../../../shared/anpr/moduli/m5008';
+import { TIPI_TRIBUNALE } from '../../../../../shared/anpr/moduli/regole';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
 function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: ContestoModulo }) {
@@ -215,18 +201,6 @@ function Campi5008({ form }: { form: UseFormReturn<Valori5008>; contesto: Contes
   );
 }
 
-export const modulo5008: ModuloPratica<Valori5008> = {
-  servizio: '5008',
-  titolo: TITOLI_SERVIZIO['5008'],
-  descrizione: 'Matrimonio, vedovanza, separazione, divorzio o annullamento, unione civile e suo scioglimento, e modifica dei dati anagrafici di un residente.',
-  valoriIniziali: valoriIniziali5008,
-  schema: schema5008,
-  versoPayload: (v) => versoPayload5008(v) as unknown as Record<string, unknown>,
-  daPayload: (p) => daPayload5008(p),
-  chiaveSoggetto: chiaveSoggetto5008,
-  dataDecorrenza: dataDecorrenza5008,
-  riepilogo: riepilogo5008,
-  Campi: Campi5008,
-};
+export const modulo5008: ModuloPratica<Valori5008> = { ...logica5008, Campi: Campi5008 };
 
 export default modulo5008;

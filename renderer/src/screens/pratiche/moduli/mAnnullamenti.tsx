@@ -1,19 +1,7 @@
 /** 1013 / 2011 / 5012 — annullamento of an accepted pratica: the fields and the three modules. */
-import { TITOLI_SERVIZIO } from '../../../../../shared/anpr/servizi';
 import type { UseFormReturn } from 'react-hook-form';
 import { CampiDecorrenza, CampiSoggetto, CampoSelect, CampoSpunta, CampoTesto, Col, Riga, Sezione } from './campi';
-import {
-  RIPRISTINI,
-  chiaveSoggettoAnnullamento,
-  dataDecorrenzaAnnullamento,
-  riepilogoAnnullamento,
-  daPayloadAnnullamento,
-  schemaAnnullamento,
-  valoriInizialiAnnullamento,
-  versoPayloadAnnullamento,
-  type ServizioAnnullamento,
-  type ValoriAnnullamento,
-} from './mAnnullamenti.logic';
+import { RIPRISTINI, type ServizioAnnullamento, type ValoriAnnullamento, logicaAnnullamento } from '../../../../../shared/anpr/moduli/mAnnullamenti';
 import type { ContestoModulo, ModuloPratica } from './tipi';
 
 function Dato({ etichetta, valore }: { etichetta: string; valore: string }) {
@@ -66,26 +54,8 @@ function creaCampi(servizio: ServizioAnnullamento) {
   };
 }
 
-const TITOLI: Record<ServizioAnnullamento, [string, string]> = {
-  '1013': ['Annullamento di iscrizione', 'Annulla una iscrizione (nascita 1001 o altri motivi 1002) accolta da ANPR.'],
-  '2011': ['Annullamento di cancellazione', 'Annulla una cancellazione (morte 2001 o altri motivi 2003) accolta da ANPR.'],
-  '5012': ['Annullamento di mutazione', 'Annulla una mutazione (famiglia 5001, residenza 5005, dati individuali 5008) accolta da ANPR.'],
-};
-
 function crea(servizio: ServizioAnnullamento): ModuloPratica<ValoriAnnullamento> {
-  return {
-    servizio,
-    titolo: TITOLI_SERVIZIO[servizio],
-    descrizione: TITOLI[servizio][1],
-    valoriIniziali: valoriInizialiAnnullamento,
-    schema: schemaAnnullamento(servizio),
-    versoPayload: (v) => versoPayloadAnnullamento(servizio, v) as unknown as Record<string, unknown>,
-    daPayload: daPayloadAnnullamento,
-    chiaveSoggetto: chiaveSoggettoAnnullamento,
-    dataDecorrenza: dataDecorrenzaAnnullamento,
-    riepilogo: riepilogoAnnullamento,
-    Campi: creaCampi(servizio),
-  };
+  return { ...logicaAnnullamento(servizio), Campi: creaCampi(servizio) };
 }
 
 export const modulo1013 = crea('1013');

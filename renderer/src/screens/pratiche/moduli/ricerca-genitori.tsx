@@ -8,8 +8,8 @@ import { useId, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { EsitoRicercaGenitori, GenitoreTrovato, RicercaGenitori } from '../../../../../shared/ipc/contract';
 import { bridge, unwrap } from '../../../bridge';
-import { dataIt, testo, type SoggettoValori } from './comuni';
-import type { Valori1001 } from './m1001.logic';
+import { dataIt, testo, type SoggettoValori } from '../../../../../shared/anpr/moduli/regole';
+import type { Valori1001 } from '../../../../../shared/anpr/moduli/m1001';
 
 type Ruolo = 'padre' | 'madre';
 

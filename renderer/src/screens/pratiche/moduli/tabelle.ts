@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { bridge, unwrap } from '../../../bridge';
-import { registraStati, registraTabella, statoNoto, tabellaRegistrata, type StatoUfficiale, type Voce } from './tabelle-dati';
+import { registraStati, registraTabella, statoNoto, tabellaRegistrata, type StatoUfficiale, type Voce } from '../../../../../shared/anpr/moduli/tabelle-dati';
 
 export type StatoTabella = { stato: 'caricamento' } | { stato: 'pronta' } | { stato: 'errore'; messaggio: string };
 

@@ -6,8 +6,8 @@
  * with Italian messages at the field, and their conversion to the payload.
  */
 import { z } from 'zod';
-import { calcolaCodiceFiscale, validaCodiceFiscale } from '../../../../../shared/domain/codice-fiscale';
-import { giornoRoma, parseDataIt, parseDataItDettaglio } from '../../../../../shared/domain/date-it';
+import { calcolaCodiceFiscale, validaCodiceFiscale } from '../../domain/codice-fiscale';
+import { giornoRoma, parseDataIt, parseDataItDettaglio } from '../../domain/date-it';
 import { ammesso, descrizioneUfficiale, lista, statoNoto, type ListaCodici, type Voce } from './tabelle-dati';
 
 export type { ListaCodici, Voce } from './tabelle-dati';

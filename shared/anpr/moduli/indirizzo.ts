@@ -4,7 +4,7 @@
  * a residence (5005 cambio di residenza, 1002 iscrizione). Fields: campi-indirizzo.tsx.
  */
 import { z } from 'zod';
-import { compatta, controllaIstatComune, controllaSigla, errore, maiuscolo, obbligatorio, testo } from './comuni';
+import { compatta, controllaIstatComune, controllaSigla, errore, maiuscolo, obbligatorio, testo } from './regole';
 
 export interface IndirizzoValori {
   nomeComune: string;

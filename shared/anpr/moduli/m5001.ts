@@ -10,6 +10,8 @@
  * head too with the new relation.
  */
 import { z } from 'zod';
+import { TITOLI_SERVIZIO } from '../servizi';
+import type { LogicaModulo } from './tipi';
 import { ammesso, lista } from './tabelle-dati';
 import {
   chiaveDi,
@@ -36,7 +38,7 @@ import {
   type Voce,
   chiDi,
   dalGiorno,
-} from './comuni';
+} from './regole';
 
 /**
  * Tabella 46, resources/anpr/tabelle/tab_tipo_mutazione_famiglia_convivenza.csv
@@ -171,3 +173,16 @@ export function riepilogo5001(v: Valori5001): string {
   const cosa = v.tipoMutazione === '1' ? 'cambia intestatario' : 'cambia composizione';
   return `${scheda.charAt(0).toUpperCase()}${scheda.slice(1)} ID ANPR ${v.idFamiglia.trim()} ${cosa}: ${n === 1 ? 'un componente' : `${n} componenti`}${chi ? ` (${chi})` : ''}${dalGiorno(v.dataDecorrenza)}.`;
 }
+
+export const logica5001: LogicaModulo<Valori5001> = {
+  servizio: '5001',
+  titolo: TITOLI_SERVIZIO['5001'],
+  descrizione: "Nuovo intestatario della famiglia o della convivenza, o cambio di composizione (componenti e relazioni di parentela).",
+  valoriIniziali: valoriIniziali5001,
+  schema: schema5001,
+  versoPayload: (v) => versoPayload5001(v) as unknown as Record<string, unknown>,
+  daPayload: daPayload5001,
+  chiaveSoggetto: chiaveSoggetto5001,
+  dataDecorrenza: dataDecorrenza5001,
+  riepilogo: riepilogo5001,
+};

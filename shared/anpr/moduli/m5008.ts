@@ -6,8 +6,10 @@
  * Payload = Richiesta5008Input without testata (electron/anpr/services/builders.ts).
  */
 import { z } from 'zod';
+import { TITOLI_SERVIZIO } from '../servizi';
+import type { LogicaModulo } from './tipi';
 import { ammesso, lista } from './tabelle-dati';
-import { decodeCodiceFiscale } from '../../../../../shared/domain/codice-fiscale';
+import { decodeCodiceFiscale } from '../../domain/codice-fiscale';
 import {
   attoDa,
   attoPayload,
@@ -51,7 +53,7 @@ import {
   dalGiorno,
   luogoDi,
   voceDi,
-} from './comuni';
+} from './regole';
 
 /** Tabella 36, resources/anpr/tabelle/tab_Tipi_di_mutazione.csv — the codes this form handles. */
 export const TIPI_MUTAZIONE_5008 = lista(36, ['12', '13', '14', '18', '19', '1']);
@@ -509,3 +511,16 @@ export function riepilogo5008(v: Valori5008): string {
       return `Si correggono i dati anagrafici di ${chi}: ${[v.generalita.cognome, v.generalita.nome].map((x) => x.trim().toUpperCase()).filter(Boolean).join(' ') || 'generalità indicate'}${v.generalita.codiceFiscale.trim() ? `, codice fiscale ${v.generalita.codiceFiscale.trim().toUpperCase()}` : ''}${dalGiorno(v.dataDecorrenza)}.`;
   }
 }
+
+export const logica5008: LogicaModulo<Valori5008> = {
+  servizio: '5008',
+  titolo: TITOLI_SERVIZIO['5008'],
+  descrizione: 'Matrimonio, vedovanza, separazione, divorzio o annullamento, unione civile e suo scioglimento, e modifica dei dati anagrafici di un residente.',
+  valoriIniziali: valoriIniziali5008,
+  schema: schema5008,
+  versoPayload: (v) => versoPayload5008(v) as unknown as Record<string, unknown>,
+  daPayload: (p) => daPayload5008(p),
+  chiaveSoggetto: chiaveSoggetto5008,
+  dataDecorrenza: dataDecorrenza5008,
+  riepilogo: riepilogo5008,
+};

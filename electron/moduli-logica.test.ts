@@ -1,18 +1,21 @@
 /** Schemas of the operation forms: valid values pass, bad ones fail with the Italian message at the field. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attoVuoto, cfCalcolato, generalitaVuota, luogoVuoto, soggettoVuoto } from './comuni';
-import { schema1001, valoriIniziali1001, versoPayload1001 } from './m1001.logic';
-import { daPayload1002, schema1002, valoriIniziali1002, versoPayload1002 } from './m1002.logic';
-import { indirizzoVuoto } from './indirizzo';
-import { schema2003, valoriIniziali2003, versoPayload2003 } from './m2003.logic';
-import { componenteVuoto, daPayload5001, schema5001, valoriIniziali5001, versoPayload5001 } from './m5001.logic';
-import { daPayload5008, schema5008, valoriIniziali5008, versoPayload5008, type Valori5008 } from './m5008.logic';
-import { schema1013, schema5012, valoriIniziali1013 } from './mAnnullamenti.logic';
-import { caricaTabelleUfficiali } from './tabelle.test-data';
+import { attoVuoto, cfCalcolato, generalitaVuota, luogoVuoto, soggettoVuoto } from '../shared/anpr/moduli/regole';
+import { schema1001, valoriIniziali1001, versoPayload1001 } from '../shared/anpr/moduli/m1001';
+import { daPayload1002, schema1002, valoriIniziali1002, versoPayload1002 } from '../shared/anpr/moduli/m1002';
+import { indirizzoVuoto } from '../shared/anpr/moduli/indirizzo';
+import { schema2003, valoriIniziali2003, versoPayload2003 } from '../shared/anpr/moduli/m2003';
+import { componenteVuoto, daPayload5001, schema5001, valoriIniziali5001, versoPayload5001 } from '../shared/anpr/moduli/m5001';
+import { daPayload5008, schema5008, valoriIniziali5008, versoPayload5008, type Valori5008 } from '../shared/anpr/moduli/m5008';
+import { schemaAnnullamento, valoriInizialiAnnullamento } from '../shared/anpr/moduli/mAnnullamenti';
+
+const schema1013 = schemaAnnullamento('1013');
+const schema5012 = schemaAnnullamento('5012');
+import { caricaTabelleUfficiali } from './test-support/tabelle-moduli';
 
 // Descriptions and foreign states come from the official tables, as in the app.
 beforeAll(async () => {
-  await caricaTabelleUfficiali();
+  caricaTabelleUfficiali();
 });
 
 function errori(r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
@@ -232,7 +235,7 @@ describe('2003', () => {
 describe('annullamenti', () => {
   const contesto = { soggetto: { codiceFiscale: mario.codiceFiscale, cognome: 'Rossi', nome: 'Mario' }, praticaDaAnnullare: { servizio: '1001', idOperazioneComune: '77', idOperazioneANPR: '123', dataDecorrenza: '2025-03-20' } };
   it('takes the ids from the pratica and checks the service family', () => {
-    const v = { ...valoriIniziali1013(contesto), dataDecorrenza: '21/03/2025', note: 'Errore' };
+    const v = { ...valoriInizialiAnnullamento(contesto), dataDecorrenza: '21/03/2025', note: 'Errore' };
     expect(schema1013.safeParse(v).success).toBe(true);
     expect(errori(schema5012.safeParse(v))['operazioneRichiesta']).toBe('Con il servizio 5012 si annullano solo le pratiche 5001, 5005, 5008.');
     expect(errori(schema1013.safeParse({ ...v, note: '' }))['note']).toBe("Indicare perché si annulla l'operazione.");

@@ -3,7 +3,7 @@
  * 5005 from another comune): only codes of official tables, by number; the
  * descriptions are read from resources/anpr/tabelle (see tabelle-dati.ts).
  */
-import { TIPI_TRIBUNALE } from './comuni';
+import { TIPI_TRIBUNALE } from './regole';
 import { lista } from './tabelle-dati';
 
 /** 2001: Tabella 15, the two motives of a death. */

@@ -10,6 +10,8 @@
  * EF021/EF023/EF027), an existing family or a convivenza given by ID (EF030).
  */
 import { z } from 'zod';
+import { TITOLI_SERVIZIO } from '../servizi';
+import type { LogicaModulo } from './tipi';
 import { ammesso, lista } from './tabelle-dati';
 import { controllaIndirizzo, indirizzoDa, indirizzoInParole, indirizzoVuoto, indirizzoZ, residenzaPayload, type IndirizzoValori, type ResidenzaPayload } from './indirizzo';
 import {
@@ -51,7 +53,7 @@ import {
   dalGiorno,
   luogoDi,
   voceDi,
-} from './comuni';
+} from './regole';
 
 /**
  * Tabella 7, resources/anpr/tabelle/tab_Motivi_di_iscrizione_in_Anagrafe.csv
@@ -247,3 +249,16 @@ export function riepilogo1002(v: Valori1002): string {
     v.attribuzioneFamiglia === '1' ? 'in una nuova famiglia di cui è intestatario' : v.attribuzioneFamiglia === '4' ? `nella convivenza ID ANPR ${v.idFamiglia.trim()}` : `nella famiglia ID ANPR ${v.idFamiglia.trim()}`;
   return `Si iscrive in anagrafe ${chiDi(v.persona)}${motivo ? ` per ${motivo}` : ''}${da ? ` (provenienza: ${da})` : ''}, con residenza in ${indirizzoInParole(v.residenza)}, ${famiglia}${dalGiorno(v.dataDecorrenza)}.`;
 }
+
+export const logica1002: LogicaModulo<Valori1002> = {
+  servizio: '1002',
+  titolo: TITOLI_SERVIZIO['1002'],
+  descrizione: "Immigrazione da un comune non subentrato o dall'estero, ricomparsa, rimpatrio e altri motivi diversi dalla nascita.",
+  valoriIniziali: valoriIniziali1002,
+  schema: schema1002,
+  versoPayload: (v) => versoPayload1002(v) as unknown as Record<string, unknown>,
+  daPayload: daPayload1002,
+  chiaveSoggetto: chiaveSoggetto1002,
+  dataDecorrenza: dataDecorrenza1002,
+  riepilogo: riepilogo1002,
+};

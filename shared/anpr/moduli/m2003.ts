@@ -5,6 +5,8 @@
  * operation's dataDecorrenza (the simulator and ANPR want them equal, EN315).
  */
 import { z } from 'zod';
+import { TITOLI_SERVIZIO } from '../servizi';
+import type { LogicaModulo } from './tipi';
 import { ammesso, lista } from './tabelle-dati';
 import {
   chiaveDi,
@@ -39,7 +41,7 @@ import {
   dalGiorno,
   luogoDi,
   voceDi,
-} from './comuni';
+} from './regole';
 
 /** Tabella 15, resources/anpr/tabelle/tab_Motivi_di_cancellazione_dall_Anagrafe.csv (1 and 2, death, go through 2001). */
 export const MOTIVI_CANCELLAZIONE = lista(15, ['3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']);
@@ -153,3 +155,16 @@ export function riepilogo2003(v: Valori2003): string {
   const intestatario = v.ruoloSoggetto === '1' && (v.nuovoIntestatario.cognome.trim() || v.nuovoIntestatario.codiceFiscale.trim()) ? `; nuovo intestatario della famiglia: ${chiDi(v.nuovoIntestatario)}` : '';
   return `Si cancella dall'anagrafe ${chiDi(v.soggetto)}${motivo ? ` per ${motivo}` : ''}${dest ? ` (destinazione: ${dest})` : ''}${intestatario}${dalGiorno(v.dataDecorrenza)}.`;
 }
+
+export const logica2003: LogicaModulo<Valori2003> = {
+  servizio: '2003',
+  titolo: TITOLI_SERVIZIO['2003'],
+  descrizione: "Emigrazione verso un comune non subentrato o all'estero, irreperibilità e altri motivi diversi dal decesso.",
+  valoriIniziali: valoriIniziali2003,
+  schema: schema2003,
+  versoPayload: (v) => versoPayload2003(v) as unknown as Record<string, unknown>,
+  daPayload: daPayload2003,
+  chiaveSoggetto: chiaveSoggetto2003,
+  dataDecorrenza: dataDecorrenza2003,
+  riepilogo: riepilogo2003,
+};

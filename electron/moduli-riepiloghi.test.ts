@@ -1,21 +1,21 @@
 /** The review step's sentence of each form: a realistic value set → what the clerk reads before "Invia ad ANPR". */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generalitaVuota, luogoVuoto, soggettoVuoto } from './comuni';
-import { indirizzoVuoto } from './indirizzo';
-import { riepilogo1001, valoriIniziali1001 } from './m1001.logic';
-import { riepilogo1002, valoriIniziali1002 } from './m1002.logic';
-import { riepilogo2001 } from './m2001.riepilogo';
-import { riepilogo2003, valoriIniziali2003 } from './m2003.logic';
-import { componenteVuoto, riepilogo5001, valoriIniziali5001 } from './m5001.logic';
-import { riepilogo5005 } from './m5005.riepilogo';
-import { riepilogo5005AltroComune } from './m5005altroComune.riepilogo';
-import { riepilogo5008, valoriIniziali5008 } from './m5008.logic';
-import { riepilogoAnnullamento, valoriInizialiAnnullamento } from './mAnnullamenti.logic';
-import { caricaTabelleUfficiali } from './tabelle.test-data';
+import { generalitaVuota, luogoVuoto, soggettoVuoto } from '../shared/anpr/moduli/regole';
+import { indirizzoVuoto } from '../shared/anpr/moduli/indirizzo';
+import { riepilogo1001, valoriIniziali1001 } from '../shared/anpr/moduli/m1001';
+import { riepilogo1002, valoriIniziali1002 } from '../shared/anpr/moduli/m1002';
+import { riepilogo2001 } from '../shared/anpr/moduli/m2001';
+import { riepilogo2003, valoriIniziali2003 } from '../shared/anpr/moduli/m2003';
+import { componenteVuoto, riepilogo5001, valoriIniziali5001 } from '../shared/anpr/moduli/m5001';
+import { riepilogo5005 } from '../shared/anpr/moduli/m5005';
+import { riepilogo5005AltroComune } from '../shared/anpr/moduli/m5005altroComune';
+import { riepilogo5008, valoriIniziali5008 } from '../shared/anpr/moduli/m5008';
+import { riepilogoAnnullamento, valoriInizialiAnnullamento } from '../shared/anpr/moduli/mAnnullamenti';
+import { caricaTabelleUfficiali } from './test-support/tabelle-moduli';
 
 // Descriptions and foreign states come from the official tables, as in the app.
 beforeAll(async () => {
-  await caricaTabelleUfficiali();
+  caricaTabelleUfficiali();
 });
 
 const mario = soggettoVuoto({ idSchedaSoggettoANPR: '1234567', codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario' });

@@ -6,7 +6,8 @@
  * Payload = Richiesta1013Input / Richiesta2011Input / Richiesta5012Input without testata.
  */
 import { z } from 'zod';
-import { ANNULLABILI, oggettoServizio, type ServizioAnnullamento } from '../../../../../shared/anpr/servizi';
+import type { LogicaModulo } from './tipi';
+import { ANNULLABILI, TITOLI_SERVIZIO, oggettoServizio, type ServizioAnnullamento } from '../servizi';
 import {
   chiaveDi,
   compatta,
@@ -29,7 +30,7 @@ import {
   type Voce,
   chiDi,
   dalGiorno,
-} from './comuni';
+} from './regole';
 
 export type { ServizioAnnullamento };
 /** Which accepted operations each annulment service can annul. */
@@ -192,19 +193,7 @@ export function daPayloadAnnullamento(payload: Record<string, unknown>): ValoriA
 }
 
 // Per-service names (used by the tests' loader and by the modules).
-export const valoriIniziali1013 = valoriInizialiAnnullamento;
-export const valoriIniziali2011 = valoriInizialiAnnullamento;
-export const valoriIniziali5012 = valoriInizialiAnnullamento;
-export const schema1013 = schemaAnnullamento('1013');
-export const schema2011 = schemaAnnullamento('2011');
-export const schema5012 = schemaAnnullamento('5012');
-export const versoPayload1013 = (v: ValoriAnnullamento) => versoPayloadAnnullamento('1013', v);
-export const versoPayload2011 = (v: ValoriAnnullamento) => versoPayloadAnnullamento('2011', v);
-export const versoPayload5012 = (v: ValoriAnnullamento) => versoPayloadAnnullamento('5012', v);
 export const dataDecorrenzaAnnullamento = (v: ValoriAnnullamento) => iso(v.dataDecorrenza);
-export const dataDecorrenza1013 = dataDecorrenzaAnnullamento;
-export const dataDecorrenza2011 = dataDecorrenzaAnnullamento;
-export const dataDecorrenza5012 = dataDecorrenzaAnnullamento;
 export const chiaveSoggettoAnnullamento = (v: ValoriAnnullamento) => chiaveDi(v.soggetto);
 
 
@@ -214,4 +203,25 @@ export function riepilogoAnnullamento(v: ValoriAnnullamento): string {
   const chi = v.soggetto.cognome.trim() || v.soggetto.codiceFiscale.trim() || v.soggetto.idSchedaSoggettoANPR.trim() ? ` di ${chiDi(v.soggetto)}` : '';
   const dal = v.decorrenzaOriginale.trim() ? ` del ${v.decorrenzaOriginale.trim()}` : '';
   return `Si annulla ${op}${chi}${dal} (id ANPR ${v.idOperazioneANPR.trim()}), motivo: «${v.motivo.trim()}»${dalGiorno(v.dataDecorrenza)}.`;
+}
+
+const DESCRIZIONI: Record<ServizioAnnullamento, string> = {
+  '1013': 'Annulla una iscrizione (nascita 1001 o altri motivi 1002) accolta da ANPR.',
+  '2011': 'Annulla una cancellazione (morte 2001 o altri motivi 2003) accolta da ANPR.',
+  '5012': 'Annulla una mutazione (famiglia 5001, residenza 5005, dati individuali 5008) accolta da ANPR.',
+};
+
+export function logicaAnnullamento(servizio: ServizioAnnullamento): LogicaModulo<ValoriAnnullamento> {
+  return {
+    servizio,
+    titolo: TITOLI_SERVIZIO[servizio],
+    descrizione: DESCRIZIONI[servizio],
+    valoriIniziali: valoriInizialiAnnullamento,
+    schema: schemaAnnullamento(servizio),
+    versoPayload: (v) => versoPayloadAnnullamento(servizio, v) as unknown as Record<string, unknown>,
+    daPayload: daPayloadAnnullamento,
+    chiaveSoggetto: chiaveSoggettoAnnullamento,
+    dataDecorrenza: dataDecorrenzaAnnullamento,
+    riepilogo: riepilogoAnnullamento,
+  };
 }

@@ -6,6 +6,8 @@
  * ANPR from paternità/maternità) or the one given by its ID (attribuzione 4/5).
  */
 import { z } from 'zod';
+import { TITOLI_SERVIZIO } from '../servizi';
+import type { LogicaModulo } from './tipi';
 import { ammesso } from './tabelle-dati';
 import {
   attoDa,
@@ -50,7 +52,7 @@ import {
   chiDi,
   dalGiorno,
   luogoDi,
-} from './comuni';
+} from './regole';
 
 /** attribuzioneFamiglia (datiControllo 1001; values from the ANPR error texts EF014/EF030/ES042). */
 export const ATTRIBUZIONI_FAMIGLIA: readonly Voce[] = [
@@ -224,3 +226,16 @@ export function riepilogo1001(v: Valori1001): string {
   const famiglia = v.attribuzioneFamiglia === '4' || v.attribuzioneFamiglia === '5' ? ` nella famiglia ID ANPR ${v.idFamiglia.trim()}` : v.attribuzioneFamiglia === '2' ? ' nella famiglia del padre' : v.attribuzioneFamiglia === '3' ? ' nella famiglia della madre' : ' nella famiglia dei genitori';
   return `Si iscrive per nascita ${chiDi(n)}, ${nato} il ${n.dataNascita.trim()}${luogo ? ` a ${luogo}` : ''}${genitori.length ? `, ${figlio} di ${genitori.join(' e ')}` : ''},${famiglia}${dalGiorno(v.dataDecorrenza)}.`;
 }
+
+export const logica1001: LogicaModulo<Valori1001> = {
+  servizio: '1001',
+  titolo: TITOLI_SERVIZIO['1001'],
+  descrizione: 'Iscrive un nato nella famiglia dei genitori (o in altra famiglia o convivenza esistente).',
+  valoriIniziali: valoriIniziali1001,
+  schema: schema1001,
+  versoPayload: (v) => versoPayload1001(v) as unknown as Record<string, unknown>,
+  daPayload: daPayload1001,
+  chiaveSoggetto: chiaveSoggetto1001,
+  dataDecorrenza: dataDecorrenza1001,
+  riepilogo: riepilogo1001,
+};
