@@ -14,12 +14,15 @@ import { validateRequestBody } from './anpr/xsd/validate';
 import type { PersonaSim, SchedaSim } from './simulator/state/store';
 import { oggi, startFixture, testata, type SimFixture } from './simulator/test-helpers';
 import { caricaTabelleUfficiali } from './test-support/tabelle-moduli';
-import { LOGICHE_MODULO } from '../shared/anpr/moduli';
+import { LOGICHE_MODULO, SERVIZI_CON_MODULO } from '../shared/anpr/moduli';
+import { VARIANTE_ALTRO_COMUNE } from '../shared/anpr/moduli/m5005altroComune';
+import { SERVIZI } from '../shared/anpr/servizi';
 import type { ContestoModulo } from '../shared/anpr/moduli/tipi';
 import type { ServizioPratica } from '../shared/anpr/servizi';
 
 type Valori = Record<string, unknown>;
 interface Logica {
+  variante: string | undefined;
   schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
   valoriIniziali(contesto: ContestoModulo): Valori;
   versoPayload(v: Valori): Record<string, unknown>;
@@ -31,6 +34,7 @@ function logica(servizio: ServizioPratica, variante?: string): Logica {
   const l = LOGICHE_MODULO.find((x) => x.servizio === servizio && x.variante === variante);
   if (!l) throw new Error(`no form for ${servizio}${variante ? ` (${variante})` : ''}`);
   return {
+    variante: l.variante,
     schema: l.schema,
     valoriIniziali: (c) => l.valoriIniziali(c) as Valori,
     versoPayload: (v) => l.versoPayload(v),
@@ -64,6 +68,7 @@ async function xsdValido(service: ServiceCode, payload: Record<string, unknown>)
   expect(await validateRequestBody(xml, service)).toEqual({ valid: true });
 }
 
+const VITERBO = '056059';
 const itDate = (isoDate: string) => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
 
 const ROMA = { tipo: 'comune', nomeComune: 'Roma', codiceIstat: '058091', siglaProvincia: 'rm', belfiore: 'H501', codiceStato: '', localita: '' };
@@ -180,7 +185,8 @@ describe('form payloads are accepted by the training simulator', () => {
   let f: SimFixture;
   let D: string;
   beforeAll(async () => {
-    f = await startFixture();
+    // Viterbo's residents, not served: the people a 5005 from another comune brings here.
+    f = await startFixture({ population: { size: 150, seed: 7, referenceDate: '2025-06-01', altriComuni: [{ istat: VITERBO, size: 30 }] } });
     D = oggi();
   });
   afterAll(async () => {
@@ -188,8 +194,10 @@ describe('form payloads are accepted by the training simulator', () => {
     await f.sim.close();
   });
 
-  const persone = (): PersonaSim[] =>
-    (f.sim.admin.store.db.prepare("SELECT doc FROM persone WHERE stato = 'residente' ORDER BY rowid").all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as PersonaSim);
+  const persone = (comune = f.pki.istat): PersonaSim[] =>
+    (f.sim.admin.store.db.prepare("SELECT doc FROM persone WHERE stato = 'residente' ORDER BY rowid").all() as { doc: string }[])
+      .map((r) => JSON.parse(r.doc) as PersonaSim)
+      .filter((p) => p.comuneIstat === comune);
   const schede = (): SchedaSim[] =>
     (f.sim.admin.store.db.prepare('SELECT doc FROM schede ORDER BY rowid').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as SchedaSim).filter((s) => s.attiva);
   const usati = new Set<string>();
@@ -201,6 +209,9 @@ describe('form payloads are accepted by the training simulator', () => {
   };
   const soggetto = (p: PersonaSim) => ({ idSchedaSoggettoANPR: p.idSchedaSoggettoANPR, codiceFiscale: p.codiceFiscale, cognome: p.cognome, nome: p.nome, sesso: p.sesso, dataNascita: itDate(p.dataNascita) });
 
+  /** `servizio:variante` of every form the simulator accepted in this file (see the last test). */
+  const accettati = new Set<string>();
+
   async function invia(service: ServiceCode, l: Logica, v: Valori) {
     const payload = valida(l, v);
     await xsdValido(service, payload);
@@ -208,6 +219,7 @@ describe('form payloads are accepted by the training simulator', () => {
     const r = await f.client.send(service, { testata, ...payload } as never, { idOperazioneComune, testata: { dataDecorrenza: l.dataDecorrenza(v) } });
     expect(r.outcome.kind === 'respinta' ? r.outcome.errori : r.outcome.kind).toMatch(/^accolta/);
     const idOperazioneANPR = r.outcome.kind === 'accolta' || r.outcome.kind === 'accolta_con_avvisi' ? (r.outcome.idOperazioneANPR ?? '') : '';
+    accettati.add(`${service}:${l.variante ?? ''}`);
     return { idOperazioneComune, idOperazioneANPR };
   }
 
@@ -419,5 +431,100 @@ describe('form payloads are accepted by the training simulator', () => {
     await invia('5001', l, v);
     expect(intestatarioDi(schede().find((s) => s.idFamigliaConvivenzaANPR === scheda.idFamigliaConvivenzaANPR))).toBe(nuovo.idSchedaSoggettoANPR);
     expect(f.sim.admin.persona(vecchio.idSchedaSoggettoANPR)!.legame.codiceLegame).toBe('13');
+  });
+
+  it('5005 a family moves to a new address in the comune', async () => {
+    const l = logica('5005');
+    const schedeAttive = schede();
+    const capo = scegli((x) => schedeAttive.some((s) => s.tipo === 'famiglia' && s.idFamigliaConvivenzaANPR === x.legame.idFamigliaConvivenzaANPR && s.intestatarioId === x.idSchedaSoggettoANPR));
+    const idFamiglia = capo.legame.idFamigliaConvivenzaANPR;
+    const v = unisci(l.valoriIniziali({ soggetto: { ...soggetto(capo), idFamigliaConvivenzaANPR: idFamiglia } }), {
+      dataDecorrenza: itDate(D),
+      tipoMutazione: '2',
+      indirizzo: { ...indirizzoDelComune(), denominazione: 'Mazzini', numero: '12' },
+    });
+    await invia('5005', l, v);
+    const dopo = f.sim.admin.persona(capo.idSchedaSoggettoANPR)!;
+    expect(dopo.indirizzoId).not.toBe(capo.indirizzoId);
+    const r = f.sim.admin.store.db.prepare('SELECT doc FROM indirizzi WHERE id = ?').get(dopo.indirizzoId) as { doc: string };
+    expect(r.doc).toContain('MAZZINI');
+  });
+
+  it('5005 from another comune: a Viterbo resident founds a new family here', async () => {
+    const l = logica('5005', VARIANTE_ALTRO_COMUNE);
+    const arrivato = persone(VITERBO).find((p) => p.dataNascita < '2000-01-01')!;
+    const v = unisci(l.valoriIniziali({}), {
+      dataDecorrenza: itDate(D),
+      provenienza: { nomeComune: 'Viterbo', codiceIstat: VITERBO, siglaProvincia: 'VT' },
+      persone: [{ soggetto: soggetto(arrivato), codiceLegame: '1' }],
+      movimentazione: '1',
+      indirizzo: { ...indirizzoDelComune(), denominazione: 'Roma', numero: '5' },
+    });
+    await invia('5005', l, v);
+    expect(f.sim.admin.persona(arrivato.idSchedaSoggettoANPR)!.comuneIstat).toBe(f.pki.istat);
+  });
+
+  it('2001 the death of a member who is not the head of the family', async () => {
+    const l = logica('2001');
+    const schedeAttive = schede();
+    const p = scegli((x) => x.dataNascita < '1960-01-01' && schedeAttive.some((s) => s.tipo === 'famiglia' && s.idFamigliaConvivenzaANPR === x.legame.idFamigliaConvivenzaANPR && s.intestatarioId !== x.idSchedaSoggettoANPR));
+    const v = unisci(l.valoriIniziali({ soggetto: { ...soggetto(p), relazione: 'Coniuge' } }), {
+      dataDecorrenza: itDate(D),
+      motivo: '1',
+      ruoloSoggetto: '2',
+      dataMorte: itDate(D),
+      luogo: { tipo: 'comune', nomeComune: 'Roma', codiceIstat: '058091', siglaProvincia: 'RM', codiceStato: '', localita: '' },
+    });
+    await invia('2001', l, v);
+    expect(f.sim.admin.persona(p.idSchedaSoggettoANPR)!.stato).toBe('deceduto');
+  });
+
+  it('1013 annuls a 1002: the person is no longer registered', async () => {
+    const l = logica('1002');
+    const v = unisci(l.valoriIniziali({}), {
+      dataDecorrenza: itDate(D),
+      motivo: '4',
+      persona: { cognome: 'Ionescu', nome: 'Maria', sesso: 'F', dataNascita: '07/07/1991', luogoNascita: { ...ROMA, tipo: 'estero', codiceStato: '235', localita: 'Cluj' } },
+      cittadinanza: '235',
+      statoCivile: '1',
+      provenienza: { ...ROMA, tipo: 'estero', codiceStato: '235', localita: '' },
+      residenza: indirizzoDelComune(),
+    });
+    const iscrizione = await invia('1002', l, v);
+    const iscritta = persone().find((x) => x.cognome === 'IONESCU' && x.nome === 'MARIA')!;
+    const la = logica('1013');
+    const va = unisci(
+      la.valoriIniziali({
+        soggetto: { idSchedaSoggettoANPR: iscritta.idSchedaSoggettoANPR, codiceFiscale: iscritta.codiceFiscale, cognome: iscritta.cognome, nome: iscritta.nome },
+        praticaDaAnnullare: { servizio: '1002', idOperazioneComune: iscrizione.idOperazioneComune, idOperazioneANPR: iscrizione.idOperazioneANPR, dataDecorrenza: D },
+      }),
+      { dataDecorrenza: itDate(D), note: 'Iscrizione registrata per errore' },
+    );
+    await invia('1013', la, va);
+    expect(persone().some((x) => x.idSchedaSoggettoANPR === iscritta.idSchedaSoggettoANPR)).toBe(false);
+  });
+
+  it('5013 revokes a marriage registered in error: both are unmarried again', async () => {
+    const l = logica('5013');
+    const a = scegli((p) => p.statoCivile.codice === '2' && !!p.statoCivile.coniugeId && f.sim.admin.persona(p.statoCivile.coniugeId)?.stato === 'residente');
+    const b = f.sim.admin.persona(a.statoCivile.coniugeId!)!;
+    usati.add(b.idSchedaSoggettoANPR);
+    const v = unisci(l.valoriIniziali({ soggetto: soggetto(a) }), {
+      dataDecorrenza: itDate(D),
+      tipoRevoca: '6',
+      motivoRevoca: '1',
+      note: "Matrimonio trascritto per errore",
+      coniuge: soggetto(b),
+      dataEvento: itDate(a.statoCivile.dataEvento ?? '2010-05-01'),
+    });
+    await invia('5013', l, v);
+    expect(f.sim.admin.persona(a.idSchedaSoggettoANPR)!.statoCivile.codice).toBe('1');
+  });
+
+  it('every queued service of the catalogue has a form, and every form was accepted by the simulator above', () => {
+    const inCoda = SERVIZI.filter((d) => d.inCoda).map((d) => d.codice);
+    expect(inCoda.filter((c) => !SERVIZI_CON_MODULO.has(c))).toEqual([]);
+    const moduli = LOGICHE_MODULO.map((l) => `${l.servizio}:${l.variante ?? ''}`);
+    expect(moduli.filter((m) => !accettati.has(m))).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { logica5001 } from './m5001';
 import { logica5005 } from './m5005';
 import { logica5005AltroComune } from './m5005altroComune';
 import { logica5008 } from './m5008';
+import { logica5013 } from './m5013';
 import { logicaAnnullamento } from './mAnnullamenti';
 import type { LogicaModulo } from './tipi';
 
@@ -27,6 +28,7 @@ export const LOGICHE_MODULO: readonly QualunqueLogica[] = [
   logica2003,
   logica5001,
   logica5008,
+  logica5013,
   logicaAnnullamento('1013'),
   logicaAnnullamento('2011'),
   logicaAnnullamento('5012'),

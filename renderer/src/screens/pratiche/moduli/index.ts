@@ -10,6 +10,7 @@ import modulo2003 from './m2003';
 import modulo5001 from './m5001';
 import modulo5005 from './m5005';
 import modulo5008 from './m5008';
+import modulo5013 from './m5013';
 import { modulo1013, modulo2011, modulo5012 } from './mAnnullamenti';
 import modulo5005AltroComune from './m5005altroComune';
 import { VARIANTE_ALTRO_COMUNE } from '../../../../../shared/anpr/moduli/m5005altroComune';
@@ -30,6 +31,7 @@ export const MODULI: Partial<Record<ServizioPratica, QualunqueModulo>> = {
   '5001': modulo5001,
   '5005': modulo5005,
   '5008': modulo5008,
+  '5013': modulo5013,
   '1013': modulo1013,
   '2011': modulo2011,
   '5012': modulo5012,
@@ -54,10 +56,10 @@ export function moduloPer(servizio: string, variante?: string | null): Qualunque
 export const VOCI_NUOVE: { valore: string; servizio: ServizioPratica; variante: string | null; titolo: string }[] = [
   { valore: '5005', servizio: '5005', variante: null, titolo: modulo5005.titolo },
   { valore: `5005:${VARIANTE_ALTRO_COMUNE}`, servizio: '5005', variante: VARIANTE_ALTRO_COMUNE, titolo: modulo5005AltroComune.titolo },
-  ...(['1001', '1002', '2001', '2003', '5001', '5008'] as ServizioPratica[]).map((s) => ({ valore: s, servizio: s, variante: null, titolo: MODULI[s]!.titolo })),
+  ...(['1001', '1002', '2001', '2003', '5001', '5008', '5013'] as ServizioPratica[]).map((s) => ({ valore: s, servizio: s, variante: null, titolo: MODULI[s]!.titolo })),
 ];
 
 /** Forms a clerk starts from scratch (annulments start from an accepted pratica). */
-export const MODULI_NUOVI: QualunqueModulo[] = (['5005', '1001', '1002', '2001', '2003', '5001', '5008'] as ServizioPratica[])
+export const MODULI_NUOVI: QualunqueModulo[] = (['5005', '1001', '1002', '2001', '2003', '5001', '5008', '5013'] as ServizioPratica[])
   .map((s) => MODULI[s])
   .filter((m): m is QualunqueModulo => !!m);
