@@ -11,6 +11,7 @@ import { riepilogo5005 } from '../shared/anpr/moduli/m5005';
 import { riepilogo5005AltroComune } from '../shared/anpr/moduli/m5005altroComune';
 import { riepilogo5008, valoriIniziali5008 } from '../shared/anpr/moduli/m5008';
 import { riepilogoAnnullamento, valoriInizialiAnnullamento } from '../shared/anpr/moduli/mAnnullamenti';
+import { riepilogo5013, schema5013, valoriIniziali5013 } from '../shared/anpr/moduli/m5013';
 import { caricaTabelleUfficiali } from './test-support/tabelle-moduli';
 
 // Descriptions and foreign states come from the official tables, as in the app.
@@ -120,5 +121,30 @@ describe('the review sentence of each form', () => {
   it('annulments: which accepted operation, for whom, why', () => {
     const v = { ...valoriInizialiAnnullamento({}), dataDecorrenza: '03/12/2026', operazioneRichiesta: '5005', idOperazioneANPR: '4455', decorrenzaOriginale: '01/12/2026', motivo: 'Indirizzo errato', soggetto: mario };
     expect(riepilogoAnnullamento(v)).toBe("Si annulla il cambio di residenza di ROSSI MARIO (RSSMRA80A01H501U) del 01/12/2026 (id ANPR 4455), motivo: «Indirizzo errato», dal 03/12/2026.");
+  });
+});
+
+describe('5013 revoca dato', () => {
+  it('names the datum, the spouse and the date, the motive and the note', () => {
+    const v = {
+      ...valoriIniziali5013({ soggetto: { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario' } }),
+      dataDecorrenza: '04/12/2026',
+      tipoRevoca: '6',
+      motivoRevoca: '1',
+      note: 'Trascritto per errore',
+      coniuge: soggettoVuoto({ cognome: 'Bianchi', nome: 'Laura' }),
+      dataEvento: '01/06/2010',
+    };
+    expect(riepilogo5013(v)).toBe('Si revoca il dato «matrimonio» con BIANCHI LAURA del 01/06/2010 di ROSSI MARIO (RSSMRA80A01H501U) per errore materiale («Trascritto per errore»), dal 04/12/2026.');
+    expect(riepilogo5013({ ...v, tipoRevoca: '1', note: '' })).toBe('Si revoca il dato «paternità» di ROSSI MARIO (RSSMRA80A01H501U) per errore materiale, dal 04/12/2026.');
+  });
+
+  it('refuses notes outside the XSD pattern or over 80 characters, and «altro» without notes', () => {
+    const v = { ...valoriIniziali5013({ soggetto: { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario' } }), tipoRevoca: '1', motivoRevoca: '3' };
+    const messaggi = (x: object) => (schema5013.safeParse(x).error?.issues ?? []).filter((i) => i.path[0] === 'note').map((i) => i.message);
+    expect(messaggi({ ...v, note: '' })).toEqual(['Per «altro» descrivere il motivo nelle note.']);
+    expect(messaggi({ ...v, note: 'perché sì' })).toEqual(["Nelle note sono ammessi solo lettere senza accento, cifre, spazi e i segni , . - '"]);
+    expect(messaggi({ ...v, note: 'x'.repeat(81) })).toEqual(['Le note sono di al massimo 80 caratteri.']);
+    expect(messaggi({ ...v, note: "Errore dell'ufficio, atto n. 12-B" })).toEqual([]);
   });
 });

@@ -139,11 +139,11 @@ export function daPayload5013(payload: Record<string, unknown>): Valori5013 {
 
 /** The review step's sentence: which datum of whom ANPR revokes, why, from when. */
 export function riepilogo5013(v: Valori5013): string {
-  const dato = voceDi(TIPI_REVOCA, v.tipoRevoca) || 'il dato indicato';
+  const dato = voceDi(TIPI_REVOCA, v.tipoRevoca);
   const con = conConiuge(v.tipoRevoca) ? ` con ${chiDi(v.coniuge)} del ${v.dataEvento.trim()}` : '';
   const motivo = voceDi(MOTIVI_REVOCA, v.motivoRevoca);
   const note = testo(v.note) ? ` («${testo(v.note)}»)` : '';
-  return `Si revoca ${dato}${con} di ${chiDi(v.soggetto)}${motivo ? ` per ${motivo}` : ''}${note}${dalGiorno(v.dataDecorrenza)}.`;
+  return `Si revoca ${dato ? `il dato «${dato}»` : 'il dato indicato'}${con} di ${chiDi(v.soggetto)}${motivo ? ` per ${motivo}` : ''}${note}${dalGiorno(v.dataDecorrenza)}.`;
 }
 
 export const logica5013: LogicaModulo<Valori5013> = {
