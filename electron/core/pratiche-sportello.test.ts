@@ -8,10 +8,11 @@ import { corpoFinto } from '../queue/testing/fake-anpr';
 import type { Queue } from '../queue/queue';
 import type { Pratica } from '../queue/types';
 import { bloccoDellaCoda } from './coda';
-import { annullamentiPer, codiceFiscaleDa, idFamigliaDa } from './handlers/coda';
-import { esitoInviaOra } from './handlers/pratiche';
+import { annullamentiPer } from '../pratiche/annullamenti';
+import { codiceFiscaleDa, idFamigliaDa } from '../pratiche/vista';
+import { esitoInviaOra } from '../pratiche/bozze';
 import { consentito, permessoDi } from './permissions';
-import { payloadSeguito, SEGUITI, seguitoEsistente, seguitoPer } from './seguiti';
+import { payloadSeguito, SEGUITI, seguitoEsistente, seguitoPer } from '../pratiche/seguiti';
 
 let h: Harness | undefined;
 afterEach(() => {

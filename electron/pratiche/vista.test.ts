@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nomeSoggettoDa } from './coda';
+import { nomeSoggettoDa } from './vista';
 
 describe('the subject shown for a pratica', () => {
   it('is the first person the payload names, in element order, ignoring the draft values under _modulo', () => {

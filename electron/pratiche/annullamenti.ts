@@ -1,0 +1,74 @@
+/**
+ * Annulments of accepted pratiche (1013/2011/5012): which annulment each
+ * annulled pratica has, who may draft one, and the draft itself.
+ */
+import { ANNULLAMENTO_DI } from '../../shared/anpr/servizi';
+import type { Queue } from '../queue';
+import type { Pratica } from '../queue/types';
+import { PraticaRifiutata } from './rifiuto';
+
+export interface Annullamento {
+  praticaId: string;
+  servizio: string;
+  stato: Pratica['stato'];
+  data: string;
+}
+
+/**
+ * The annulment of each annulled pratica (by the annulled pratica's id), from
+ * the annulment drafts' `_annulla`: the accepted one if any, else the newest
+ * not discarded (drafted, in flight, refused).
+ */
+export function annullamentiPer(pratiche: readonly Pratica[]): Map<string, Annullamento> {
+  const out = new Map<string, Annullamento>();
+  for (const a of pratiche) {
+    if (a.scartata) continue;
+    const di = a.payload && typeof a.payload === 'object' ? (a.payload as Record<string, unknown>)['_annulla'] : undefined;
+    const target = di && typeof di === 'object' ? (di as { praticaId?: unknown }).praticaId : undefined;
+    if (typeof target !== 'string') continue;
+    const cur = out.get(target);
+    const accolta = a.stato === 'accolta' || a.stato === 'accolta_con_avvisi';
+    const curAccolta = cur && (cur.stato === 'accolta' || cur.stato === 'accolta_con_avvisi');
+    if (!cur || (accolta && !curAccolta) || (!curAccolta && !accolta && a.aggiornata > cur.data)) {
+      out.set(target, { praticaId: a.id, servizio: a.servizio, stato: a.stato, data: a.aggiornata });
+    }
+  }
+  return out;
+}
+
+
+/** For an annulment draft: the accepted pratica it annuls (from the draft's `_annulla`). */
+export function daAnnullareDi(payload: Record<string, unknown>) {
+  const a = payload['_annulla'] as { praticaId?: string; servizio?: string; idOperazioneComune?: string; idOperazioneANPR?: string; dataDecorrenza?: string | null } | undefined;
+  if (!a?.praticaId || !a.servizio || !a.idOperazioneComune || !a.idOperazioneANPR) return null;
+  return { praticaId: a.praticaId, servizio: a.servizio, idOperazioneComune: a.idOperazioneComune, idOperazioneANPR: a.idOperazioneANPR, dataDecorrenza: a.dataDecorrenza ?? null };
+}
+
+/**
+ * The annulment draft (1013/2011/5012) of an accepted pratica. Refused while
+ * an annulment of it exists (drafted, in flight, refused and not discarded)
+ * or once one was accepted.
+ */
+export function creaAnnullamento(queue: Queue, p: Pratica, operatore: string): string {
+  const servizio = ANNULLAMENTO_DI[p.servizio];
+  if (!servizio) throw new PraticaRifiutata('NON_ANNULLABILE', 'Questo tipo di pratica non si annulla con un servizio ANPR.');
+  if ((p.stato !== 'accolta' && p.stato !== 'accolta_con_avvisi') || !p.idOperazioneComune || !p.idOperazioneANPR) {
+    throw new PraticaRifiutata('NON_ANNULLABILE', 'Si può annullare solo una pratica accolta da ANPR.');
+  }
+  const gia = annullamentiPer(queue.list()).get(p.id);
+  if (gia) {
+    throw new PraticaRifiutata(
+      'GIA_IN_ANNULLAMENTO',
+      gia.stato === 'accolta' || gia.stato === 'accolta_con_avvisi' ? 'La pratica è già stata annullata in ANPR.' : "Per questa pratica c'è già un annullamento in corso: completarlo o scartarlo.",
+    );
+  }
+  return queue.salvaBozza({
+    servizio,
+    formato: 'dati',
+    payload: {
+      _annulla: { praticaId: p.id, servizio: p.servizio, idOperazioneComune: p.idOperazioneComune, idOperazioneANPR: p.idOperazioneANPR, dataDecorrenza: p.dataDecorrenza },
+    },
+    soggettoKey: p.soggettoKey ?? undefined,
+    operatore,
+  });
+}
