@@ -15,7 +15,7 @@ import { createQueue, type Queue } from '../queue';
 import { lookup3003FromClient, sendFnFromClient } from '../queue/anpr-adapter';
 import type { Lookup3003Fn, SendFn } from '../queue/types';
 import type { BloccoCoda } from '../../shared/ipc/domains/coda';
-import { nomeSoggettoDa } from '../pratiche/vista';
+import { nomeSoggettoDi } from '../pratiche/vista';
 import type { StatoCoda } from '../queue/types';
 
 export interface CodaHost {
@@ -46,7 +46,7 @@ export function bloccoDellaCoda(queue: Queue): BloccoCoda | null {
   return {
     praticaId: p.id,
     servizio: p.servizio,
-    soggettoNome: nomeSoggettoDa(p.payload),
+    soggettoNome: nomeSoggettoDi(p),
     stato: p.stato,
     idOperazioneComune: open.id_operazione_comune,
     perche,

@@ -4,7 +4,7 @@
  */
 import { ANNULLAMENTO_DI } from '../../shared/anpr/servizi';
 import type { Queue } from '../queue';
-import type { Pratica } from '../queue/types';
+import type { DaAnnullare, Pratica } from '../queue/types';
 import { PraticaRifiutata } from './rifiuto';
 
 export interface Annullamento {
@@ -16,16 +16,15 @@ export interface Annullamento {
 
 /**
  * The annulment of each annulled pratica (by the annulled pratica's id), from
- * the annulment drafts' `_annulla`: the accepted one if any, else the newest
+ * the annulment drafts' `daAnnullare`: the accepted one if any, else the newest
  * not discarded (drafted, in flight, refused).
  */
 export function annullamentiPer(pratiche: readonly Pratica[]): Map<string, Annullamento> {
   const out = new Map<string, Annullamento>();
   for (const a of pratiche) {
     if (a.scartata) continue;
-    const di = a.payload && typeof a.payload === 'object' ? (a.payload as Record<string, unknown>)['_annulla'] : undefined;
-    const target = di && typeof di === 'object' ? (di as { praticaId?: unknown }).praticaId : undefined;
-    if (typeof target !== 'string') continue;
+    const target = a.metadati.daAnnullare?.praticaId;
+    if (!target) continue;
     const cur = out.get(target);
     const accolta = a.stato === 'accolta' || a.stato === 'accolta_con_avvisi';
     const curAccolta = cur && (cur.stato === 'accolta' || cur.stato === 'accolta_con_avvisi');
@@ -37,11 +36,30 @@ export function annullamentiPer(pratiche: readonly Pratica[]): Map<string, Annul
 }
 
 
-/** For an annulment draft: the accepted pratica it annuls (from the draft's `_annulla`). */
-export function daAnnullareDi(payload: Record<string, unknown>) {
-  const a = payload['_annulla'] as { praticaId?: string; servizio?: string; idOperazioneComune?: string; idOperazioneANPR?: string; dataDecorrenza?: string | null } | undefined;
-  if (!a?.praticaId || !a.servizio || !a.idOperazioneComune || !a.idOperazioneANPR) return null;
-  return { praticaId: a.praticaId, servizio: a.servizio, idOperazioneComune: a.idOperazioneComune, idOperazioneANPR: a.idOperazioneANPR, dataDecorrenza: a.dataDecorrenza ?? null };
+/** The reference an annulment draft keeps to the accepted pratica it annuls. */
+export function riferimentoDi(p: Pratica): DaAnnullare | null {
+  if ((p.stato !== 'accolta' && p.stato !== 'accolta_con_avvisi') || !p.idOperazioneComune || !p.idOperazioneANPR) return null;
+  return { praticaId: p.id, servizio: p.servizio, idOperazioneComune: p.idOperazioneComune, idOperazioneANPR: p.idOperazioneANPR, dataDecorrenza: p.dataDecorrenza };
+}
+
+/**
+ * A `daAnnullare` a client sends with a draft must be what the core drafted:
+ * an annulment service of that pratica's service, pointing at the accepted
+ * pratica with its identifiers.
+ */
+export function controllaRiferimento(queue: Queue, servizio: string, dichiarato: DaAnnullare): DaAnnullare {
+  const p = queue.get(dichiarato.praticaId);
+  const vero = p ? riferimentoDi(p) : null;
+  if (
+    !vero ||
+    ANNULLAMENTO_DI[vero.servizio] !== servizio ||
+    vero.servizio !== dichiarato.servizio ||
+    vero.idOperazioneComune !== dichiarato.idOperazioneComune ||
+    vero.idOperazioneANPR !== dichiarato.idOperazioneANPR
+  ) {
+    throw new PraticaRifiutata('ANNULLAMENTO_NON_VALIDO', "La pratica da annullare non corrisponde a una pratica accolta da ANPR annullabile con questo servizio.");
+  }
+  return vero;
 }
 
 /**
@@ -52,9 +70,8 @@ export function daAnnullareDi(payload: Record<string, unknown>) {
 export function creaAnnullamento(queue: Queue, p: Pratica, operatore: string): string {
   const servizio = ANNULLAMENTO_DI[p.servizio];
   if (!servizio) throw new PraticaRifiutata('NON_ANNULLABILE', 'Questo tipo di pratica non si annulla con un servizio ANPR.');
-  if ((p.stato !== 'accolta' && p.stato !== 'accolta_con_avvisi') || !p.idOperazioneComune || !p.idOperazioneANPR) {
-    throw new PraticaRifiutata('NON_ANNULLABILE', 'Si può annullare solo una pratica accolta da ANPR.');
-  }
+  const riferimento = riferimentoDi(p);
+  if (!riferimento) throw new PraticaRifiutata('NON_ANNULLABILE', 'Si può annullare solo una pratica accolta da ANPR.');
   const gia = annullamentiPer(queue.list()).get(p.id);
   if (gia) {
     throw new PraticaRifiutata(
@@ -65,9 +82,8 @@ export function creaAnnullamento(queue: Queue, p: Pratica, operatore: string): s
   return queue.salvaBozza({
     servizio,
     formato: 'dati',
-    payload: {
-      _annulla: { praticaId: p.id, servizio: p.servizio, idOperazioneComune: p.idOperazioneComune, idOperazioneANPR: p.idOperazioneANPR, dataDecorrenza: p.dataDecorrenza },
-    },
+    payload: {},
+    metadati: { daAnnullare: riferimento },
     soggettoKey: p.soggettoKey ?? undefined,
     operatore,
   });

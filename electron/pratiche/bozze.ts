@@ -5,19 +5,20 @@
  * pratica number goes into the payload at the first check.
  */
 import { SERVIZI_ANNULLAMENTO, TITOLI_SERVIZIO } from '../../shared/anpr/servizi';
-import type { EsitoPronta, SalvaBozza } from '../../shared/ipc/domains/pratiche';
+import { CHIAVI_RISERVATE, type EsitoPronta, type SalvaBozza } from '../../shared/ipc/domains/pratiche';
 import type { ServiceCode } from '../anpr/services/registry';
 import type { Clock } from '../core/clock';
 import { createNumerazione, SERVIZI_CON_PROCEDIMENTO } from '../core/numerazione';
 import type { Db } from '../db/database';
 import type { Logger } from '../log/logger';
 import type { Queue } from '../queue';
-import type { Pratica } from '../queue/types';
+import type { MetadatiPratica, Pratica } from '../queue/types';
+import { controllaRiferimento } from './annullamenti';
 import { ambienteLocale, type SettingsRepository } from '../settings/settings';
 import { traduciProblema } from './problemi';
 import { PraticaRifiutata, type Operatore } from './rifiuto';
 import { oggiRoma, scadenzaDi } from './scadenze';
-import { nomeSoggettoDa, vista } from './vista';
+import { nomeSoggettoDi, vista } from './vista';
 
 export interface BozzeDeps {
   db: Db;
@@ -46,7 +47,7 @@ export function esitoInviaOra(queue: Queue, id: string): string {
   const altra = open && open.pratica_id !== id ? queue.get(open.pratica_id) : undefined;
   const perche: string[] = [];
   if (altra) {
-    const nome = nomeSoggettoDa(altra.payload);
+    const nome = nomeSoggettoDi(altra);
     perche.push(
       `la coda è ferma finché non si chiarisce l'esito della pratica ${altra.servizio} ${(TITOLI_SERVIZIO as Readonly<Record<string, string>>)[altra.servizio] ?? ''}${nome ? ` di ${nome}` : ''} (${altra.stato === 'esito_incerto' ? 'esito da verificare' : altra.stato === 'richiede_intervento' ? 'richiede intervento' : 'in invio'})`.replace(/\s+/g, ' '),
     );
@@ -105,9 +106,24 @@ export function createBozze(deps: BozzeDeps) {
 
     async salvaBozza(r: SalvaBozza, op: Operatore) {
       soloUfficialePerAnnullamenti(r.servizio, op);
+      // What the payload once carried under hidden keys now has fields of its own.
+      const riservata = CHIAVI_RISERVATE.find((k) => k in r.payload);
+      if (riservata) {
+        throw new PraticaRifiutata(
+          'CHIAVE_RISERVATA',
+          `Il contenuto della pratica non può contenere «${riservata}»: i valori del modulo, la variante, la pratica da annullare e il soggetto si indicano nei campi valoriModulo, variante, daAnnullare e avviataPer.`,
+        );
+      }
       const queue = await deps.queue();
+      const metadati: Partial<MetadatiPratica> = {
+        ...(r.valoriModulo !== undefined ? { valoriModulo: r.valoriModulo } : {}),
+        ...(r.variante !== undefined ? { variante: r.variante } : {}),
+        ...(r.daAnnullare !== undefined ? { daAnnullare: r.daAnnullare && controllaRiferimento(queue, r.servizio, r.daAnnullare) } : {}),
+        ...(r.avviataPer !== undefined ? { avviataPer: r.avviataPer } : {}),
+      };
       const meta = {
         payload: r.payload,
+        metadati,
         soggettoKey: r.soggettoKey ?? undefined,
         dataDecorrenza: r.dataDecorrenza ?? undefined,
         protocollo: r.protocollo ?? undefined,

@@ -12,7 +12,7 @@ import type { Logger } from '../log/logger';
 import type { Accesso } from '../operatori/accesso';
 import type { StatoPratica } from '../queue/types';
 import type { SettingsRepository } from '../settings/settings';
-import { annullamentiPer, creaAnnullamento, daAnnullareDi } from './annullamenti';
+import { annullamentiPer, creaAnnullamento } from './annullamenti';
 import { createBozze, mustGet } from './bozze';
 import { spiegaErrore, supportoDi } from './errori';
 import type { Operatore } from './rifiuto';
@@ -103,7 +103,10 @@ export function createPratiche(deps: PraticheDeps) {
     async dettaglio(id: string) {
       const q = await queue();
       const pratica = mustGet(q, id);
-      return { pratica: { ...vista(pratica), annullamento: annullamentiPer(q.list()).get(id) ?? null }, invii: q.invii(id).map(invio) };
+      return {
+        pratica: { ...vista(pratica), valoriModulo: pratica.metadati.valoriModulo, annullamento: annullamentiPer(q.list()).get(id) ?? null },
+        invii: q.invii(id).map(invio),
+      };
     },
 
     /** Pratica + payload + submissions + ANPR errors explained + support text. */
@@ -113,7 +116,7 @@ export function createPratiche(deps: PraticheDeps) {
       const payload = (p.payload && typeof p.payload === 'object' ? p.payload : {}) as Record<string, unknown>;
       const tutte = q.list();
       return {
-        pratica: { ...vista(p), annullamento: annullamentiPer(tutte).get(p.id) ?? null },
+        pratica: { ...vista(p), valoriModulo: p.metadati.valoriModulo, annullamento: annullamentiPer(tutte).get(p.id) ?? null },
         payload,
         invii: q.invii(id).map(invio),
         errori: p.errori.map((e) => {
@@ -124,7 +127,7 @@ export function createPratiche(deps: PraticheDeps) {
           };
         }),
         supporto: supportoDi(p),
-        daAnnullare: daAnnullareDi(payload),
+        daAnnullare: p.metadati.daAnnullare,
         nomeOperatore: (p.operatore && nomiOperatori().get(p.operatore)) || null,
         soggettiANPR: soggettiDaRisposta(id),
         numeroPraticaComune: bozze.numerazione.di(id),
@@ -140,7 +143,8 @@ export function createPratiche(deps: PraticheDeps) {
       if (!seguito) throw new PraticaRifiutata('SEGUITO_NON_PREVISTO', 'Per questo avviso non è prevista una pratica di seguito.');
       const esistente = seguitoEsistente(q.list(), p.id, c);
       if (esistente) return vista(esistente);
-      const nuova = q.salvaBozza({ servizio: seguito.servizio, formato: 'dati', payload: payloadSeguito(p, c, seguito, oggiRoma(deps.clock)), operatore: op.codiceFiscale });
+      const bozza = payloadSeguito(p, c, seguito, oggiRoma(deps.clock));
+      const nuova = q.salvaBozza({ servizio: seguito.servizio, formato: 'dati', payload: bozza.payload, metadati: { avviataPer: bozza.avviataPer }, operatore: op.codiceFiscale });
       log?.info('follow-up started', { pratica: p.id, codice: c, seguito: nuova, servizio: seguito.servizio });
       return vista(mustGet(q, nuova));
     },

@@ -8,19 +8,23 @@ import type { Pratica } from '../queue/types';
 
 /**
  * The first person a payload names (depth-first, in the builder's element
- * order: the newborn, the person registered, the subject, the new head…).
- * The form values under `_modulo` are the clerk's draft, not the payload;
+ * order: the newborn, the person registered, the subject, the new head…;
+ * hidden keys such as `_famiglia` are the form's notes, not the payload);
  * when the payload names nobody (a family's move), the person the pratica
- * was started for (`_soggetto`, written by the form).
+ * was started for (its `avviataPer`, written by the form).
  */
-export function nomeSoggettoDa(payload: unknown): string | null {
+export function nomeSoggettoDa(payload: unknown, avviataPer?: string | null): string | null {
   const nominato = personaNominata(payload);
   if (nominato) return nominato;
-  const avviataPer = payload && typeof payload === 'object' ? (payload as Record<string, unknown>)['_soggetto'] : undefined;
-  return typeof avviataPer === 'string' && avviataPer.trim() ? avviataPer.trim().toUpperCase().slice(0, 120) : null;
+  return avviataPer?.trim() ? avviataPer.trim().toUpperCase().slice(0, 120) : null;
 }
 
-/** The first codice fiscale a payload names (the form's values under `_modulo` excluded). */
+/** The subject's name of a pratica (its payload, else whom it was started for). */
+export function nomeSoggettoDi(p: Pick<Pratica, 'payload' | 'metadati'>): string | null {
+  return nomeSoggettoDa(p.payload, p.metadati.avviataPer);
+}
+
+/** The first codice fiscale a payload names (hidden keys such as `_famiglia` excluded). */
 export function codiceFiscaleDa(payload: unknown): string | null {
   if (payload === null || typeof payload !== 'object') return null;
   for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
@@ -32,7 +36,7 @@ export function codiceFiscaleDa(payload: unknown): string | null {
   return null;
 }
 
-/** The family a payload is about (idFamigliaConvivenzaANPR, the form's values excluded). */
+/** The family a payload is about (idFamigliaConvivenzaANPR, hidden keys excluded). */
 export function idFamigliaDa(payload: unknown): string | null {
   if (payload === null || typeof payload !== 'object') return null;
   for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
@@ -71,7 +75,7 @@ export function vista(pratica: Pratica) {
     servizio: pratica.servizio,
     stato: pratica.stato,
     soggettoKey: pratica.soggettoKey,
-    soggettoNome: nomeSoggettoDa(pratica.payload),
+    soggettoNome: nomeSoggettoDi(pratica),
     soggettoCF: codiceFiscaleDa(pratica.payload),
     dataDecorrenza: pratica.dataDecorrenza,
     protocollo: pratica.protocollo,
@@ -85,6 +89,9 @@ export function vista(pratica: Pratica) {
     scartata: pratica.scartata,
     creata: pratica.creata,
     aggiornata: pratica.aggiornata,
+    variante: pratica.metadati.variante,
+    daAnnullare: pratica.metadati.daAnnullare,
+    avviataPer: pratica.metadati.avviataPer,
   };
 }
 
