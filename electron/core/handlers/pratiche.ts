@@ -3,7 +3,6 @@
  * pratiche module (`electron/pratiche`) and maps its refusals (and the
  * queue's) to the contract's errors.
  */
-import type { Handlers } from '../../ipc/router';
 import type { CallContext } from '../../ipc/router';
 import { AppError } from '../../ipc/app-error';
 import { QueueError } from '../../queue';
@@ -26,7 +25,7 @@ async function mappa<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function praticheHandlers(services: CoreServices): DomainHandlers<'pratiche'> & Pick<Handlers, 'pratiche.elenco' | 'pratiche.dettaglio'> {
+export function praticheHandlers(services: CoreServices): DomainHandlers<'pratiche'> {
   const pratiche = createPratiche({
     db: services.db,
     coda: services.coda,
