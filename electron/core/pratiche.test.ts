@@ -135,6 +135,8 @@ describe('pratiche over IPC (training simulator)', () => {
     const elenco = await call<{ id: string; soggettoNome: string | null }[]>(core, 'pratiche.elenco');
     expect(elenco.find((x) => x.id === p.id)?.soggettoNome).toBe('AIELLO VINCENZO');
     expect(core.db.prepare('SELECT payload_json FROM pratiche WHERE id = ?').pluck().get(p.id)).toBe(JSON.stringify(fam));
+    // null clears a field.
+    expect(await call(core, 'pratiche.salvaBozza', { id: p.id, servizio: '5005', payload: fam, variante: null, avviataPer: null })).toMatchObject({ variante: null, avviataPer: null });
     await core.dispose();
   });
 
