@@ -15,11 +15,14 @@ import { createQueue, type Queue } from '../queue';
 import { lookup3003FromClient, sendFnFromClient } from '../queue/anpr-adapter';
 import type { Lookup3003Fn, SendFn } from '../queue/types';
 import type { BloccoCoda } from '../../shared/ipc/domains/coda';
-import { nomeSoggettoDa } from './handlers/coda';
+import { nomeSoggettoDi } from '../pratiche/vista';
+import type { StatoCoda } from '../queue/types';
 
 export interface CodaHost {
   /** The queue of the current environment. */
   queue(): Promise<Queue>;
+  /** The queue's state as last reported by its dispatcher (`coda.stato` event). */
+  stato(): { stato: StatoCoda; messaggio: string | null };
   /** Starts the background dispatcher (the app does; tests may not). */
   start(): Promise<void>;
   canQuit(): { ok: boolean; messaggio: string | null };
@@ -43,7 +46,7 @@ export function bloccoDellaCoda(queue: Queue): BloccoCoda | null {
   return {
     praticaId: p.id,
     servizio: p.servizio,
-    soggettoNome: nomeSoggettoDa(p.payload),
+    soggettoNome: nomeSoggettoDi(p),
     stato: p.stato,
     idOperazioneComune: open.id_operazione_comune,
     perche,
@@ -67,6 +70,7 @@ export function createCodaHost(deps: {
 }): CodaHost {
   let current: { key: string; queue: Queue; unsubscribe: () => void } | null = null;
   let started = false;
+  let ultimo: { stato: StatoCoda; messaggio: string | null } = { stato: 'inattiva', messaggio: null };
 
   const build = async (): Promise<Queue> => {
     const ambiente = await deps.anpr.ambiente();
@@ -98,6 +102,7 @@ export function createCodaHost(deps: {
     });
     const unsubscribe = queue.subscribe((event) => {
       if (event.tipo === 'coda') {
+        ultimo = { stato: event.stato, messaggio: event.messaggio };
         deps.events.emit('coda.cambiata', event.conteggi);
         deps.events.emit('coda.stato', { stato: event.stato, messaggio: event.messaggio, bloccataDa: bloccoDellaCoda(queue), inPausa: queue.inPausa() });
         if (event.stato === 'anpr_non_raggiungibile') deps.connection.record(false, event.messaggio);
@@ -119,6 +124,7 @@ export function createCodaHost(deps: {
 
   return {
     queue: build,
+    stato: () => ultimo,
     async start() {
       started = true;
       (await build()).start();

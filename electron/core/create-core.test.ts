@@ -36,6 +36,19 @@ describe('core factory', () => {
     await core.dispose();
   });
 
+  it("wires its own event subscriptions once, and releases them on close (the anomaly lists stop listening)", async () => {
+    const core = createTestCore();
+    expect(core.events.listenerCount()).toBe(1);
+    // Building the handlers again subscribes nothing.
+    createHandlers(core);
+    expect(core.events.listenerCount()).toBe(1);
+    await core.close();
+    expect(core.events.listenerCount()).toBe(0);
+    // An answer arriving after close reaches no listener (nothing throws, nothing is registered).
+    core.events.emit('pratiche.cambiata', { praticaId: 'x', stato: 'respinta', idOperazioneComune: '1', idOperazioneANPR: null, messaggio: null });
+    await core.dispose();
+  });
+
   it('refuses a second core on the same data folder, and allows it after close', async () => {
     const first = createTestCore();
     expect(() => createTestCore({ dataDir: first.options.dataDir })).toThrow(/già aperto/);

@@ -22,6 +22,7 @@ import { createVerificaCollegamento, type VerificaCollegamento } from './verific
 import { createCodaHost, type CodaHost } from './coda';
 import { createAccesso, type Accesso } from '../operatori/accesso';
 import { createGuard } from './permissions';
+import { avviaRegistroEsiti } from '../pratiche';
 
 export interface CoreOptions {
   dataDir: string;
@@ -87,6 +88,8 @@ export function createCore(options: CoreOptions): Core {
       logger: logger.child('connessione'),
     });
     const coda = createCodaHost({ db, anpr, events, connection, clock: options.clock, logger, version: options.version ?? '0.0.0' });
+    // Event subscriptions of the core's own services: made here, released on close.
+    const disiscrizioni: Array<() => void> = [avviaRegistroEsiti({ db, coda, settings, events, logger })];
     const router = createRouter(createHandlers({ db, settings, connection, keystores, ca, verifica, anpr, coda, accesso, events, options, logger }), logger.child('ipc'), {
       guard: createGuard(accesso),
       audit: createAuditPrivilegi({ db, clock: options.clock, logger }),
@@ -107,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
       logger,
       options,
       async close() {
+        for (const disiscrivi of disiscrizioni.splice(0)) disiscrivi();
         await coda.close();
         await anpr.close();
         db.close();

@@ -6,6 +6,8 @@ export type CoreEventListener = <E extends EventName>(event: E, payload: EventPa
 export interface EventBus {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   subscribe(listener: CoreEventListener): () => void;
+  /** How many listeners are subscribed (a closed core leaves none of its own). */
+  listenerCount(): number;
 }
 
 export function createEventBus(): EventBus {
@@ -18,5 +20,6 @@ export function createEventBus(): EventBus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    listenerCount: () => listeners.size,
   };
 }

@@ -8,10 +8,11 @@ import { corpoFinto } from '../queue/testing/fake-anpr';
 import type { Queue } from '../queue/queue';
 import type { Pratica } from '../queue/types';
 import { bloccoDellaCoda } from './coda';
-import { annullamentiPer, codiceFiscaleDa, idFamigliaDa } from './handlers/coda';
-import { esitoInviaOra } from './handlers/pratiche';
+import { annullamentiPer } from '../pratiche/annullamenti';
+import { codiceFiscaleDa, idFamigliaDa } from '../pratiche/vista';
+import { esitoInviaOra } from '../pratiche/bozze';
 import { consentito, permessoDi } from './permissions';
-import { payloadSeguito, SEGUITI, seguitoEsistente, seguitoPer } from './seguiti';
+import { payloadSeguito, SEGUITI, seguitoEsistente, seguitoPer } from '../pratiche/seguiti';
 
 let h: Harness | undefined;
 afterEach(() => {
@@ -21,8 +22,13 @@ afterEach(() => {
 
 const add = (q: Queue, pratica: string) => q.aggiungi({ servizio: '5005', formato: 'xml', payload: { xml: corpoFinto('5005', pratica, {}) } });
 
+const senzaMetadati: Pratica['metadati'] = { valoriModulo: null, variante: null, daAnnullare: null, avviataPer: null };
 const pratica = (p: Partial<Pratica>): Pratica =>
-  ({ id: 'p1', servizio: '2001', stato: 'accolta_con_avvisi', payload: {}, errori: [], scartata: null, aggiornata: '2026-12-01T10:00:00.000Z', ...p }) as Pratica;
+  ({ id: 'p1', servizio: '2001', stato: 'accolta_con_avvisi', payload: {}, metadati: senzaMetadati, errori: [], scartata: null, aggiornata: '2026-12-01T10:00:00.000Z', ...p }) as Pratica;
+/** An annulment draft of `praticaId` (the reference is a column of the pratica, no longer in its payload). */
+const annulla = (praticaId: string): Pick<Pratica, 'metadati'> => ({
+  metadati: { ...senzaMetadati, daAnnullare: { praticaId, servizio: '2001', idOperazioneComune: '1', idOperazioneANPR: '2', dataDecorrenza: null } },
+});
 
 /** A pratica A left "on the wire" by a crash, and B waiting behind it (the queue restarted). */
 async function codaFermaDopoCrash(): Promise<{ q: Queue; a: string; b: string }> {
@@ -62,12 +68,12 @@ describe('the follow-up of a warning (warning code → service, prefill)', () =>
         },
       },
     });
-    const payload = payloadSeguito(p, 'EN225', SEGUITI['EN225']!, '2026-12-03') as {
+    const bozza = payloadSeguito(p, 'EN225', SEGUITI['EN225']!, '2026-12-03');
+    const payload = bozza.payload as {
       famigliaConvivenza: { idFamigliaConvivenzaANPR: string };
       elencoSoggettiFamiglia: { generalita: { idSchedaSoggettoANPR?: string }; legameSoggetto: { codiceLegame: string } }[];
       datiControllo: { tipoMutazione: string };
       _seguitoDi: { praticaId: string; codice: string };
-      _soggetto: string;
     };
     expect(payload.famigliaConvivenza.idFamigliaConvivenzaANPR).toBe('900');
     expect(payload.datiControllo.tipoMutazione).toBe('1');
@@ -76,7 +82,8 @@ describe('the follow-up of a warning (warning code → service, prefill)', () =>
       ['102', '3'],
     ]);
     expect(payload._seguitoDi).toMatchObject({ praticaId: 'p1', codice: 'EN225' });
-    expect(payload._soggetto).toBe('BIANCHI ANNA');
+    expect(bozza.avviataPer).toBe('BIANCHI ANNA');
+    expect(Object.keys(payload).filter((k) => k.startsWith('_'))).toEqual(['_seguitoDi']);
     const draft = pratica({ id: 'p2', servizio: '5001', stato: 'bozza', payload });
     expect(seguitoEsistente([draft], 'p1', 'EN225')?.id).toBe('p2');
     expect(seguitoEsistente([{ ...draft, scartata: '2026-12-03T10:00:00.000Z' }], 'p1', 'EN225')).toBeUndefined();
@@ -84,11 +91,11 @@ describe('the follow-up of a warning (warning code → service, prefill)', () =>
 });
 
 describe('the pratiche list', () => {
-  it("finds the codice fiscale and the family a payload is about, never from the draft's values", () => {
-    const payload = { _modulo: { soggetto: { codiceFiscale: 'BOZZA' } }, generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900' }, elencoSoggettiFamiglia: [{ generalita: { codiceFiscale: { codFiscale: 'rssmra80a01h501u' } } }] };
+  it("finds the codice fiscale and the family a payload is about, never from the form's hidden notes", () => {
+    const payload = { _famiglia: { soggetto: { codiceFiscale: 'BOZZA' } }, generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900' }, elencoSoggettiFamiglia: [{ generalita: { codiceFiscale: { codFiscale: 'rssmra80a01h501u' } } }] };
     expect(codiceFiscaleDa(payload)).toBe('RSSMRA80A01H501U');
     expect(idFamigliaDa(payload)).toBe('900');
-    expect(idFamigliaDa({ _modulo: { idFamigliaConvivenzaANPR: '1' } })).toBeNull();
+    expect(idFamigliaDa({ _famiglia: { idFamigliaConvivenzaANPR: '1' } })).toBeNull();
   });
 });
 
@@ -96,10 +103,10 @@ describe('the annulled state', () => {
   it('comes from the accepted annulment; a discarded one does not count, a drafted one is "in corso"', () => {
     const annullata = pratica({ id: 'a' });
     const inCorso = pratica({ id: 'b' });
-    const an1 = pratica({ id: 'x1', servizio: '2011', stato: 'respinta', payload: { _annulla: { praticaId: 'a' } }, aggiornata: '2026-12-01T11:00:00.000Z' });
-    const an2 = pratica({ id: 'x2', servizio: '2011', stato: 'accolta', payload: { _annulla: { praticaId: 'a' } }, aggiornata: '2026-12-01T10:30:00.000Z' });
-    const an3 = pratica({ id: 'x3', servizio: '2011', stato: 'bozza', payload: { _annulla: { praticaId: 'b' } } });
-    const scartata = pratica({ id: 'x4', servizio: '2011', stato: 'bozza', payload: { _annulla: { praticaId: 'c' } }, scartata: '2026-12-01T12:00:00.000Z' });
+    const an1 = pratica({ id: 'x1', servizio: '2011', stato: 'respinta', ...annulla('a'), aggiornata: '2026-12-01T11:00:00.000Z' });
+    const an2 = pratica({ id: 'x2', servizio: '2011', stato: 'accolta', ...annulla('a'), aggiornata: '2026-12-01T10:30:00.000Z' });
+    const an3 = pratica({ id: 'x3', servizio: '2011', stato: 'bozza', ...annulla('b') });
+    const scartata = pratica({ id: 'x4', servizio: '2011', stato: 'bozza', ...annulla('c'), scartata: '2026-12-01T12:00:00.000Z' });
     const m = annullamentiPer([annullata, inCorso, an1, an2, an3, scartata]);
     expect(m.get('a')).toMatchObject({ praticaId: 'x2', stato: 'accolta', servizio: '2011' });
     expect(m.get('b')).toMatchObject({ praticaId: 'x3', stato: 'bozza' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestCore } from '../test-support/core';
 import type { Core } from './create-core';
-import { traduciProblema } from './handlers/pratiche';
+import { traduciProblema } from '../pratiche/problemi';
 
 type Scheda = { tipo: string; attiva: boolean; idFamigliaConvivenzaANPR: string; componenti: string[]; intestatarioId?: string };
 
@@ -31,7 +31,6 @@ function payload5005(idFamiglia: string) {
       },
     ],
     datiControllo: { tipoMutazione: '2', tipoScheda: '1' },
-    _modulo: { qualunque: 'valore' },
   };
 }
 
@@ -40,14 +39,23 @@ describe('pratiche over IPC (training simulator)', () => {
     const core = createTestCore({ clock: { now: () => new Date() } });
     const fam = await famiglia(core);
     // An incomplete draft is always saved.
-    const bozza = await call<{ id: string; stato: string; operatore: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: { _modulo: { via: 'Gar' } } });
+    const bozza = await call<{ id: string; stato: string; operatore: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: {}, valoriModulo: { via: 'Gar' } });
     expect(bozza.stato).toBe('bozza');
     expect(bozza.operatore).toBe('TSTMRA80A01H501C');
     const ko = await call<{ ok: boolean; problemi: { messaggio: string; campo: string | null }[] }>(core, 'pratiche.rendiPronta', { id: bozza.id, conferma: true });
     expect(ko.ok).toBe(false);
     expect(ko.problemi.length).toBeGreaterThan(0);
     // Completed: pronta, then accepted by the dispatcher.
-    await call(core, 'pratiche.salvaBozza', { id: bozza.id, servizio: '5005', payload: payload5005(fam.idFamigliaConvivenzaANPR), dataDecorrenza: oggi(), soggettoKey: fam.componenti[0], protocollo: 'P-1', dataProtocollo: oggi() });
+    await call(core, 'pratiche.salvaBozza', {
+      id: bozza.id,
+      servizio: '5005',
+      payload: payload5005(fam.idFamigliaConvivenzaANPR),
+      valoriModulo: { qualunque: 'valore' },
+      dataDecorrenza: oggi(),
+      soggettoKey: fam.componenti[0],
+      protocollo: 'P-1',
+      dataProtocollo: oggi(),
+    });
     const ok = await call<{ ok: boolean; problemi: unknown[] }>(core, 'pratiche.rendiPronta', { id: bozza.id, conferma: true });
     expect(ok).toMatchObject({ ok: true, problemi: [] });
     // "Invia ora" on a pronta pratica just wakes the dispatcher.
@@ -90,9 +98,47 @@ describe('pratiche over IPC (training simulator)', () => {
     // Annulment of the accepted one: a 5012 draft pointing at it.
     const ann = await call<{ servizio: string; id: string }>(core, 'pratiche.annulla', { id: bozza.id });
     expect(ann.servizio).toBe('5012');
-    expect((await call<{ daAnnullare: { praticaId: string } }>(core, 'pratiche.apri', { id: ann.id })).daAnnullare?.praticaId).toBe(bozza.id);
+    const apertaAnn = await call<{ daAnnullare: { praticaId: string }; payload: Record<string, unknown>; pratica: { daAnnullare: { praticaId: string } } }>(core, 'pratiche.apri', { id: ann.id });
+    expect(apertaAnn.daAnnullare?.praticaId).toBe(bozza.id);
+    expect(apertaAnn.pratica.daAnnullare?.praticaId).toBe(bozza.id);
+    expect(apertaAnn.payload).toEqual({});
+    // The form saves it again with its values: the reference stays as the core drafted it.
+    const risalvata = await call<{ daAnnullare: { praticaId: string } | null }>(core, 'pratiche.salvaBozza', { id: ann.id, servizio: '5012', payload: {}, valoriModulo: { motivo: 'x' } });
+    expect(risalvata.daAnnullare?.praticaId).toBe(bozza.id);
+    // A reference the core did not draft is refused.
+    await expect(
+      call(core, 'pratiche.salvaBozza', { servizio: '5012', payload: {}, daAnnullare: { ...apertaAnn.daAnnullare, praticaId: r.id, idOperazioneANPR: '1' } }),
+    ).rejects.toMatchObject({ code: 'ANNULLAMENTO_NON_VALIDO' });
     await core.dispose();
   }, 60_000);
+
+  it("keeps the form's values, the variant and whom the pratica is for beside the payload, never in it", async () => {
+    const core = createTestCore({ clock: { now: () => new Date() } });
+    for (const chiave of ['_modulo', '_variante', '_annulla', '_soggetto']) {
+      await expect(call(core, 'pratiche.salvaBozza', { servizio: '5005', payload: { [chiave]: 'x' } })).rejects.toMatchObject({ code: 'CHIAVE_RISERVATA', message: expect.stringContaining(chiave) });
+    }
+    const fam = { generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900', tipoScheda: '1' } };
+    const p = await call<{ id: string; variante: string | null; avviataPer: string | null; soggettoNome: string | null }>(core, 'pratiche.salvaBozza', {
+      servizio: '5005',
+      payload: fam,
+      valoriModulo: { variante: 'altro-comune', via: 'Gar' },
+      variante: 'altro-comune',
+      avviataPer: 'Aiello Vincenzo',
+    });
+    expect(p).toMatchObject({ variante: 'altro-comune', avviataPer: 'Aiello Vincenzo', soggettoNome: 'AIELLO VINCENZO' });
+    // A later save without them keeps them; a save with new values replaces them.
+    await call(core, 'pratiche.salvaBozza', { id: p.id, servizio: '5005', payload: fam, valoriModulo: { variante: 'altro-comune', via: 'Garibaldi' } });
+    const aperta = await call<{ payload: Record<string, unknown>; pratica: { valoriModulo: Record<string, unknown>; variante: string; avviataPer: string } }>(core, 'pratiche.apri', { id: p.id });
+    expect(aperta.payload).toEqual(fam);
+    expect(aperta.pratica).toMatchObject({ valoriModulo: { variante: 'altro-comune', via: 'Garibaldi' }, variante: 'altro-comune', avviataPer: 'Aiello Vincenzo' });
+    expect((await call<{ pratica: { valoriModulo: unknown } }>(core, 'pratiche.dettaglio', { id: p.id })).pratica.valoriModulo).toEqual({ variante: 'altro-comune', via: 'Garibaldi' });
+    const elenco = await call<{ id: string; soggettoNome: string | null }[]>(core, 'pratiche.elenco');
+    expect(elenco.find((x) => x.id === p.id)?.soggettoNome).toBe('AIELLO VINCENZO');
+    expect(core.db.prepare('SELECT payload_json FROM pratiche WHERE id = ?').pluck().get(p.id)).toBe(JSON.stringify(fam));
+    // null clears a field.
+    expect(await call(core, 'pratiche.salvaBozza', { id: p.id, servizio: '5005', payload: fam, variante: null, avviataPer: null })).toMatchObject({ variante: null, avviataPer: null });
+    await core.dispose();
+  });
 
   it('sends a 2001 death of a non-head member', async () => {
     const core = createTestCore({ clock: { now: () => new Date() } });

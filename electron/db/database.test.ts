@@ -161,3 +161,55 @@ describe('migration 0009: anomalies per environment', () => {
     db.close();
   });
 });
+
+describe('migration 0011: the hidden keys of a pratica become columns', () => {
+  const righe: Array<[string, Record<string, unknown> | string]> = [
+    ['modulo', { generalita: { cognome: 'ROSSI', nome: 'MARIO' }, _modulo: { cognome: 'Rossi', nome: 'Mario', variante: 'x' } }],
+    ['variante', { datiControllo: { tipoMutazione: '2' }, _variante: 'altro-comune', _modulo: { via: 'Gar' } }],
+    ['annulla', { _annulla: { praticaId: 'p-accolta', servizio: '2001', idOperazioneComune: '202612010900000000001', idOperazioneANPR: '123456789', dataDecorrenza: '2026-12-01' } }],
+    ['soggetto', { generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900' }, _soggetto: 'Aiello Vincenzo', _famiglia: { idFamigliaConvivenzaANPR: '900' } }],
+    ['niente', { generalita: { cognome: 'BIANCHI', nome: 'ANNA' } }],
+    ['xml', { xml: '<Richiesta5005/>' }],
+    ['illeggibile', 'non json'],
+  ];
+
+  // The pratiche table exists from version 2: every earlier version with rows upgrades the same way.
+  it.each(migrations.slice(1, 10).map((m) => m.version))('moves them out of every stored payload, upgrading from version %i', (from) => {
+    const file = tempFile();
+    const old = new Database(file);
+    migrate(old, migrations, from);
+    const insert = old.prepare("INSERT INTO pratiche (id, servizio, stato, payload_json, schema_version, creata, aggiornata) VALUES (?, '5005', 'bozza', ?, 1, 'x', 'x')");
+    for (const [id, payload] of righe) insert.run(id, typeof payload === 'string' ? payload : JSON.stringify(payload));
+    old.close();
+
+    const db = openDatabase(file);
+    type Riga = { payload_json: string; valori_modulo_json: string | null; variante: string | null; annulla_pratica_id: string | null; annulla_json: string | null; avviata_per: string | null };
+    const riga = (id: string) => db.prepare<[string], Riga>('SELECT payload_json, valori_modulo_json, variante, annulla_pratica_id, annulla_json, avviata_per FROM pratiche WHERE id = ?').get(id)!;
+    const payload = (id: string) => JSON.parse(riga(id).payload_json) as Record<string, unknown>;
+
+    expect(payload('modulo')).toEqual({ generalita: { cognome: 'ROSSI', nome: 'MARIO' } });
+    expect(JSON.parse(riga('modulo').valori_modulo_json!)).toEqual({ cognome: 'Rossi', nome: 'Mario', variante: 'x' });
+    expect(riga('modulo')).toMatchObject({ variante: null, annulla_pratica_id: null, annulla_json: null, avviata_per: null });
+
+    expect(payload('variante')).toEqual({ datiControllo: { tipoMutazione: '2' } });
+    expect(riga('variante')).toMatchObject({ variante: 'altro-comune', valori_modulo_json: '{"via":"Gar"}' });
+
+    expect(payload('annulla')).toEqual({});
+    expect(riga('annulla').annulla_pratica_id).toBe('p-accolta');
+    expect(JSON.parse(riga('annulla').annulla_json!)).toEqual({ praticaId: 'p-accolta', servizio: '2001', idOperazioneComune: '202612010900000000001', idOperazioneANPR: '123456789', dataDecorrenza: '2026-12-01' });
+
+    // Keys this migration does not own stay where they are.
+    expect(payload('soggetto')).toEqual({ generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900' }, _famiglia: { idFamigliaConvivenzaANPR: '900' } });
+    expect(riga('soggetto').avviata_per).toBe('Aiello Vincenzo');
+
+    expect(payload('niente')).toEqual({ generalita: { cognome: 'BIANCHI', nome: 'ANNA' } });
+    expect(riga('niente')).toMatchObject({ valori_modulo_json: null, variante: null, annulla_pratica_id: null, annulla_json: null, avviata_per: null });
+    expect(payload('xml')).toEqual({ xml: '<Richiesta5005/>' });
+    expect(riga('illeggibile').payload_json).toBe('non json');
+
+    // No stored payload keeps a key that now has a column.
+    const rimasti = db.prepare<[], { payload_json: string }>('SELECT payload_json FROM pratiche').all().filter((r) => /"_(modulo|variante|annulla|soggetto)"/.test(r.payload_json));
+    expect(rimasti).toEqual([]);
+    db.close();
+  });
+});

@@ -20,7 +20,7 @@ import { decidi, type Decisione } from './classify';
 import { avanzamentoDopoRifiuto, suffissoPostazione } from './id-operazione';
 import { BozzaPayloadSchema, costruisciCorpo, PAYLOAD_SCHEMA_VERSION, validaPayload, type EsitoValidazione } from './payload';
 import { ETICHETTE_STATO, STATI_ACCOLTI } from './states';
-import { createStore, sha256, toPratica, uuidv7, type InvioRow, type PraticaRow } from './store';
+import { createStore, metadatiRow, sha256, toPratica, uuidv7, type InvioRow, type PraticaRow } from './store';
 import type { DrainSummary, NuovaPratica, Pratica, QueueEvent, QueueOptions, SendResult, StatoCoda, StatoPratica } from './types';
 
 export class QueueError extends Error {
@@ -223,6 +223,7 @@ export function createQueue(opts: QueueOptions): Queue {
         data_protocollo: p.dataProtocollo ?? null,
         scadenza: p.scadenza ?? null,
         operatore: p.operatore ?? opts.operatore,
+        ...metadatiRow(p.metadati),
       });
       store.audit({ quando: now, operatore: p.operatore ?? opts.operatore, azione: 'bozza_creata', pratica_id: id, dettaglio: `servizio ${p.servizio}` });
     })();
@@ -250,11 +251,14 @@ export function createQueue(opts: QueueOptions): Queue {
         scadenza: p.scadenza ?? cur.scadenza,
         // Editing a refused pratica makes a new submission (new revision, new id).
         revisione: cur.stato === 'bozza' ? cur.revisione : cur.revisione + 1,
+        ...metadatiRow(p.metadati, cur),
         id: cur.id,
       };
       db.prepare(
         `UPDATE pratiche SET formato = @formato, payload_json = @payload_json, soggetto_key = @soggetto_key, data_decorrenza = @data_decorrenza,
-           protocollo = @protocollo, data_protocollo = @data_protocollo, scadenza = @scadenza, revisione = @revisione WHERE id = @id`,
+           protocollo = @protocollo, data_protocollo = @data_protocollo, scadenza = @scadenza, revisione = @revisione,
+           valori_modulo_json = @valori_modulo_json, variante = @variante, annulla_pratica_id = @annulla_pratica_id, annulla_json = @annulla_json,
+           avviata_per = @avviata_per WHERE id = @id`,
       ).run(fields);
       const next = store.transizione(id, 'bozza', nowIso(), { messaggio: null, id_operazione_comune: null, id_operazione_anpr: null });
       store.audit({ quando: nowIso(), operatore, azione: 'bozza_modificata', pratica_id: id, dettaglio: `revisione ${String(fields.revisione)}` });

@@ -11,7 +11,7 @@ import type { ServiceCode } from '../anpr/services/registry';
 import type { Db } from '../db/database';
 import { composeId, nextLogicalMs } from './id-operazione';
 import { assertTransition } from './states';
-import type { Exchange, Pratica, StatoPratica } from './types';
+import type { DaAnnullare, Exchange, MetadatiPratica, Pratica, StatoPratica } from './types';
 
 export interface PraticaRow {
   id: string;
@@ -35,6 +35,49 @@ export interface PraticaRow {
   errori_json: string | null;
   messaggio: string | null;
   scartata: string | null;
+  valori_modulo_json: string | null;
+  variante: string | null;
+  annulla_pratica_id: string | null;
+  annulla_json: string | null;
+  avviata_per: string | null;
+}
+
+/** The metadata columns of a pratica (migration 0011). */
+export type MetadatiRow = Pick<PraticaRow, 'valori_modulo_json' | 'variante' | 'annulla_pratica_id' | 'annulla_json' | 'avviata_per'>;
+
+function jsonOggetto<T>(json: string | null): T | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function toMetadati(r: MetadatiRow): MetadatiPratica {
+  const a = jsonOggetto<Partial<DaAnnullare>>(r.annulla_json);
+  const daAnnullare =
+    a && r.annulla_pratica_id && a.servizio && a.idOperazioneComune && a.idOperazioneANPR
+      ? { praticaId: r.annulla_pratica_id, servizio: a.servizio, idOperazioneComune: a.idOperazioneComune, idOperazioneANPR: a.idOperazioneANPR, dataDecorrenza: a.dataDecorrenza ?? null }
+      : null;
+  return { valoriModulo: jsonOggetto<Record<string, unknown>>(r.valori_modulo_json), variante: r.variante, daAnnullare, avviataPer: r.avviata_per };
+}
+
+/** The columns for `metadati` over `cur` (each field given replaces the stored one). */
+export function metadatiRow(m: Partial<MetadatiPratica> | undefined, cur?: MetadatiRow): MetadatiRow {
+  const base: MetadatiRow = cur
+    ? { valori_modulo_json: cur.valori_modulo_json, variante: cur.variante, annulla_pratica_id: cur.annulla_pratica_id, annulla_json: cur.annulla_json, avviata_per: cur.avviata_per }
+    : { valori_modulo_json: null, variante: null, annulla_pratica_id: null, annulla_json: null, avviata_per: null };
+  if (!m) return base;
+  if (m.valoriModulo !== undefined) base.valori_modulo_json = m.valoriModulo ? JSON.stringify(m.valoriModulo) : null;
+  if (m.variante !== undefined) base.variante = m.variante || null;
+  if (m.daAnnullare !== undefined) {
+    base.annulla_pratica_id = m.daAnnullare?.praticaId ?? null;
+    base.annulla_json = m.daAnnullare ? JSON.stringify(m.daAnnullare) : null;
+  }
+  if (m.avviataPer !== undefined) base.avviata_per = m.avviataPer?.trim() || null;
+  return base;
 }
 
 export interface InvioRow {
@@ -82,6 +125,7 @@ export function toPratica(r: PraticaRow): Pratica {
     formato: r.formato,
     schemaVersion: r.schema_version,
     payload: JSON.parse(r.payload_json) as unknown,
+    metadati: toMetadati(r),
     ambiente: r.ambiente ?? '',
     soggettoKey: r.soggetto_key,
     dataDecorrenza: r.data_decorrenza,
@@ -104,9 +148,11 @@ export function createStore(db: Db) {
   const q = {
     pratica: db.prepare<[string], PraticaRow>('SELECT * FROM pratiche WHERE id = ?'),
     insert: db.prepare(`INSERT INTO pratiche (id, servizio, stato, payload_json, schema_version, creata, aggiornata, ambiente, formato,
-        soggetto_key, data_decorrenza, protocollo, data_protocollo, scadenza, operatore)
+        soggetto_key, data_decorrenza, protocollo, data_protocollo, scadenza, operatore,
+        valori_modulo_json, variante, annulla_pratica_id, annulla_json, avviata_per)
       VALUES (@id, @servizio, @stato, @payload_json, @schema_version, @creata, @aggiornata, @ambiente, @formato,
-        @soggetto_key, @data_decorrenza, @protocollo, @data_protocollo, @scadenza, @operatore)`),
+        @soggetto_key, @data_decorrenza, @protocollo, @data_protocollo, @scadenza, @operatore,
+        @valori_modulo_json, @variante, @annulla_pratica_id, @annulla_json, @avviata_per)`),
     setStato: db.prepare(`UPDATE pratiche SET stato = @stato, messaggio = @messaggio, errori_json = @errori_json,
         id_operazione_comune = @id_operazione_comune, id_operazione_anpr = @id_operazione_anpr, aggiornata = @aggiornata WHERE id = @id`),
     openInvio: db.prepare<[string], InvioRow>('SELECT * FROM invii WHERE ambiente = ? AND aperto = 1'),

@@ -87,6 +87,29 @@ export interface QueueOptions {
   conservazioneArchivioGiorni?: number;
 }
 
+/** For an annulment draft (1013/2011/5012): the accepted pratica it annuls. */
+export interface DaAnnullare {
+  praticaId: string;
+  servizio: string;
+  idOperazioneComune: string;
+  idOperazioneANPR: string;
+  dataDecorrenza: string | null;
+}
+
+/**
+ * What the app keeps about a pratica beside the builder input (columns of
+ * `pratiche` since migration 0011; never part of the payload, never sent).
+ */
+export interface MetadatiPratica {
+  /** The form values exactly as typed (a draft may be incomplete or invalid). */
+  valoriModulo: Record<string, unknown> | null;
+  /** The form variant that wrote it (e.g. `altro-comune`). */
+  variante: string | null;
+  daAnnullare: DaAnnullare | null;
+  /** The name of whom the pratica was started for (as the form had it). */
+  avviataPer: string | null;
+}
+
 export interface Pratica {
   id: string;
   servizio: ServiceCode;
@@ -94,6 +117,7 @@ export interface Pratica {
   formato: 'dati' | 'xml';
   schemaVersion: number;
   payload: unknown;
+  metadati: MetadatiPratica;
   ambiente: string;
   soggettoKey: string | null;
   dataDecorrenza: string | null;
@@ -122,6 +146,8 @@ export interface NuovaPratica {
   dataProtocollo?: string;
   scadenza?: string;
   operatore?: string;
+  /** Each field given replaces the stored one (`null` clears it); an absent one is kept. */
+  metadati?: Partial<MetadatiPratica>;
 }
 
 export type StatoCoda = 'inattiva' | 'in_invio' | 'in_attesa' | 'in_pausa' | 'offline' | 'anpr_non_raggiungibile' | 'bloccata';

@@ -13,6 +13,7 @@ import m0007 from './0007-certificazione';
 import m0008 from './0008-anomalie-senza-indice-fonte';
 import m0009 from './0009-anomalie-per-ambiente';
 import m0010 from './0010-password-da-cambiare';
+import m0011 from './0011-metadati-pratica';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];

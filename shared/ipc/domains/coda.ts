@@ -31,6 +31,16 @@ export const ErroreAnprSchema = z.object({
   valore: z.string().optional(),
 });
 
+/** For an annulment draft (1013/2011/5012): the accepted pratica it annuls. */
+export const DaAnnullareSchema = z.object({
+  praticaId: z.string().min(1).max(64),
+  servizio: z.string().min(1).max(10),
+  idOperazioneComune: z.string().min(1).max(40),
+  idOperazioneANPR: z.string().min(1).max(40),
+  dataDecorrenza: z.string().max(10).nullable(),
+});
+export type DaAnnullare = z.infer<typeof DaAnnullareSchema>;
+
 export const PraticaSchema = z.object({
   id: z.string(),
   servizio: z.string(),
@@ -60,6 +70,13 @@ export const PraticaSchema = z.object({
     .optional(),
   creata: z.string(),
   aggiornata: z.string(),
+  /** The form values exactly as typed (`pratiche.apri`, `pratiche.dettaglio`; not in the lists). */
+  valoriModulo: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** The form variant that wrote it (e.g. `altro-comune`). */
+  variante: z.string().nullable().optional(),
+  daAnnullare: DaAnnullareSchema.nullable().optional(),
+  /** Whom the pratica was started for (as the form had it), shown when the payload names nobody. */
+  avviataPer: z.string().nullable().optional(),
 });
 export type PraticaVista = z.infer<typeof PraticaSchema>;
 

@@ -9,14 +9,15 @@
 import { z } from 'zod';
 import { SERVIZI_PRATICA } from '../../anpr/servizi';
 import { isIsoDate } from '../../domain/date-it';
-import { ErroreAnprSchema, InvioSchema, PraticaSchema } from './coda';
+import { DaAnnullareSchema, ErroreAnprSchema, InvioSchema, PraticaSchema } from './coda';
 
 export const ServizioPraticaSchema = z.enum(SERVIZI_PRATICA);
 /**
- * Key of the payload under which the form keeps the values exactly as typed
- * (a draft may be incomplete or invalid; the builders ignore this key).
+ * Payload keys that carried a pratica's metadata before they became fields
+ * of their own (`valoriModulo`, `variante`, `daAnnullare`, `avviataPer`):
+ * `pratiche.salvaBozza` refuses a payload holding one.
  */
-export const CHIAVE_VALORI_MODULO = '_modulo';
+export const CHIAVI_RISERVATE = ['_modulo', '_variante', '_annulla', '_soggetto'] as const;
 
 const DataIso = z.string().refine(isIsoDate, 'Data non valida (AAAA-MM-GG).');
 
@@ -24,8 +25,16 @@ export const SalvaBozzaSchema = z.object({
   /** Absent: a new draft; present: update that draft (or a refused / pronta pratica, which goes back to bozza). */
   id: z.string().min(1).max(64).optional(),
   servizio: ServizioPraticaSchema,
-  /** Any JSON object: the builder input without testata, plus the form values under `_modulo`. */
+  /** Any JSON object: the builder input without testata (none of `CHIAVI_RISERVATE`). */
   payload: z.record(z.string(), z.unknown()),
+  /** The form values exactly as typed (a draft may be incomplete or invalid). Absent: kept as stored. */
+  valoriModulo: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** The form variant (e.g. `altro-comune`). Absent: kept as stored. */
+  variante: z.string().max(40).nullable().optional(),
+  /** For an annulment draft: the accepted pratica it annuls (as `pratiche.annulla` drafted it). Absent: kept as stored. */
+  daAnnullare: DaAnnullareSchema.nullable().optional(),
+  /** The name of whom the pratica is started for (the list shows it when the payload names nobody). Absent: kept as stored. */
+  avviataPer: z.string().max(120).nullable().optional(),
   soggettoKey: z.string().max(64).nullable().optional(),
   dataDecorrenza: DataIso.nullable().optional(),
   protocollo: z.string().max(40).nullable().optional(),
@@ -93,10 +102,8 @@ export const PraticaApertaSchema = z.object({
   invii: z.array(InvioSchema),
   errori: z.array(ErroreSpiegatoSchema),
   supporto: SupportoSchema,
-  /** For an annulment draft: the accepted pratica it annuls. */
-  daAnnullare: z
-    .object({ praticaId: z.string(), servizio: z.string(), idOperazioneComune: z.string(), idOperazioneANPR: z.string(), dataDecorrenza: z.string().nullable() })
-    .nullable(),
+  /** For an annulment draft: the accepted pratica it annuls (also `pratica.daAnnullare`). */
+  daAnnullare: DaAnnullareSchema.nullable(),
   /** Display name of the operator who created it (from the local accounts), if known. */
   nomeOperatore: z.string().nullable(),
   /** The subjects as ANPR returned them when it accepted the pratica (e.g. a newborn's new ID). */

@@ -18,7 +18,7 @@ import { isDichiarazioneResidenza } from '../../../../shared/anpr/servizi';
 import { isCodiceFiscaleValido } from '../../../../shared/domain/codice-fiscale';
 import { formatDataIt, parseDataItDettaglio } from '../../../../shared/domain/date-it';
 import { normalizzaTestiPerAnpr } from '../../../../shared/domain/testo-anpr';
-import { CHIAVE_VALORI_MODULO, type PraticaAperta, type PraticaVista, type Problema } from '../../../../shared/ipc/contract';
+import { type PraticaAperta, type PraticaVista, type Problema } from '../../../../shared/ipc/contract';
 import { bridge, unwrap } from '../../bridge';
 import { Campo } from '../../components/Campo';
 import { formatData, formatDataOra, messaggioErrore } from '../../format';
@@ -231,10 +231,10 @@ export function PaginaModulo({ path }: { path: string }) {
           return;
         }
         const aperta = await unwrap(bridge.pratiche.apri({ id: idPercorso }));
-        const modulo = moduloPer(aperta.pratica.servizio, varianteDi(aperta.payload));
+        const modulo = moduloPer(aperta.pratica.servizio, varianteDi(aperta.pratica));
         if (!modulo) throw new Error(`Nessun modulo per il servizio ${aperta.pratica.servizio}.`);
         const key = aperta.pratica.soggettoKey;
-        const salvati = aperta.payload[CHIAVE_VALORI_MODULO] as FieldValues | undefined;
+        const salvati = (aperta.pratica.valoriModulo ?? undefined) as FieldValues | undefined;
         // A draft never typed in (e.g. an annulment just started): the subject is read from ANPR, as for a new form.
         const letto = !salvati && key && STATI_MODIFICABILI.includes(aperta.pratica.stato) ? await soggettoDa(key, null) : null;
         const contesto: ContestoModulo = {
@@ -315,7 +315,8 @@ function ModuloForm({ c }: { c: Caricato }) {
     const valori = form.getValues();
     const r = modulo.schema.safeParse(valori);
     // Typographic apostrophes and quotes (pasted from a word processor) are not in ANPR's XSD patterns.
-    const base = r.success ? normalizzaTestiPerAnpr(modulo.versoPayload(r.data)) : {};
+    // A variant's module marks its payload (`_variante`): that is the pratica's `variante`, never part of the payload.
+    const { _variante: variante, ...base } = (r.success ? normalizzaTestiPerAnpr(modulo.versoPayload(r.data)) : {}) as Record<string, unknown>;
     const prova = <T,>(fn: () => T): T | undefined => {
       try {
         return fn();
@@ -326,23 +327,25 @@ function ModuloForm({ c }: { c: Caricato }) {
     const chiave = prova(() => modulo.chiaveSoggetto(valori));
     const decorrenza = prova(() => modulo.dataDecorrenza(valori));
     const dp = parseDataItDettaglio(metaRef.current.dataProtocollo);
-    const payload: Record<string, unknown> = { ...base, [CHIAVE_VALORI_MODULO]: valori };
-    if (aperta?.daAnnullare) payload['_annulla'] = aperta.daAnnullare;
+    // The form values as typed go beside the payload; an annulment's reference to the pratica it annuls stays as the core drafted it.
+    const payload: Record<string, unknown> = { ...base };
     // A follow-up keeps its link to the pratica whose warning asked for it (electron/core/seguiti.ts).
     if (aperta?.payload['_seguitoDi']) payload['_seguitoDi'] = aperta.payload['_seguitoDi'];
     // Who the pratica was started for (the pratiche list shows it when the payload names nobody, e.g. a family's move).
-    const avviataPer = [contesto.soggetto?.cognome, contesto.soggetto?.nome].filter(Boolean).join(' ') || aperta?.payload['_soggetto'];
-    if (typeof avviataPer === 'string' && avviataPer) payload['_soggetto'] = avviataPer;
+    const avviataPer = [contesto.soggetto?.cognome, contesto.soggetto?.nome].filter(Boolean).join(' ') || aperta?.pratica.avviataPer;
     return {
       id: idRef.current ?? undefined,
       servizio: modulo.servizio,
       payload,
+      valoriModulo: valori,
+      ...(typeof variante === 'string' && variante ? { variante: variante.slice(0, 40) } : {}),
+      ...(avviataPer ? { avviataPer: avviataPer.slice(0, 120) } : {}),
       soggettoKey: chiave ? chiave.slice(0, 64) : null,
       dataDecorrenza: decorrenza && /^\d{4}-\d{2}-\d{2}$/.test(decorrenza) ? decorrenza : null,
       protocollo: metaRef.current.protocollo.trim().slice(0, 40) || null,
       dataProtocollo: metaRef.current.dataProtocollo.trim() && dp.ok ? dp.iso : null,
     };
-  }, [form, modulo, aperta?.daAnnullare, aperta?.payload, contesto.soggetto]);
+  }, [form, modulo, aperta?.pratica.avviataPer, aperta?.payload, contesto.soggetto]);
 
   /** Saves now (serialised: the first save creates the draft, the next ones update it). */
   const salva = useCallback((): Promise<void> => {

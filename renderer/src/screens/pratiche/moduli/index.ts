@@ -42,9 +42,9 @@ const VARIANTI: Record<string, QualunqueModulo> = {
   [`5005:${VARIANTE_ALTRO_COMUNE}`]: modulo5005AltroComune,
 };
 
-/** The variant a stored payload was written by (its `_variante`, or the draft values' `variante`). */
-export function varianteDi(payload: Record<string, unknown> | null | undefined): string | null {
-  const v = payload?.['_variante'] ?? (payload?.['_modulo'] as Record<string, unknown> | undefined)?.['variante'];
+/** The variant a stored pratica was written by (its `variante`, or the draft values' `variante`). */
+export function varianteDi(pratica: { variante?: string | null; valoriModulo?: Record<string, unknown> | null } | null | undefined): string | null {
+  const v = pratica?.variante ?? pratica?.valoriModulo?.['variante'];
   return typeof v === 'string' ? v : null;
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nomeSoggettoDa } from './coda';
+import { nomeSoggettoDa } from './vista';
 
 describe('the subject shown for a pratica', () => {
-  it('is the first person the payload names, in element order, ignoring the draft values under _modulo', () => {
+  it('is the first person the payload names, in element order, ignoring hidden keys (the form notes under _famiglia)', () => {
     const payload1001 = {
-      _modulo: { neonato: { cognome: 'Bozza', nome: 'Nonsalvata' } },
+      _famiglia: { componenti: [{ cognome: 'Bozza', nome: 'Nonsalvata' }] },
       generalita1001: { generalita: { cognome: 'Rossi', nome: 'Tommaso' } },
       paternita: { generalita: { cognome: 'ROSSI', nome: 'MARIO' } },
     };
@@ -14,8 +14,9 @@ describe('the subject shown for a pratica', () => {
   });
 
   it("falls back to the person the pratica was started for when the payload names nobody (a family's move)", () => {
-    expect(nomeSoggettoDa({ generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '1' }, _soggetto: 'Aiello Vincenzo' })).toBe('AIELLO VINCENZO');
-    expect(nomeSoggettoDa({ generalita: { cognome: 'Rossi', nome: 'Luca' }, _soggetto: 'Aiello Vincenzo' })).toBe('ROSSI LUCA');
+    expect(nomeSoggettoDa({ generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '1' } }, 'Aiello Vincenzo')).toBe('AIELLO VINCENZO');
+    expect(nomeSoggettoDa({ generalita: { cognome: 'Rossi', nome: 'Luca' } }, 'Aiello Vincenzo')).toBe('ROSSI LUCA');
+    expect(nomeSoggettoDa({ generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '1' } }, '  ')).toBeNull();
   });
 
   it('is null when the payload names nobody (or only half a name)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { traduciProblema } from './handlers/pratiche';
+import { traduciProblema } from './problemi';
 
 describe('XSD messages for the clerk', () => {
   it('name the field by its label with an example of the expected value, never by the element name', () => {

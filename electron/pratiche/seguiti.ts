@@ -62,7 +62,7 @@ interface FamigliaNota {
 function primoIdFamiglia(x: unknown): string | undefined {
   if (x === null || typeof x !== 'object') return undefined;
   for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
-    if (k === '_modulo') continue;
+    if (k.startsWith('_')) continue;
     if (k === 'idFamigliaConvivenzaANPR' && typeof v === 'string' && v) return v;
     const dentro = primoIdFamiglia(v);
     if (dentro) return dentro;
@@ -90,15 +90,16 @@ function stessoSoggetto(c: ComponenteNoto, payload: Record<string, unknown>): bo
 
 /**
  * The draft payload of the follow-up (builder input without testata, as a
- * form would write it; the form reads it back with its `daPayload`).
+ * form would write it; the form reads it back with its `daPayload`) and whom
+ * it is started for (the pratica's `avviataPer`).
  * For a new head: the spouse if among the members, else the first member, as
  * intestatario (relation 1); the others keep the relation they had, for the
  * clerk to check.
  */
-export function payloadSeguito(pratica: Pratica, codice: string, seguito: SeguitoNoto, oggi: string): Record<string, unknown> {
+export function payloadSeguito(pratica: Pratica, codice: string, seguito: SeguitoNoto, oggi: string): { payload: Record<string, unknown>; avviataPer: string | null } {
   const payload = (pratica.payload && typeof pratica.payload === 'object' ? pratica.payload : {}) as Record<string, unknown>;
   const base: Record<string, unknown> = { _seguitoDi: { praticaId: pratica.id, servizio: pratica.servizio, codice } };
-  if (seguito.servizio !== '5001') return base;
+  if (seguito.servizio !== '5001') return { payload: base, avviataPer: null };
   const famiglia = (payload['_famiglia'] ?? {}) as FamigliaNota;
   const idFamiglia = famiglia.idFamigliaConvivenzaANPR ?? primoIdFamiglia(payload) ?? '';
   const membri = (famiglia.componenti ?? []).filter((c) => !stessoSoggetto(c, payload));
@@ -121,10 +122,13 @@ export function payloadSeguito(pratica: Pratica, codice: string, seguito: Seguit
   }));
   const nuovoCapo = capo >= 0 ? elenco[0]?.generalita : undefined;
   return {
-    ...base,
-    famigliaConvivenza: { idFamigliaConvivenzaANPR: idFamiglia, tipoScheda: '1' },
-    elencoSoggettiFamiglia: elenco,
-    datiControllo: { tipoMutazione: seguito.prefill === 'nuovo_intestatario' ? '1' : '2', tipoScheda: '1' },
-    ...(nuovoCapo?.cognome && nuovoCapo.nome ? { _soggetto: `${nuovoCapo.cognome} ${nuovoCapo.nome}` } : {}),
+    payload: {
+      ...base,
+      famigliaConvivenza: { idFamigliaConvivenzaANPR: idFamiglia, tipoScheda: '1' },
+      elencoSoggettiFamiglia: elenco,
+      datiControllo: { tipoMutazione: seguito.prefill === 'nuovo_intestatario' ? '1' : '2', tipoScheda: '1' },
+    },
+    // Whom it is started for: the new head (the list names it while the clerk has typed nothing).
+    avviataPer: nuovoCapo?.cognome && nuovoCapo.nome ? `${nuovoCapo.cognome} ${nuovoCapo.nome}` : null,
   };
 }
