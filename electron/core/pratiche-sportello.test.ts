@@ -22,7 +22,7 @@ afterEach(() => {
 
 const add = (q: Queue, pratica: string) => q.aggiungi({ servizio: '5005', formato: 'xml', payload: { xml: corpoFinto('5005', pratica, {}) } });
 
-const senzaMetadati: Pratica['metadati'] = { valoriModulo: null, variante: null, daAnnullare: null, avviataPer: null };
+const senzaMetadati: Pratica['metadati'] = { valoriModulo: null, variante: null, daAnnullare: null, avviataPer: null, seguitoDi: null };
 const pratica = (p: Partial<Pratica>): Pratica =>
   ({ id: 'p1', servizio: '2001', stato: 'accolta_con_avvisi', payload: {}, metadati: senzaMetadati, errori: [], scartata: null, aggiornata: '2026-12-01T10:00:00.000Z', ...p }) as Pratica;
 /** An annulment draft of `praticaId` (the reference is a column of the pratica, no longer in its payload). */
@@ -56,15 +56,19 @@ describe('the follow-up of a warning (warning code → service, prefill)', () =>
 
   it('pre-fills the 5001 with the family and the survivors: the spouse as new head, the deceased left out', () => {
     const p = pratica({
-      payload: {
-        generalitaPerRicerca: { idSchedaSoggettoANPR: '100', cognome: 'ROSSI', nome: 'MARIO' },
-        _famiglia: {
-          idFamigliaConvivenzaANPR: '900',
-          componenti: [
-            { idSchedaSoggettoANPR: '100', cognome: 'ROSSI', nome: 'MARIO', relazione: 'Intestatario Scheda' },
-            { idSchedaSoggettoANPR: '102', codiceFiscale: 'RSSLCU10A01A001A', cognome: 'ROSSI', nome: 'LUCA', relazione: 'Figlio / Figlia' },
-            { idSchedaSoggettoANPR: '101', cognome: 'BIANCHI', nome: 'ANNA', relazione: 'Marito / Moglie' },
-          ],
+      payload: { generalitaPerRicerca: { idSchedaSoggettoANPR: '100', cognome: 'ROSSI', nome: 'MARIO' } },
+      // The family the 2001 form read with the deceased, in its values.
+      metadati: {
+        ...senzaMetadati,
+        valoriModulo: {
+          famiglia: {
+            idFamigliaConvivenzaANPR: '900',
+            componenti: [
+              { idSchedaSoggettoANPR: '100', cognome: 'ROSSI', nome: 'MARIO', relazione: 'Intestatario Scheda' },
+              { idSchedaSoggettoANPR: '102', codiceFiscale: 'RSSLCU10A01A001A', cognome: 'ROSSI', nome: 'LUCA', relazione: 'Figlio / Figlia' },
+              { idSchedaSoggettoANPR: '101', cognome: 'BIANCHI', nome: 'ANNA', relazione: 'Marito / Moglie' },
+            ],
+          },
         },
       },
     });
@@ -73,7 +77,6 @@ describe('the follow-up of a warning (warning code → service, prefill)', () =>
       famigliaConvivenza: { idFamigliaConvivenzaANPR: string };
       elencoSoggettiFamiglia: { generalita: { idSchedaSoggettoANPR?: string }; legameSoggetto: { codiceLegame: string } }[];
       datiControllo: { tipoMutazione: string };
-      _seguitoDi: { praticaId: string; codice: string };
     };
     expect(payload.famigliaConvivenza.idFamigliaConvivenzaANPR).toBe('900');
     expect(payload.datiControllo.tipoMutazione).toBe('1');
@@ -81,10 +84,10 @@ describe('the follow-up of a warning (warning code → service, prefill)', () =>
       ['101', '1'],
       ['102', '3'],
     ]);
-    expect(payload._seguitoDi).toMatchObject({ praticaId: 'p1', codice: 'EN225' });
+    expect(bozza.seguitoDi).toEqual({ praticaId: 'p1', servizio: '2001', codice: 'EN225' });
     expect(bozza.avviataPer).toBe('BIANCHI ANNA');
-    expect(Object.keys(payload).filter((k) => k.startsWith('_'))).toEqual(['_seguitoDi']);
-    const draft = pratica({ id: 'p2', servizio: '5001', stato: 'bozza', payload });
+    expect(Object.keys(payload).filter((k) => k.startsWith('_'))).toEqual([]);
+    const draft = pratica({ id: 'p2', servizio: '5001', stato: 'bozza', payload, metadati: { ...senzaMetadati, seguitoDi: bozza.seguitoDi } });
     expect(seguitoEsistente([draft], 'p1', 'EN225')?.id).toBe('p2');
     expect(seguitoEsistente([{ ...draft, scartata: '2026-12-03T10:00:00.000Z' }], 'p1', 'EN225')).toBeUndefined();
   });

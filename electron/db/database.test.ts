@@ -182,7 +182,9 @@ describe('migration 0011: the hidden keys of a pratica become columns', () => {
     for (const [id, payload] of righe) insert.run(id, typeof payload === 'string' ? payload : JSON.stringify(payload));
     old.close();
 
-    const db = openDatabase(file);
+    // Up to 0011 only: 0012 then moves the keys it leaves (below).
+    const db = new Database(file);
+    migrate(db, migrations, 11);
     type Riga = { payload_json: string; valori_modulo_json: string | null; variante: string | null; annulla_pratica_id: string | null; annulla_json: string | null; avviata_per: string | null };
     const riga = (id: string) => db.prepare<[string], Riga>('SELECT payload_json, valori_modulo_json, variante, annulla_pratica_id, annulla_json, avviata_per FROM pratiche WHERE id = ?').get(id)!;
     const payload = (id: string) => JSON.parse(riga(id).payload_json) as Record<string, unknown>;
@@ -210,6 +212,48 @@ describe('migration 0011: the hidden keys of a pratica become columns', () => {
     // No stored payload keeps a key that now has a column.
     const rimasti = db.prepare<[], { payload_json: string }>('SELECT payload_json FROM pratiche').all().filter((r) => /"_(modulo|variante|annulla|soggetto)"/.test(r.payload_json));
     expect(rimasti).toEqual([]);
+    db.close();
+  });
+});
+
+describe('migration 0012: follow-up links and form notes leave the payload', () => {
+  const righe: Array<[string, Record<string, unknown>, Record<string, unknown> | null]> = [
+    ['seguito', { famigliaConvivenza: { idFamigliaConvivenzaANPR: '900', tipoScheda: '1' }, _seguitoDi: { praticaId: 'p-2001', servizio: '2001', codice: 'EN225' } }, null],
+    ['famiglia', { generalitaPerRicerca: { cognome: 'ROSSI', nome: 'MARIO' }, _famiglia: { idFamigliaConvivenzaANPR: '900', componenti: [{ cognome: 'ROSSI', nome: 'ANNA' }] } }, { motivo: '1' }],
+    ['provenienza', { datiControllo: { tipoMutazione: '2' }, _provenienza: { nomeComune: 'Viterbo', codiceIstat: '056059', siglaProvincia: 'VT' } }, { provenienza: { nomeComune: 'VITERBO (già nei valori)' } }],
+    ['pulito', { generalita: { cognome: 'BIANCHI', nome: 'ANNA' } }, { cognome: 'Bianchi' }],
+  ];
+
+  it.each(migrations.slice(1, 11).map((m) => m.version))('upgrading from version %i, no payload keeps a key starting with _', (from) => {
+    const file = tempFile();
+    const old = new Database(file);
+    migrate(old, migrations, from);
+    const conValori = from >= 11;
+    const insert = old.prepare(
+      conValori
+        ? "INSERT INTO pratiche (id, servizio, stato, payload_json, schema_version, creata, aggiornata, valori_modulo_json) VALUES (?, '5001', 'bozza', ?, 1, 'x', 'x', ?)"
+        : "INSERT INTO pratiche (id, servizio, stato, payload_json, schema_version, creata, aggiornata) VALUES (?, '5001', 'bozza', ?, 1, 'x', 'x')",
+    );
+    for (const [id, payload, valori] of righe) {
+      // Before 0011 the form values rode under _modulo.
+      if (conValori) insert.run(id, JSON.stringify(payload), valori ? JSON.stringify(valori) : null);
+      else insert.run(id, JSON.stringify(valori ? { ...payload, _modulo: valori } : payload));
+    }
+    old.close();
+
+    const db = openDatabase(file);
+    const riga = (id: string) => db.prepare<[string], { payload_json: string; valori_modulo_json: string | null; seguito_di_json: string | null }>('SELECT payload_json, valori_modulo_json, seguito_di_json FROM pratiche WHERE id = ?').get(id)!;
+    const json = (t: string | null) => (t ? (JSON.parse(t) as Record<string, unknown>) : null);
+
+    expect(json(riga('seguito').payload_json)).toEqual({ famigliaConvivenza: { idFamigliaConvivenzaANPR: '900', tipoScheda: '1' } });
+    expect(json(riga('seguito').seguito_di_json)).toEqual({ praticaId: 'p-2001', servizio: '2001', codice: 'EN225' });
+    expect(json(riga('famiglia').payload_json)).toEqual({ generalitaPerRicerca: { cognome: 'ROSSI', nome: 'MARIO' } });
+    expect(json(riga('famiglia').valori_modulo_json)).toEqual({ motivo: '1', famiglia: { idFamigliaConvivenzaANPR: '900', componenti: [{ cognome: 'ROSSI', nome: 'ANNA' }] } });
+    // What the clerk typed wins over the old note.
+    expect(json(riga('provenienza').valori_modulo_json)).toEqual({ provenienza: { nomeComune: 'VITERBO (già nei valori)' } });
+    expect(json(riga('pulito').payload_json)).toEqual({ generalita: { cognome: 'BIANCHI', nome: 'ANNA' } });
+    expect(riga('pulito').seguito_di_json).toBeNull();
+    expect(db.prepare<[], { payload_json: string }>('SELECT payload_json FROM pratiche').all().filter((r) => /"_[A-Za-z]/.test(r.payload_json))).toEqual([]);
     db.close();
   });
 });

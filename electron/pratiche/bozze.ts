@@ -5,7 +5,7 @@
  * pratica number goes into the payload at the first check.
  */
 import { SERVIZI_ANNULLAMENTO, TITOLI_SERVIZIO } from '../../shared/anpr/servizi';
-import { CHIAVI_RISERVATE, type EsitoPronta, type SalvaBozza } from '../../shared/ipc/domains/pratiche';
+import { chiaveRiservata, type EsitoPronta, type SalvaBozza } from '../../shared/ipc/domains/pratiche';
 import type { ServiceCode } from '../anpr/services/registry';
 import type { Clock } from '../core/clock';
 import { createNumerazione, SERVIZI_CON_PROCEDIMENTO } from '../core/numerazione';
@@ -106,8 +106,8 @@ export function createBozze(deps: BozzeDeps) {
 
     async salvaBozza(r: SalvaBozza, op: Operatore) {
       soloUfficialePerAnnullamenti(r.servizio, op);
-      // What the payload once carried under hidden keys now has fields of its own.
-      const riservata = CHIAVI_RISERVATE.find((k) => k in r.payload);
+      // What the payload once carried under hidden keys now has fields of its own; the payload is the builder input only.
+      const riservata = Object.keys(r.payload).find(chiaveRiservata);
       if (riservata) {
         throw new PraticaRifiutata(
           'CHIAVE_RISERVATA',

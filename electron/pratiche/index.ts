@@ -144,7 +144,7 @@ export function createPratiche(deps: PraticheDeps) {
       const esistente = seguitoEsistente(q.list(), p.id, c);
       if (esistente) return vista(esistente);
       const bozza = payloadSeguito(p, c, seguito, oggiRoma(deps.clock));
-      const nuova = q.salvaBozza({ servizio: seguito.servizio, formato: 'dati', payload: bozza.payload, metadati: { avviataPer: bozza.avviataPer }, operatore: op.codiceFiscale });
+      const nuova = q.salvaBozza({ servizio: seguito.servizio, formato: 'dati', payload: bozza.payload, metadati: { avviataPer: bozza.avviataPer, seguitoDi: bozza.seguitoDi }, operatore: op.codiceFiscale });
       log?.info('follow-up started', { pratica: p.id, codice: c, seguito: nuova, servizio: seguito.servizio });
       return vista(mustGet(q, nuova));
     },

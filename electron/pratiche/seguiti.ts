@@ -3,11 +3,11 @@
  * asks for a second operation (official texts in
  * resources/anpr/errori/tab_elenco_errori_anpr.csv). On an accepted pratica
  * each of these offers its follow-up, a draft pre-filled from what the
- * first pratica knew (the family and its members, written by the form under
- * `_famiglia`), linked back to it under `_seguitoDi`.
+ * first pratica knew (the family and its members, in the 2001 form's values
+ * as `famiglia`), linked back to it by its `seguitoDi`.
  */
 import { getAnprTables } from '../tables/loader';
-import type { Pratica } from '../queue/types';
+import type { Pratica, SeguitoDi } from '../queue/types';
 
 export type Prefill = 'nuovo_intestatario' | 'composizione' | 'nessuno';
 
@@ -40,7 +40,7 @@ export function seguitoPer(pratica: Pick<Pratica, 'stato' | 'scartata'>, errore:
 export function seguitoEsistente(pratiche: readonly Pratica[], praticaId: string, codice: string): Pratica | undefined {
   return pratiche.find((p) => {
     if (p.scartata) return false;
-    const s = (p.payload as Record<string, unknown> | null)?.['_seguitoDi'] as { praticaId?: string; codice?: string } | undefined;
+    const s = p.metadati.seguitoDi;
     return s?.praticaId === praticaId && s.codice === codice;
   });
 }
@@ -96,11 +96,11 @@ function stessoSoggetto(c: ComponenteNoto, payload: Record<string, unknown>): bo
  * intestatario (relation 1); the others keep the relation they had, for the
  * clerk to check.
  */
-export function payloadSeguito(pratica: Pratica, codice: string, seguito: SeguitoNoto, oggi: string): { payload: Record<string, unknown>; avviataPer: string | null } {
+export function payloadSeguito(pratica: Pratica, codice: string, seguito: SeguitoNoto, oggi: string): { payload: Record<string, unknown>; avviataPer: string | null; seguitoDi: SeguitoDi } {
   const payload = (pratica.payload && typeof pratica.payload === 'object' ? pratica.payload : {}) as Record<string, unknown>;
-  const base: Record<string, unknown> = { _seguitoDi: { praticaId: pratica.id, servizio: pratica.servizio, codice } };
-  if (seguito.servizio !== '5001') return { payload: base, avviataPer: null };
-  const famiglia = (payload['_famiglia'] ?? {}) as FamigliaNota;
+  const seguitoDi: SeguitoDi = { praticaId: pratica.id, servizio: pratica.servizio, codice };
+  if (seguito.servizio !== '5001') return { payload: {}, avviataPer: null, seguitoDi };
+  const famiglia = (pratica.metadati.valoriModulo?.['famiglia'] ?? {}) as FamigliaNota;
   const idFamiglia = famiglia.idFamigliaConvivenzaANPR ?? primoIdFamiglia(payload) ?? '';
   const membri = (famiglia.componenti ?? []).filter((c) => !stessoSoggetto(c, payload));
   const conCodice = membri.map((c) => ({ c, codice: codiceRelazione(c.relazione) }));
@@ -123,12 +123,12 @@ export function payloadSeguito(pratica: Pratica, codice: string, seguito: Seguit
   const nuovoCapo = capo >= 0 ? elenco[0]?.generalita : undefined;
   return {
     payload: {
-      ...base,
       famigliaConvivenza: { idFamigliaConvivenzaANPR: idFamiglia, tipoScheda: '1' },
       elencoSoggettiFamiglia: elenco,
       datiControllo: { tipoMutazione: seguito.prefill === 'nuovo_intestatario' ? '1' : '2', tipoScheda: '1' },
     },
     // Whom it is started for: the new head (the list names it while the clerk has typed nothing).
     avviataPer: nuovoCapo?.cognome && nuovoCapo.nome ? `${nuovoCapo.cognome} ${nuovoCapo.nome}` : null,
+    seguitoDi,
   };
 }

@@ -108,6 +108,14 @@ export interface MetadatiPratica {
   daAnnullare: DaAnnullare | null;
   /** The name of whom the pratica was started for (as the form had it). */
   avviataPer: string | null;
+  /** A follow-up: the accepted pratica whose warning (`codice`, e.g. EN225) asked for it (migration 0012). */
+  seguitoDi: SeguitoDi | null;
+}
+
+export interface SeguitoDi {
+  praticaId: string;
+  servizio: string;
+  codice: string;
 }
 
 export interface Pratica {

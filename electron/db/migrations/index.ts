@@ -14,6 +14,7 @@ import m0008 from './0008-anomalie-senza-indice-fonte';
 import m0009 from './0009-anomalie-per-ambiente';
 import m0010 from './0010-password-da-cambiare';
 import m0011 from './0011-metadati-pratica';
+import m0012 from './0012-seguito-e-note-modulo';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];

@@ -75,7 +75,6 @@ interface Payload2001 {
   datiDelProcedimento?: DatiProcedimentoPayload;
   datiControllo: { ruoloSoggetto: string };
   /** Not sent: what the follow-up of a warning needs (electron/core/seguiti.ts). */
-  _famiglia?: FamigliaLetta;
 }
 
 const s = z.string();
@@ -155,7 +154,6 @@ export function versoPayload2001(v: Valori2001): Payload2001 {
         : undefined,
     datiDelProcedimento: procedimentoPayload(v),
     datiControllo: { ruoloSoggetto: v.ruoloSoggetto },
-    _famiglia: v.famiglia,
   });
 }
 
@@ -177,7 +175,6 @@ export function daPayload2001(p: Record<string, unknown>): Valori2001 {
       ? { data: dataIt(x.datiSentenza.data), numero: x.datiSentenza.numero ?? '', tipoTribunale: x.datiSentenza.tipoTribunale, autorita: x.datiSentenza.autorita, dataValidita: dataIt(x.datiSentenza.dataValidita) }
       : base.sentenza,
     nuovoIntestatario: x.elencoSoggettiFamiglia?.[0] ? soggettoDa(x.elencoSoggettiFamiglia[0].generalita) : base.nuovoIntestatario,
-    ...(x._famiglia ? { famiglia: x._famiglia } : {}),
   };
 }
 

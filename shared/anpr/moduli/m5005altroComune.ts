@@ -8,7 +8,8 @@
  * ANPR finds the people nationally by codice fiscale and knows where they
  * come from; the comune of origin the clerk records is kept with the pratica.
  *
- * Payload = Richiesta5005Input without testata, plus `_variante`.
+ * Payload = Richiesta5005Input without testata; the variant is the pratica's `variante`
+ * and the comune of origin stays in the form values.
  */
 import { z } from 'zod';
 import { ammesso } from './tabelle-dati';
@@ -73,8 +74,6 @@ interface Payload5005AltroComune {
   elencoSoggettiFamiglia: { generalita: GeneralitaPayload; legameSoggetto: { tipoLegame: string; dataDecorrenza: string; codiceLegame: string } }[];
   datiDelProcedimento?: DatiProcedimentoPayload;
   datiControllo: { tipoMutazione: string; tipoScheda: string };
-  _variante: typeof VARIANTE_ALTRO_COMUNE;
-  _provenienza: { nomeComune: string; codiceIstat: string; siglaProvincia: string };
 }
 
 const s = z.string();
@@ -135,8 +134,6 @@ export function versoPayload5005AltroComune(v: Valori5005AltroComune): Payload50
     datiDelProcedimento: procedimentoPayload(v),
     // tipoScheda of datiControllo: 2 a new family, 1 an existing one.
     datiControllo: { tipoMutazione: '2', tipoScheda: nuova ? '2' : '1' },
-    _variante: VARIANTE_ALTRO_COMUNE,
-    _provenienza: v.provenienza,
   });
 }
 
@@ -148,7 +145,8 @@ export function daPayload5005AltroComune(p: Record<string, unknown>): Valori5005
     ...base,
     ...(d ? { dataDecorrenza: d.split('-').reverse().join('/') } : {}),
     numeroPratica: x.datiDelProcedimento?.numeroPraticaComune ?? '',
-    provenienza: x._provenienza ?? base.provenienza,
+    // The comune of origin is in the form values (`valoriModulo`), not in the payload.
+    provenienza: base.provenienza,
     persone: x.elencoSoggettiFamiglia?.length ? x.elencoSoggettiFamiglia.map((e) => ({ soggetto: soggettoDa(e.generalita), codiceLegame: e.legameSoggetto.codiceLegame })) : base.persone,
     movimentazione: x.generalitaSchedaFamiglia?.tipoMovimentazione ?? '1',
     idFamiglia: x.generalitaSchedaFamiglia?.idFamigliaConvivenzaANPR ?? '',

@@ -13,11 +13,11 @@ import { DaAnnullareSchema, ErroreAnprSchema, InvioSchema, PraticaSchema } from 
 
 export const ServizioPraticaSchema = z.enum(SERVIZI_PRATICA);
 /**
- * Payload keys that carried a pratica's metadata before they became fields
- * of their own (`valoriModulo`, `variante`, `daAnnullare`, `avviataPer`):
- * `pratiche.salvaBozza` refuses a payload holding one.
+ * No payload key starts with `_`: what once rode there under hidden keys has
+ * fields of its own (`valoriModulo`, `variante`, `daAnnullare`, `avviataPer`;
+ * a follow-up's link is kept by the core). `pratiche.salvaBozza` refuses one.
  */
-export const CHIAVI_RISERVATE = ['_modulo', '_variante', '_annulla', '_soggetto'] as const;
+export const chiaveRiservata = (chiave: string): boolean => chiave.startsWith('_');
 
 const DataIso = z.string().refine(isIsoDate, 'Data non valida (AAAA-MM-GG).');
 
@@ -25,7 +25,7 @@ export const SalvaBozzaSchema = z.object({
   /** Absent: a new draft; present: update that draft (or a refused / pronta pratica, which goes back to bozza). */
   id: z.string().min(1).max(64).optional(),
   servizio: ServizioPraticaSchema,
-  /** Any JSON object: the builder input without testata (none of `CHIAVI_RISERVATE`). */
+  /** Any JSON object: the builder input without testata (no key starting with `_`: see `chiaveRiservata`). */
   payload: z.record(z.string(), z.unknown()),
   /** The form values exactly as typed (a draft may be incomplete or invalid). Absent: kept as stored. */
   valoriModulo: z.record(z.string(), z.unknown()).nullable().optional(),

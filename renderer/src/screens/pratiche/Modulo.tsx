@@ -315,8 +315,7 @@ function ModuloForm({ c }: { c: Caricato }) {
     const valori = form.getValues();
     const r = modulo.schema.safeParse(valori);
     // Typographic apostrophes and quotes (pasted from a word processor) are not in ANPR's XSD patterns.
-    // A variant's module marks its payload (`_variante`): that is the pratica's `variante`, never part of the payload.
-    const { _variante: variante, ...base } = (r.success ? normalizzaTestiPerAnpr(modulo.versoPayload(r.data)) : {}) as Record<string, unknown>;
+    const payload = r.success ? normalizzaTestiPerAnpr(modulo.versoPayload(r.data)) : {};
     const prova = <T,>(fn: () => T): T | undefined => {
       try {
         return fn();
@@ -327,10 +326,8 @@ function ModuloForm({ c }: { c: Caricato }) {
     const chiave = prova(() => modulo.chiaveSoggetto(valori));
     const decorrenza = prova(() => modulo.dataDecorrenza(valori));
     const dp = parseDataItDettaglio(metaRef.current.dataProtocollo);
-    // The form values as typed go beside the payload; an annulment's reference to the pratica it annuls stays as the core drafted it.
-    const payload: Record<string, unknown> = { ...base };
-    // A follow-up keeps its link to the pratica whose warning asked for it (electron/core/seguiti.ts).
-    if (aperta?.payload['_seguitoDi']) payload['_seguitoDi'] = aperta.payload['_seguitoDi'];
+    // The form values as typed go beside the payload; an annulment's reference to the pratica it annuls and a
+    // follow-up's link to the pratica that asked for it stay as the core drafted them.
     // Who the pratica was started for (the pratiche list shows it when the payload names nobody, e.g. a family's move).
     const avviataPer = [contesto.soggetto?.cognome, contesto.soggetto?.nome].filter(Boolean).join(' ') || aperta?.pratica.avviataPer;
     return {
@@ -338,14 +335,14 @@ function ModuloForm({ c }: { c: Caricato }) {
       servizio: modulo.servizio,
       payload,
       valoriModulo: valori,
-      ...(typeof variante === 'string' && variante ? { variante: variante.slice(0, 40) } : {}),
+      ...(modulo.variante ? { variante: modulo.variante } : {}),
       ...(avviataPer ? { avviataPer: avviataPer.slice(0, 120) } : {}),
       soggettoKey: chiave ? chiave.slice(0, 64) : null,
       dataDecorrenza: decorrenza && /^\d{4}-\d{2}-\d{2}$/.test(decorrenza) ? decorrenza : null,
       protocollo: metaRef.current.protocollo.trim().slice(0, 40) || null,
       dataProtocollo: metaRef.current.dataProtocollo.trim() && dp.ok ? dp.iso : null,
     };
-  }, [form, modulo, aperta?.pratica.avviataPer, aperta?.payload, contesto.soggetto]);
+  }, [form, modulo, aperta?.pratica.avviataPer, contesto.soggetto]);
 
   /** Saves now (serialised: the first save creates the draft, the next ones update it). */
   const salva = useCallback((): Promise<void> => {

@@ -8,7 +8,7 @@
  * ANPR finds the people nationally by codice fiscale and knows where they
  * come from; the comune of origin the clerk records is kept with the pratica.
  *
- * Payload = Richiesta5005Input without testata, plus `_variante`.
+ * Payload = Richiesta5005Input without testata (shared/anpr/moduli/m5005altroComune.ts).
  */
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { MOVIMENTAZIONI } from '../../../../../shared/anpr/moduli/codici';
