@@ -1,11 +1,13 @@
 // Lint, plus the import boundaries of the architecture (VS Code-style layering):
 //   renderer/  never imports electron, Node built-ins or electron/
 //   shared/    imports neither side (no electron, no Node, no DOM libraries, no react)
-//   electron/  only the shell (electron/main) and the preload import 'electron'
+//   electron/  only the shell (electron/main) and the preload import 'electron'; inside it the layers
+//              (ARCHITECTURE.md, "Layers") are checked by the local rule eslint-rules/zone.js
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import zone from './eslint-rules/zone.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -67,6 +69,24 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'A sandboxed preload cannot load Node built-ins.' })),
           patterns: [{ regex: '^\\.\\./(?!\\.\\./shared/ipc/)', message: 'The preload imports only electron and shared/ipc.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    plugins: { sportello: { rules: { zone } } },
+    rules: {
+      'sportello/zone': [
+        'error',
+        {
+          hosts: ['electron/main', 'electron/preload', 'electron/web', 'electron/cli'],
+          zones: [
+            // The ANPR protocol: the official interface, signing, transport, XSD. Clock, logger and secret store are injected.
+            { folder: 'electron/anpr', may: ['shared', 'electron/anpr'], types: ['electron/core/clock', 'electron/log', 'electron/secrets'] },
+            // The training simulator plays ANPR: the protocol, the official tables and the PDF writer, never the app's features.
+            { folder: 'electron/simulator', may: ['shared', 'electron/anpr', 'electron/simulator', 'electron/tables', 'electron/pdf', 'electron/log', 'electron/core/clock'] },
+          ],
         },
       ],
     },

@@ -24,7 +24,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { systemClock, type Clock } from '../../core/clock';
+import type { Clock } from '../../core/clock';
 import type { AnprOutcome } from '../outcome';
 import { checkClockSkew, parseHttpDate, type ClockSkew } from './clock-skew';
 
@@ -499,7 +499,7 @@ export async function postSoap(opts: PostSoapOptions): Promise<TransportResult> 
     deadline: started + opts.timeoutMs,
     connectTimeoutMs,
     maxResponseBytes,
-    clock: opts.clock ?? systemClock,
+    clock: opts.clock ?? { now: () => new Date() },
   };
   let agent: https.Agent;
   try {
