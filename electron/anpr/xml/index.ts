@@ -1,2 +1,2 @@
 export * from './safe';
-export * from './writer';
+export * from '../../../shared/xml/writer';
