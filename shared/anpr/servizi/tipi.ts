@@ -19,8 +19,16 @@ export type Codice = z.infer<typeof Codice>;
 export const DataXsd = z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: 'deve essere una data AAAA-MM-GG' });
 export type DataXsd = z.infer<typeof DataXsd>;
 
-/** S/N flags (tipoSN). */
-const SN = z.string();
+/** tipoSN1: S/N. */
+const SN = z.enum(['S', 'N', 's', 'n']);
+/** alfabeticoNomiCognomi: up to 80 characters. */
+const NomeCognome = z.string().max(80);
+/** tipoCodiceIstatComune: up to 6 digits. */
+const CodiceIstat = z.string().max(6);
+/** alfabeticoProvincia: 2 letters. */
+const SiglaProvincia = z.string().length(2);
+/** numerico3: the 3-digit ISTAT code of a state. */
+const CodiceStato = z.string().length(3);
 
 /** Up to 16 digits: always a string. */
 const IdSchedaANPR = z.string().regex(/^\d{1,16}$/, { error: "l'ID ANPR è un testo di sole cifre" });
@@ -56,8 +64,8 @@ export type TestataBuilderInput = z.infer<typeof TestataBuilder>;
 
 export const Comune = z.strictObject({
   nomeComune: z.string(),
-  codiceIstat: z.string().optional(),
-  siglaProvinciaIstat: z.string(),
+  codiceIstat: CodiceIstat.optional(),
+  siglaProvinciaIstat: SiglaProvincia,
   descrizioneLocalita: z.string().optional(),
 });
 export type Comune = z.infer<typeof Comune>;
@@ -65,8 +73,8 @@ export type Comune = z.infer<typeof Comune>;
 /** tipoComuneRichiesta: codiceIstat mandatory. */
 export const ComuneRichiesta = z.strictObject({
   nomeComune: z.string(),
-  codiceIstat: z.string(),
-  siglaProvinciaIstat: z.string(),
+  codiceIstat: CodiceIstat,
+  siglaProvinciaIstat: SiglaProvincia,
 });
 export type ComuneRichiesta = z.infer<typeof ComuneRichiesta>;
 
@@ -74,7 +82,7 @@ export const Localita = z.strictObject({
   descrizioneLocalita: z.string().optional(),
   descrizioneStato: z.string(),
   /** 3-digit ISTAT state code. */
-  codiceStato: z.string(),
+  codiceStato: CodiceStato,
   provinciaContea: z.string().optional(),
 });
 export type Localita = z.infer<typeof Localita>;
@@ -104,9 +112,9 @@ export type IdSchedaSoggettoComune = z.infer<typeof IdSchedaSoggettoComune>;
 export const Generalita = z.strictObject({
   /** A plain string is shorthand for `{ codFiscale }`. */
   codiceFiscale: z.union([z.string().max(16), CodiceFiscale]).optional(),
-  cognome: z.string().optional(),
+  cognome: NomeCognome.optional(),
   senzaCognome: z.boolean().optional(),
-  nome: z.string().optional(),
+  nome: NomeCognome.optional(),
   senzaNome: z.boolean().optional(),
   sesso: z.enum(['M', 'F', 'N']).optional(),
   dataNascita: DataXsd.optional(),
@@ -117,7 +125,8 @@ export const Generalita = z.strictObject({
   annoEspatrio: z.string().optional(),
   idSchedaSoggettoComune: IdSchedaSoggettoComune.optional(),
   idSchedaSoggettoANPR: IdSchedaANPR.optional(),
-  note: z.string().optional(),
+  /** tipoNote: up to 240 characters. */
+  note: z.string().max(240).optional(),
 });
 export type Generalita = z.infer<typeof Generalita>;
 
@@ -167,7 +176,7 @@ export type DatiEvento = z.infer<typeof DatiEvento>;
 
 export const Cittadinanza = z.strictObject({
   descrizioneStato: z.string(),
-  codiceStato: z.string(),
+  codiceStato: CodiceStato,
   noteStato: z.string().optional(),
   dataValidita: DataXsd.optional(),
 });
@@ -276,7 +285,8 @@ export const NumeroCivico = z.strictObject({
 export type NumeroCivico = z.infer<typeof NumeroCivico>;
 
 export const Indirizzo = z.strictObject({
-  cap: z.string(),
+  /** tipoCap: up to 5 digits. */
+  cap: z.string().max(5),
   comune: Comune,
   frazione: z.string().optional(),
   toponimo: Toponimo,
