@@ -4,13 +4,14 @@
  * validate against the official XSD, a simulator handler, one title, and, for
  * the services the queue sends, a payload schema that accepts the fixture.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANNULLABILI, ANNULLAMENTO_DI, SERVIZI, SERVIZI_PRATICA, TITOLI_SERVIZIO } from '../shared/anpr/servizi';
 import { buildRequest } from './anpr/services/builders';
 import { FULL, MINIMAL } from './anpr/services/fixtures.test-data';
 import { SERVICES } from './anpr/services/registry';
 import { validateRequestBody } from './anpr/xsd/validate';
-import { PAYLOAD_SCHEMAS } from './queue/payload';
+import { PAYLOAD_SCHEMAS, validaPayload } from './queue/payload';
 import { HANDLERS } from './simulator/handlers';
 
 describe('the service catalogue', () => {
@@ -40,6 +41,28 @@ describe('the service catalogue', () => {
         });
       }
 
+      it('its strict input schema accepts both fixtures and refuses an unknown key, at the root and nested', () => {
+        for (const f of [FULL, MINIMAL]) {
+          const fixture = f[s.codice] as Record<string, unknown>;
+          expect(s.input.safeParse(fixture).error?.issues).toBeUndefined();
+          expect(s.input.safeParse({ ...fixture, chiaveSconosciuta: '1' }).success).toBe(false);
+          const testata = fixture['testata'] as Record<string, unknown>;
+          expect(s.input.safeParse({ ...fixture, testata: { ...testata, chiaveSconosciuta: '1' } }).success).toBe(false);
+        }
+      });
+
+      it('its strict input schema refuses any extra key (property)', () => {
+        const fixture = MINIMAL[s.codice] as Record<string, unknown>;
+        fc.assert(
+          fc.property(
+            fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !Object.hasOwn(fixture, k) && k !== '__proto__'),
+            fc.jsonValue(),
+            (k, v) => !s.input.safeParse({ ...fixture, [k]: v }).success,
+          ),
+          { numRuns: 50 },
+        );
+      });
+
       if (s.inCoda) {
         it('is a pratica whose payload schema accepts both fixtures', () => {
           expect(SERVIZI_PRATICA).toContain(s.codice);
@@ -47,6 +70,11 @@ describe('the service catalogue', () => {
           for (const f of [FULL, MINIMAL]) {
             const { testata: _testata, ...dati } = f[s.codice];
             expect(schema.safeParse(dati).success).toBe(true);
+            expect(schema.safeParse({ ...dati, chiaveSconosciuta: '1' }).success).toBe(false);
+            expect(schema.safeParse({ ...dati, testata: { tipoOperazione: 'C', codMittente: '058091' } }).success).toBe(false);
+            // Transitional: the hidden `_` keys stored payloads carry are dropped before the strict parse.
+            expect(validaPayload(s.codice, 'dati', { ...dati, _modulo: { x: 1 }, _soggetto: 'ROSSI MARIO' })).toEqual({ ok: true });
+            expect(validaPayload(s.codice, 'dati', { ...dati, chiaveSconosciuta: '1' }).ok).toBe(false);
           }
         });
       }

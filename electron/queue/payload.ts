@@ -3,16 +3,18 @@
  * (Signal's): add services and optional fields only; a breaking change bumps
  * PAYLOAD_SCHEMA_VERSION and needs a migration of stored rows.
  *
- * `dati`: the typed builder input of electron/anpr/services (without
- * `testata`, which the queue owns); `xml`: a `Richiesta<CODE>` body (CLI
- * `--body`), whose testata the queue fills in. The schemas check the shape the
- * builders need; the official XSD is the authoritative check before *pronta*.
+ * `dati`: the builder input of the service's definition (shared/anpr/servizi),
+ * checked by its strict schema without `testata`, which the queue owns (only
+ * `testataExtra` is allowed); `xml`: a `Richiesta<CODE>` body (CLI `--body`),
+ * whose testata the queue fills in. The schemas refuse unknown keys; the
+ * official XSD is the authoritative check before *pronta*.
  */
 import { z } from 'zod';
 import { buildRequest, type RequestInputs } from '../anpr/services/builders';
 import { replaceTestata } from '../anpr/services/replace-testata';
 import type { ServiceCode } from '../anpr/services/registry';
-import { SERVIZI_PRATICA, isServizioPratica, type ServizioPratica } from '../../shared/anpr/servizi';
+import { SERVIZI, SERVIZI_PRATICA, isServizioPratica, type ServizioPratica } from '../../shared/anpr/servizi';
+import { DataXsd } from '../../shared/anpr/servizi/tipi';
 import type { TestataRichiestaInput } from '../anpr/services/types';
 
 export const PAYLOAD_SCHEMA_VERSION = 1;
@@ -22,89 +24,25 @@ export const SERVIZI_CODA = SERVIZI_PRATICA;
 export type ServizioCoda = ServizioPratica;
 export const isServizioCoda = isServizioPratica;
 
-const codice = z.union([z.string().min(1), z.number().int().nonnegative()]);
-const data = z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: 'deve essere una data AAAA-MM-GG' });
-const oggetto = z.looseObject({});
-const controlli = z.array(z.strictObject({ codice: z.string().length(2), valore: z.string().min(1) })).optional();
-const generalita = z.looseObject({
-  codiceFiscale: z.union([z.string(), z.looseObject({ codFiscale: z.string() })]).optional(),
-  idSchedaSoggettoANPR: z.string().regex(/^\d{1,16}$/, { error: "l'ID ANPR è un testo di sole cifre" }).optional(),
-});
-const datiOperazione = z.looseObject({
-  operazioneRichiesta: z.string().length(4),
-  idOperazioneComune: z.string().regex(/^[0-9A-Za-z]{1,30}$/),
-  idOperazioneANPR: z.string().regex(/^\d{1,30}$/, { error: "idOperazioneANPR è un testo di sole cifre" }),
-});
-const ricercaScheda = z.looseObject({ soggetto: generalita });
 /** Fields the queue accepts in the testata (the rest it sets itself). */
 const testataExtra = z
-  .strictObject({ tipoOperazione: z.enum(['C', 'V', 'R']).optional(), dataDefinizionePratica: data.optional() })
+  .strictObject({ tipoOperazione: z.enum(['C', 'V', 'R']).optional(), dataDefinizionePratica: DataXsd.optional() })
   .optional();
 
-const base = { testata: testataExtra };
+type DefinizioneCoda = Extract<(typeof SERVIZI)[number], { inCoda: true }>;
 
-export const PAYLOAD_SCHEMAS = {
-  '1001': z.looseObject({
-    ...base,
-    generalita1001: z.looseObject({ generalita: generalita }),
-    cittadinanza: oggetto,
-    datiControllo: z.looseObject({ attribuzioneFamiglia: codice, listaControlli: controlli }),
-  }),
-  '1002': z.looseObject({
-    ...base,
-    motivoIscrizione: z.looseObject({ idMotivoIscrizione: codice }),
-    generalita1002: z.looseObject({ generalita: generalita }),
-    cittadinanza: z.array(oggetto).min(1, { error: 'indicare almeno una cittadinanza' }),
-    datiControllo: z.looseObject({ attribuzioneFamiglia: codice, listaControlli: controlli }),
-  }),
-  '1013': z.looseObject({
-    ...base,
-    datiOperazione,
-    datiSchedaSoggettoFamigliaConvivenza: ricercaScheda,
-    datiControllo: z.looseObject({ tiposcheda: codice, annullamentoAttribuzione: z.enum(['S', 'N']), listaControlli: controlli }),
-  }),
-  '2001': z.looseObject({
-    ...base,
-    motivoCancellazione: z.looseObject({ tipoMotivoCancellazione: codice.optional(), tipoMotivoCancellazioneAIRE: codice.optional() }),
-    generalitaPerRicerca: generalita,
-    datiControllo: z.looseObject({ ruoloSoggetto: codice, listaControlli: controlli }),
-  }),
-  '2003': z.looseObject({
-    ...base,
-    datiCancellazione: z.looseObject({ motivoCancellazione: codice, dataDecorrenzaCancellazione: data }),
-    generalitaPerRicerca: generalita,
-    datiControllo: z.looseObject({ ruoloSoggetto: codice, listaControlli: controlli }),
-  }),
-  '2011': z.looseObject({
-    ...base,
-    datiOperazioneDaAnnullare: datiOperazione,
-    datiSchedaSoggettoFamigliaConvivenza: ricercaScheda,
-    datiControllo: z.looseObject({ tipoScheda: codice, listaControlli: controlli }),
-  }),
-  '5001': z.looseObject({
-    ...base,
-    famigliaConvivenza: z.looseObject({ tipoScheda: codice }),
-    datiControllo: z.looseObject({ tipoMutazione: codice, tipoScheda: codice, listaControlli: controlli }),
-  }),
-  '5005': z.looseObject({
-    ...base,
-    generalitaSchedaFamiglia: z.looseObject({ tipoScheda: codice }),
-    datiControllo: z.looseObject({ tipoMutazione: codice, tipoScheda: codice, listaControlli: controlli }),
-  }),
-  '5008': z.looseObject({ ...base }),
-  '5012': z.looseObject({
-    ...base,
-    datiOperazioneDaAnnullare: datiOperazione,
-    datiSchedaSoggettoFamigliaConvivenza: ricercaScheda,
-    datiControllo: z.looseObject({ tipoScheda: codice, annullamentoAttribuzioneCF: z.enum(['S', 'N']), listaControlli: controlli }),
-  }),
-  '5013': z.looseObject({
-    ...base,
-    schedaSoggetto: z.looseObject({ generalitaPerRicerca: generalita }),
-    motivoAnnullamento: z.looseObject({ motivoRevoca: codice, noteRevoca: z.string().max(80).optional() }),
-    datiControllo: z.looseObject({ tipoRevoca: codice, listaControlli: controlli }),
-  }),
-} satisfies Record<ServizioCoda, z.ZodType>;
+/** A queued service's payload: its definition's strict input without the testata the queue owns, plus the testata fields it allows. */
+function schemaCoda(input: z.ZodObject): z.ZodObject {
+  return input.omit({ testata: true }).extend({ testata: testataExtra });
+}
+
+type SchemaCoda<S extends z.ZodObject> = z.ZodObject<Omit<S['shape'], 'testata'> & { testata: typeof testataExtra }, z.core.$strict>;
+type SchemiCoda = { readonly [D in DefinizioneCoda as D['codice']]: SchemaCoda<D['input']> };
+
+/** The payload schema of each service the queue sends, derived from its definition (shared/anpr/servizi). */
+export const PAYLOAD_SCHEMAS = Object.fromEntries(
+  SERVIZI.filter((s): s is DefinizioneCoda => s.inCoda).map((s) => [s.codice, schemaCoda(s.input)]),
+) as SchemiCoda satisfies Record<ServizioCoda, z.ZodType>;
 
 export const XmlPayloadSchema = z.strictObject({
   xml: z.string().min(1, { error: 'il corpo XML è vuoto' }).max(5_000_000, { error: 'il corpo XML è troppo grande' }),
@@ -119,13 +57,25 @@ function issues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.map(String).join('.') || '(radice)'}: ${i.message}`);
 }
 
+/**
+ * TRANSITIONAL: stored payloads and the renderer's forms still carry hidden
+ * keys beside the builder input (`_modulo` form values, `_annulla`,
+ * `_soggetto`, `_variante`), which are moving to columns of their own. Until
+ * they have, the top-level keys starting with `_` are dropped before the
+ * strict parse, which refuses every other unknown key. Remove once no
+ * payload carries them.
+ */
+export function senzaChiaviNascoste(payload: unknown): unknown {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return payload;
+  return Object.fromEntries(Object.entries(payload).filter(([k]) => !k.startsWith('_')));
+}
+
 /** Shape check for a pratica to become *pronta* (the XSD check comes after). */
 export function validaPayload(servizio: ServiceCode, formato: 'dati' | 'xml', payload: unknown): EsitoValidazione {
   if (!isServizioCoda(servizio)) {
     return { ok: false, problemi: [`Il servizio ${servizio} non è un'operazione di registrazione: non passa dalla coda.`] };
   }
-  const schema = formato === 'xml' ? XmlPayloadSchema : PAYLOAD_SCHEMAS[servizio];
-  const r = schema.safeParse(payload);
+  const r = formato === 'xml' ? XmlPayloadSchema.safeParse(payload) : PAYLOAD_SCHEMAS[servizio].safeParse(senzaChiaviNascoste(payload));
   return r.success ? { ok: true } : { ok: false, problemi: issues(r.error) };
 }
 

@@ -4,9 +4,9 @@
  * (Risposta_Comune). Reuses the request-side writers for the shared types.
  */
 import { createHash } from 'node:crypto';
-import { wCittadinanza, wFamigliaConvivenza, wGeneralita, wResidenza, wStatoCivile, wUnioneCivile } from '../anpr/services/common';
+import { wCittadinanza, wFamigliaConvivenza, wGeneralita, wResidenza, wStatoCivile, wUnioneCivile } from '../../shared/anpr/servizi/elementi';
 import type { FamigliaConvivenza, Generalita, Residenza } from '../anpr/services/types';
-import { el, leaf, type XmlChild, type XmlElement } from '../anpr/xml/writer';
+import { el, leaf, type XmlChild, type XmlElement } from '../../shared/xml/writer';
 import { erroreElement } from './soap';
 import type { PersonaSim, SchedaSim, SimStore } from './state/store';
 

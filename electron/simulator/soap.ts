@@ -3,7 +3,7 @@
  * ANPR's answers are), the policy fault, `testataRisposta`, error lists and
  * the `rispostaKO` of each family.
  */
-import { el, leaf, serialize, type XmlChild, type XmlElement } from '../anpr/xml/writer';
+import { el, leaf, serialize, type XmlChild, type XmlElement } from '../../shared/xml/writer';
 import { SERVICES, type ServiceCode } from '../anpr/services/registry';
 
 export const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';

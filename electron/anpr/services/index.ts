@@ -1,6 +1,6 @@
 export * from './registry';
 export * from './types';
-export * from './testata';
+export * from '../../../shared/anpr/servizi/testata';
 export * from './builders';
 export * from './replace-testata';
 export * from './parse-response';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateRequestBody } from '../xsd/validate';
-import { buildTestataRichiesta } from './testata';
+import { buildTestataRichiesta } from '../../../shared/anpr/servizi/testata';
 import { replaceTestata } from './replace-testata';
 import { anprResourcePath } from '../xsd/resources';
 import { parseXmlSafely, childByLocalName, childText, elementChildren, localNameOf } from '../xml/safe';

@@ -6,7 +6,7 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { childByLocalName, elementChildren, localNameOf, parseXmlSafely, serializeXml } from '../xml/safe';
-import { formatDateTimeXsd, TESTATA_ORDER } from './testata';
+import { formatDateTimeXsd, TESTATA_ORDER } from '../../../shared/anpr/servizi/testata';
 import type { TestataRichiestaInput } from './types';
 
 export type TestataPatch = Partial<TestataRichiestaInput>;

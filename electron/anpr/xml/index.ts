@@ -1,2 +1,1 @@
 export * from './safe';
-export * from './writer';

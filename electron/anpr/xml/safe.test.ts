@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allByLocalName, childByLocalName, childText, parseXmlSafely, XmlParseError, XmlSecurityError } from './safe';
-import { el, leaf, opt, root, serialize } from './writer';
+import { el, leaf, opt, root, serialize } from '../../../shared/xml/writer';
 
 describe('parseXmlSafely', () => {
   it('refuses DOCTYPE and ENTITY declarations', () => {

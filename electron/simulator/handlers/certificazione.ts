@@ -5,9 +5,9 @@
  * travels as an MTOM attachment; emissione 3 is a preview (no protocol).
  */
 import { createHash } from 'node:crypto';
-import { wGeneralita } from '../../anpr/services/common';
+import { wGeneralita } from '../../../shared/anpr/servizi/elementi';
 import { xopInclude } from '../../anpr/mtom/mtom';
-import { el, leaf, leaves, serialize } from '../../anpr/xml/writer';
+import { el, leaf, leaves, serialize } from '../../../shared/xml/writer';
 import { getAnprTables } from '../../tables/loader';
 import { formatDataIt } from '../../../shared/domain/date-it';
 import { errore, rifiuta, BusinessError } from '../errori';

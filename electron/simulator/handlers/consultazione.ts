@@ -3,8 +3,8 @@
  * with each subject's open anomalies), 3003 (earlier answers by id), 3007
  * (the ids of those operations, to fetch them one by one with 3003).
  */
-import { wFamigliaConvivenza, wGeneralita, wResidenza } from '../../anpr/services/common';
-import { el, leaf, serialize, type XmlChild } from '../../anpr/xml/writer';
+import { wFamigliaConvivenza, wGeneralita, wResidenza } from '../../../shared/anpr/servizi/elementi';
+import { el, leaf, serialize, type XmlChild } from '../../../shared/xml/writer';
 import { getAnprTables } from '../../tables/loader';
 import { rifiuta } from '../errori';
 import { cerca, chiavi, childByLocalName, text } from '../read';

@@ -1,7 +1,7 @@
 /** 7001 (the requested decoding table, as shipped in resources) and TestConn. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { el, leaf, serialize } from '../../anpr/xml/writer';
+import { el, leaf, serialize } from '../../../shared/xml/writer';
 import { CATALOGO_TABELLE } from '../../tables/catalogo';
 import { cartellaTabellePredefinita } from '../../tables/loader';
 import { rifiuta } from '../errori';

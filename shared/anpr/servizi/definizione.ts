@@ -4,7 +4,14 @@
  * this one; the registry, the queue, the labels, the annulment maps, the
  * renderer's lists and the simulator's routing are derived from `SERVIZI`.
  */
+import type { z } from 'zod';
+import { root, serialize, type XmlChild } from '../../xml/writer';
 import { FAMIGLIE, type Famiglia, type InfoFamiglia } from './famiglie';
+import { testataElement } from './testata';
+import type { TestataBuilderInput } from './tipi';
+
+/** Prefix of the namespace-qualified `Richiesta<CODE>` root (its children are unqualified). */
+export const PREFISSO_RICHIESTA = 'ns2';
 
 /** What the service does, for the clerk and for the code that lists services. */
 export type GenereServizio =
@@ -54,6 +61,24 @@ export interface DefinizioneServizio<C extends string = string> extends InfoFami
   timeoutMs: number;
   /** The response may be MTOM multipart (6001). */
   mtom: boolean;
+  /**
+   * The strict zod schema of the builder's input (XSD element names; unknown
+   * keys refused), `testata` included. The queue derives its payload schema from it.
+   */
+  input: z.ZodType<{ testata: TestataBuilderInput }>;
+  /**
+   * The body of `Richiesta<CODE>`: the namespace-qualified root, the testata
+   * (operazioneRichiesta defaulting to the service's), then the children in
+   * xs:sequence order.
+   */
+  costruisci(input: never): string;
+}
+
+/** What a service definition gives: the schema of its input and the request children after the testata. */
+interface Costruzione<S extends z.ZodType<{ testata: TestataBuilderInput }>> {
+  input: S;
+  /** The children of `Richiesta<CODE>` after `testataRichiesta`, in xs:sequence order. */
+  corpo: (input: z.infer<S>) => XmlChild[];
 }
 
 const CONSULTAZIONE_MS = 30_000;
@@ -65,15 +90,27 @@ type GenereInCoda = (typeof IN_CODA)[number];
 type Opzioni<C extends string, G extends GenereServizio, A extends string | undefined> = Pick<DefinizioneServizio<C>, 'codice' | 'operazione' | 'titolo'> & {
   genere: G;
   annullataDa?: A;
-} & Partial<Omit<DefinizioneServizio<C>, 'codice' | 'operazione' | 'titolo' | 'genere' | 'annullataDa' | 'inCoda' | keyof InfoFamiglia>>;
+} & Partial<Omit<DefinizioneServizio<C>, 'codice' | 'operazione' | 'titolo' | 'genere' | 'annullataDa' | 'inCoda' | 'input' | 'costruisci' | keyof InfoFamiglia>>;
 
-/** A definition with the defaults a service of its family and kind has (the literal code, kind and annulment kept in its type). */
-export function definisci<const C extends string, const G extends GenereServizio, const A extends string | undefined = undefined>(
+/** A definition with the defaults a service of its family and kind has (the literal code, kind, annulment and input schema kept in its type). */
+export function definisci<
+  const C extends string,
+  const G extends GenereServizio,
+  S extends z.ZodType<{ testata: TestataBuilderInput }>,
+  const A extends string | undefined = undefined,
+>(
   famiglia: Famiglia,
-  o: Opzioni<C, G, A>,
-): DefinizioneServizio<C> & { genere: G; inCoda: G extends GenereInCoda ? true : false; annullataDa: A } {
+  o: Opzioni<C, G, A> & Costruzione<S>,
+): Omit<DefinizioneServizio<C>, 'input' | 'costruisci'> & {
+  genere: G;
+  inCoda: G extends GenereInCoda ? true : false;
+  annullataDa: A;
+  input: S;
+  costruisci(input: z.infer<S>): string;
+} {
   const inCoda = (IN_CODA as readonly string[]).includes(o.genere);
-  const definizione: DefinizioneServizio<C> = {
+  const { corpo, ...opzioni } = o;
+  const definizione = {
     ...FAMIGLIE[famiglia],
     operazioneRichiesta: o.codice,
     elementoRichiesta: `Richiesta${o.codice}`,
@@ -82,8 +119,18 @@ export function definisci<const C extends string, const G extends GenereServizio
     dichiarazioneResidenza: false,
     timeoutMs: inCoda ? REGISTRAZIONE_MS : CONSULTAZIONE_MS,
     mtom: false,
-    ...o,
+    ...opzioni,
     inCoda,
+  } satisfies Omit<DefinizioneServizio<C>, 'costruisci'>;
+  const costruisci = (input: z.infer<S>): string => {
+    const t = { ...input.testata, operazioneRichiesta: input.testata.operazioneRichiesta ?? definizione.operazioneRichiesta };
+    return serialize(root(PREFISSO_RICHIESTA, definizione.elementoRichiesta, definizione.namespace, testataElement(t), ...corpo(input)));
   };
-  return definizione as typeof definizione & { genere: G; inCoda: G extends GenereInCoda ? true : false; annullataDa: A };
+  return { ...definizione, costruisci } as typeof definizione & {
+    genere: G;
+    inCoda: G extends GenereInCoda ? true : false;
+    annullataDa: A;
+    input: S;
+    costruisci(input: z.infer<S>): string;
+  };
 }

@@ -1,9 +1,11 @@
 /**
  * The ANPR service catalogue: one definition per service (a file each in this
- * folder), one list, and everything else derived from it. Adding a service
- * means adding its file and listing it here; the compiler then asks for its
- * builder, fixtures, simulator handler and (for a queued service) its payload
- * schema, wherever those are keyed by `CodiceServizio`.
+ * folder, with the strict zod schema of its input and its XSD-ordered
+ * builder), one list, and everything else derived from it: the builders and
+ * their input types (electron/anpr/services/builders.ts), the queue's payload
+ * schemas (electron/queue/payload.ts). Adding a service means adding its file
+ * and listing it here; the compiler then asks for its parsed answer, fixtures
+ * and simulator handler, wherever those are keyed by `CodiceServizio`.
  */
 import { servizio1001 } from './1001';
 import { servizio1002 } from './1002';

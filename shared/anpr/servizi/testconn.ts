@@ -1,4 +1,10 @@
+import { z } from 'zod';
 import { definisci } from './definizione';
+import { TestataBuilder } from './tipi';
+
+/** The strict input of RichiestaConnessione (testata included). */
+export const RichiestaConnessione = z.strictObject({ testata: TestataBuilder });
+export type RichiestaConnessioneInput = z.infer<typeof RichiestaConnessione>;
 
 export const servizioTestConn = definisci('TestConn', {
   codice: 'TestConn',
@@ -9,4 +15,6 @@ export const servizioTestConn = definisci('TestConn', {
   elementoRichiesta: 'RichiestaConnessione',
   elementoRisposta: 'RispostaConnessione',
   formaRisposta: 'testconn',
+  input: RichiestaConnessione,
+  corpo: () => [],
 });

@@ -1,8 +1,9 @@
 /**
- * Writers for the shared tipoDato.xsd types, in xs:sequence order.
+ * Writers for the shared tipoDato.xsd types, in xs:sequence order (moved
+ * from electron/anpr/services/common.ts; the types are those of ./tipi).
  * Each returns an XmlChild (undefined when the optional block is absent).
  */
-import { el, leaf, leaves, many, opt, type XmlChild } from '../xml/writer';
+import { el, leaf, leaves, many, opt, type XmlChild } from '../../xml/writer';
 import type {
   AltraLingua,
   AltriDati,
@@ -24,6 +25,7 @@ import type {
   DatiOperazione,
   DatiProcedimento,
   DatiRicercaScheda,
+  DomicilioDigitale,
   FamigliaConvivenza,
   Generalita,
   Genitore,
@@ -32,6 +34,7 @@ import type {
   LocalitaEstera,
   Localita,
   LuogoEvento,
+  LuogoNascita3000,
   Matrimonio,
   NumeroCivico,
   PermessoSoggiorno,
@@ -42,7 +45,7 @@ import type {
   StatoCivile,
   UnioneCivile,
   Vedovanza,
-} from './types';
+} from './tipi';
 
 const flag = (b: boolean | undefined): string | undefined => (b ? '1' : undefined);
 
@@ -455,6 +458,27 @@ export function wCensimento(name: string, c: Censimento | undefined): XmlChild {
     leaf('foglioCensimento', c.foglioCensimento),
     leaf('dataRegolarizzazione', c.dataRegolarizzazione),
     leaf('motivoCompilazione', c.motivoCompilazione),
+  );
+}
+
+/** luogoNascita of the 3000 family: luogoEccezionale, then comune or localita (xs:choice). */
+export function wLuogoNascita3000(l: LuogoNascita3000 | undefined): XmlChild {
+  if (!l) return undefined;
+  return el('luogoNascita', leaf('luogoEccezionale', l.luogoEccezionale), l.comune ? wComune('comune', l.comune) : wLocalita('localita', l.localita));
+}
+
+export function wDomicilioDigitale(name: string, dom: DomicilioDigitale | undefined): XmlChild {
+  return (
+    dom &&
+    el(
+      name,
+      leaf('indirizzoDigitale', dom.indirizzoDigitale),
+      leaf('dataInizioValidita', dom.dataInizioValidita),
+      leaf('enteErogatore', dom.enteErogatore),
+      leaf('statoDomicilio', dom.statoDomicilio),
+      leaf('noteStatoDomicilio', dom.noteStatoDomicilio),
+      leaf('emailContatto', dom.emailContatto),
+    )
   );
 }
 

@@ -1,8 +1,8 @@
 /**
  * `testataRichiesta` (tipoDatoTestataRichiesta) in XSD sequence order.
  */
-import { el, leaf, serialize, type XmlElement } from '../xml/writer';
-import type { TestataRichiestaInput } from './types';
+import { el, leaf, serialize, type XmlElement } from '../../xml/writer';
+import type { TestataRichiestaInput } from './tipi';
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
