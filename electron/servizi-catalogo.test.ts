@@ -72,8 +72,9 @@ describe('the service catalogue', () => {
             expect(schema.safeParse(dati).success).toBe(true);
             expect(schema.safeParse({ ...dati, chiaveSconosciuta: '1' }).success).toBe(false);
             expect(schema.safeParse({ ...dati, testata: { tipoOperazione: 'C', codMittente: '058091' } }).success).toBe(false);
-            // Transitional: the hidden `_` keys stored payloads carry are dropped before the strict parse.
-            expect(validaPayload(s.codice, 'dati', { ...dati, _modulo: { x: 1 }, _soggetto: 'ROSSI MARIO' })).toEqual({ ok: true });
+            // The payload is the builder input only: what once rode under hidden `_` keys has columns (migrations 0011, 0012).
+            expect(validaPayload(s.codice, 'dati', dati)).toEqual({ ok: true });
+            expect(validaPayload(s.codice, 'dati', { ...dati, _modulo: { x: 1 } }).ok).toBe(false);
             expect(validaPayload(s.codice, 'dati', { ...dati, chiaveSconosciuta: '1' }).ok).toBe(false);
           }
         });

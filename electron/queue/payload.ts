@@ -57,25 +57,12 @@ function issues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.map(String).join('.') || '(radice)'}: ${i.message}`);
 }
 
-/**
- * TRANSITIONAL: stored payloads and the renderer's forms still carry hidden
- * keys beside the builder input (`_modulo` form values, `_annulla`,
- * `_soggetto`, `_variante`), which are moving to columns of their own. Until
- * they have, the top-level keys starting with `_` are dropped before the
- * strict parse, which refuses every other unknown key. Remove once no
- * payload carries them.
- */
-export function senzaChiaviNascoste(payload: unknown): unknown {
-  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return payload;
-  return Object.fromEntries(Object.entries(payload).filter(([k]) => !k.startsWith('_')));
-}
-
 /** Shape check for a pratica to become *pronta* (the XSD check comes after). */
 export function validaPayload(servizio: ServiceCode, formato: 'dati' | 'xml', payload: unknown): EsitoValidazione {
   if (!isServizioCoda(servizio)) {
     return { ok: false, problemi: [`Il servizio ${servizio} non è un'operazione di registrazione: non passa dalla coda.`] };
   }
-  const r = formato === 'xml' ? XmlPayloadSchema.safeParse(payload) : PAYLOAD_SCHEMAS[servizio].safeParse(senzaChiaviNascoste(payload));
+  const r = formato === 'xml' ? XmlPayloadSchema.safeParse(payload) : PAYLOAD_SCHEMAS[servizio].safeParse(payload);
   return r.success ? { ok: true } : { ok: false, problemi: issues(r.error) };
 }
 
