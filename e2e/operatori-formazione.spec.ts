@@ -56,7 +56,7 @@ test("un operatore creato dall'amministratore cambia la password iniziale prima 
   for (const [channel, request] of [
     ['home.riepilogo', undefined],
     ['ricerca.soggetti', { codiceFiscale: LAURA.codiceFiscale }],
-    ['pratiche.salvaBozza', { servizio: '5005', payload: {} }],
+    ['pratiche.salvaBozza', { servizio: '5005', payload: null }],
   ] as const) {
     expect(await chiama(page, channel, request), channel).toMatchObject({ ok: false, error: { code: 'PASSWORD_DA_CAMBIARE', message: expect.stringContaining('Cambiare la password iniziale') } });
   }

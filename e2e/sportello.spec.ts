@@ -176,7 +176,7 @@ test('un operatore in sola lettura consulta ma il core rifiuta le modifiche', as
       ambiente: await chiama('ambiente.salva', { tipo: 'PRODUZIONE', conferma: 'PRODUZIONE' }),
       operatore: await chiama('operatori.aggiorna', { codiceFiscale: 'TSTLRA85M41H501B', ruolo: 'amministratore' }),
       riepilogo: await chiama('home.riepilogo', undefined),
-      bozza: await chiama('pratiche.salvaBozza', { servizio: '5005', payload: {} }),
+      bozza: await chiama('pratiche.salvaBozza', { servizio: '5005', payload: null }),
       invio: await chiama('pratiche.invia', { id: '0190a1b2-0000-7000-8000-000000000000' }),
       pratiche: await chiama('pratiche.elenco', undefined),
     };

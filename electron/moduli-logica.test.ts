@@ -326,3 +326,12 @@ describe('5001', () => {
     expect(schema5001.safeParse({ ...base, tipoMutazione: '2', componenti: [{ ...base.componenti[1]!, codiceLegame: '13' }] }).success).toBe(true);
   });
 });
+
+describe('names follow the XSD alfabeticoNomiCognomi', () => {
+  it('refuses a surname over 80 characters, as ANPR would', () => {
+    const base = valoriIniziali2003({ soggetto: { codiceFiscale: 'RSSMRA80A01H501U', cognome: 'Rossi', nome: 'Mario' } });
+    const cognome = (c: string) => (schema2003.safeParse({ ...base, motivo: '6', soggetto: { ...base.soggetto, cognome: c } }).error?.issues ?? []).filter((i) => i.path.join('.') === 'soggetto.cognome').map((i) => i.message);
+    expect(cognome('R'.repeat(80))).toEqual([]);
+    expect(cognome('R'.repeat(81))).toEqual(['Al massimo 80 caratteri.']);
+  });
+});

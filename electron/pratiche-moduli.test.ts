@@ -17,6 +17,7 @@ import { caricaTabelleUfficiali } from './test-support/tabelle-moduli';
 import { LOGICHE_MODULO, SERVIZI_CON_MODULO } from '../shared/anpr/moduli';
 import { VARIANTE_ALTRO_COMUNE } from '../shared/anpr/moduli/m5005altroComune';
 import { SERVIZI } from '../shared/anpr/servizi';
+import { SalvaBozzaSchema } from '../shared/ipc/domains/pratiche';
 import type { ContestoModulo } from '../shared/anpr/moduli/tipi';
 import type { ServizioPratica } from '../shared/anpr/servizi';
 
@@ -214,6 +215,9 @@ describe('form payloads are accepted by the training simulator', () => {
 
   async function invia(service: ServiceCode, l: Logica, v: Valori) {
     const payload = valida(l, v);
+    // What the form would save goes through the IPC contract, typed by its service (strict data schema).
+    const salva = SalvaBozzaSchema.safeParse({ servizio: service, payload, valoriModulo: v });
+    expect(salva.success ? [] : salva.error.issues).toEqual([]);
     await xsdValido(service, payload);
     const idOperazioneComune = f.nextId();
     const r = await f.client.send(service, { testata, ...payload } as never, { idOperazioneComune, testata: { dataDecorrenza: l.dataDecorrenza(v) } });

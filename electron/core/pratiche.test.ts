@@ -39,7 +39,7 @@ describe('pratiche over IPC (training simulator)', () => {
     const core = createTestCore({ clock: { now: () => new Date() } });
     const fam = await famiglia(core);
     // An incomplete draft is always saved.
-    const bozza = await call<{ id: string; stato: string; operatore: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: {}, valoriModulo: { via: 'Gar' } });
+    const bozza = await call<{ id: string; stato: string; operatore: string }>(core, 'pratiche.salvaBozza', { servizio: '5005', payload: null, valoriModulo: { via: 'Gar' } });
     expect(bozza.stato).toBe('bozza');
     expect(bozza.operatore).toBe('TSTMRA80A01H501C');
     const ko = await call<{ ok: boolean; problemi: { messaggio: string; campo: string | null }[] }>(core, 'pratiche.rendiPronta', { id: bozza.id, conferma: true });
@@ -103,21 +103,27 @@ describe('pratiche over IPC (training simulator)', () => {
     expect(apertaAnn.pratica.daAnnullare?.praticaId).toBe(bozza.id);
     expect(apertaAnn.payload).toEqual({});
     // The form saves it again with its values: the reference stays as the core drafted it.
-    const risalvata = await call<{ daAnnullare: { praticaId: string } | null }>(core, 'pratiche.salvaBozza', { id: ann.id, servizio: '5012', payload: {}, valoriModulo: { motivo: 'x' } });
+    const risalvata = await call<{ daAnnullare: { praticaId: string } | null }>(core, 'pratiche.salvaBozza', { id: ann.id, servizio: '5012', payload: null, valoriModulo: { motivo: 'x' } });
     expect(risalvata.daAnnullare?.praticaId).toBe(bozza.id);
     // A reference the core did not draft is refused.
     await expect(
-      call(core, 'pratiche.salvaBozza', { servizio: '5012', payload: {}, daAnnullare: { ...apertaAnn.daAnnullare, praticaId: r.id, idOperazioneANPR: '1' } }),
+      call(core, 'pratiche.salvaBozza', { servizio: '5012', payload: null, daAnnullare: { ...apertaAnn.daAnnullare, praticaId: r.id, idOperazioneANPR: '1' } }),
     ).rejects.toMatchObject({ code: 'ANNULLAMENTO_NON_VALIDO' });
     await core.dispose();
   }, 60_000);
 
   it("keeps the form's values, the variant and whom the pratica is for beside the payload, never in it", async () => {
     const core = createTestCore({ clock: { now: () => new Date() } });
-    for (const chiave of ['_modulo', '_variante', '_annulla', '_soggetto']) {
-      await expect(call(core, 'pratiche.salvaBozza', { servizio: '5005', payload: { [chiave]: 'x' } })).rejects.toMatchObject({ code: 'CHIAVE_RISERVATA', message: expect.stringContaining(chiave) });
+    // The contract types the payload by its service (strict): a hidden key, or any key its schema does not have, is refused there.
+    const fam0 = { generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900', tipoScheda: '1' }, datiControllo: { tipoMutazione: '2', tipoScheda: '1' } };
+    for (const chiave of ['_modulo', '_variante', '_annulla', '_soggetto', 'chiaveSconosciuta']) {
+      const r = await core.router.dispatch('pratiche.salvaBozza', { servizio: '5005', payload: { ...fam0, [chiave]: 'x' } }, { transport: 'test' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'RICHIESTA_NON_VALIDA' } });
+      expect(JSON.stringify(!r.ok && r.error.details)).toContain(chiave);
     }
-    const fam = { generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900', tipoScheda: '1' } };
+    // Another service's data under this service's code is refused too.
+    expect(await core.router.dispatch('pratiche.salvaBozza', { servizio: '2003', payload: fam0 }, { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'RICHIESTA_NON_VALIDA' } });
+    const fam = fam0;
     const p = await call<{ id: string; variante: string | null; avviataPer: string | null; soggettoNome: string | null }>(core, 'pratiche.salvaBozza', {
       servizio: '5005',
       payload: fam,
@@ -167,11 +173,11 @@ describe('pratiche over IPC (training simulator)', () => {
   it('refuses annulments to an operatore and every change to sola lettura, in the core', async () => {
     const op = createTestCore({}, { accesso: 'operatore' });
     await expect(call(op, 'pratiche.annulla', { id: 'x' })).rejects.toMatchObject({ code: 'OPERAZIONE_NON_CONSENTITA' });
-    await expect(call(op, 'pratiche.salvaBozza', { servizio: '5012', payload: {} })).rejects.toMatchObject({ code: 'OPERAZIONE_NON_CONSENTITA' });
+    await expect(call(op, 'pratiche.salvaBozza', { servizio: '5012', payload: null })).rejects.toMatchObject({ code: 'OPERAZIONE_NON_CONSENTITA' });
     await op.dispose();
     const ro = createTestCore({}, { accesso: 'sola_lettura' });
     for (const [channel, payload] of [
-      ['pratiche.salvaBozza', { servizio: '5005', payload: {} }],
+      ['pratiche.salvaBozza', { servizio: '5005', payload: null }],
       ['pratiche.invia', { id: 'x' }],
       ['pratiche.rendiPronta', { id: 'x' }],
       ['pratiche.scarta', { id: 'x' }],

@@ -26,7 +26,7 @@ describe('role gaps', () => {
   it('an operatore cannot make ready, send, retry or discard an annulment an ufficiale drafted', async () => {
     let id = '';
     const core = await poiOperatore(async (c) => {
-      id = (await call<{ id: string }>(c, 'pratiche.salvaBozza', { servizio: '5012', payload: {} })).id;
+      id = (await call<{ id: string }>(c, 'pratiche.salvaBozza', { servizio: '5012', payload: null })).id;
     });
     try {
       for (const channel of ['pratiche.rendiPronta', 'pratiche.invia', 'pratiche.riprova', 'pratiche.scarta']) {

@@ -121,7 +121,7 @@ describe('password change and the initial password', () => {
       ['home.riepilogo', undefined],
       ['ricerca.soggetti', { codiceFiscale: 'RSSMRA80A01H501U' }],
       ['pratiche.elenco', undefined],
-      ['pratiche.salvaBozza', { servizio: '5005', payload: {} }],
+      ['pratiche.salvaBozza', { servizio: '5005', payload: null }],
       ['anomalie.riepilogo', undefined],
     ] as const) {
       expect(await core.router.dispatch(channel, payload, web), channel).toMatchObject({ ok: false, error: { code: 'PASSWORD_DA_CAMBIARE' } });

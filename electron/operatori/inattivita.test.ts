@@ -44,7 +44,7 @@ describe('inactivity lock of the operator session', () => {
     expect(refused).toEqual({ ok: false, error: { code: 'SESSIONE_SCADUTA', message: 'Sessione scaduta per inattività: accedere di nuovo.' } });
     expect(c.accesso.corrente()).toBeNull();
     // Every later call says the same, until someone signs in.
-    expect(await c.router.dispatch('pratiche.salvaBozza', { servizio: '5005', payload: {} }, web)).toMatchObject({ ok: false, error: { code: 'SESSIONE_SCADUTA' } });
+    expect(await c.router.dispatch('pratiche.salvaBozza', { servizio: '5005', payload: null }, web)).toMatchObject({ ok: false, error: { code: 'SESSIONE_SCADUTA' } });
     expect(await c.router.dispatch('sessione.stato', undefined, web)).toMatchObject({ ok: true, value: { operatore: null, scadutaPerInattivita: true } });
     // Once in the audit log, with the operator; in the application log without the codice fiscale.
     expect(scadute(c)).toEqual([{ operatore: OPERATORE_TEST.codiceFiscale, azione: 'sessione_scaduta', dettaglio: expect.stringContaining('15 minuti') }]);

@@ -107,7 +107,7 @@ export function createBozze(deps: BozzeDeps) {
     async salvaBozza(r: SalvaBozza, op: Operatore) {
       soloUfficialePerAnnullamenti(r.servizio, op);
       // What the payload once carried under hidden keys now has fields of its own; the payload is the builder input only.
-      const riservata = Object.keys(r.payload).find(chiaveRiservata);
+      const riservata = r.payload ? Object.keys(r.payload).find(chiaveRiservata) : undefined;
       if (riservata) {
         throw new PraticaRifiutata(
           'CHIAVE_RISERVATA',
@@ -122,7 +122,8 @@ export function createBozze(deps: BozzeDeps) {
         ...(r.avviataPer !== undefined ? { avviataPer: r.avviataPer } : {}),
       };
       const meta = {
-        payload: r.payload,
+        // Null while the form's values are incomplete: the values are in valoriModulo, the checks will say what is missing.
+        payload: r.payload ?? {},
         metadati,
         soggettoKey: r.soggettoKey ?? undefined,
         dataDecorrenza: r.dataDecorrenza ?? undefined,

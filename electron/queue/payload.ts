@@ -13,8 +13,8 @@ import { z } from 'zod';
 import { buildRequest, type RequestInputs } from '../anpr/services/builders';
 import { replaceTestata } from '../anpr/services/replace-testata';
 import type { ServiceCode } from '../anpr/services/registry';
-import { SERVIZI, SERVIZI_PRATICA, isServizioPratica, type ServizioPratica } from '../../shared/anpr/servizi';
-import { DataXsd } from '../../shared/anpr/servizi/tipi';
+import { SERVIZI_PRATICA, isServizioPratica, type ServizioPratica } from '../../shared/anpr/servizi';
+import { DATI_PRATICA } from '../../shared/anpr/servizi/dati-pratica';
 import type { TestataRichiestaInput } from '../anpr/services/types';
 
 export const PAYLOAD_SCHEMA_VERSION = 1;
@@ -24,25 +24,8 @@ export const SERVIZI_CODA = SERVIZI_PRATICA;
 export type ServizioCoda = ServizioPratica;
 export const isServizioCoda = isServizioPratica;
 
-/** Fields the queue accepts in the testata (the rest it sets itself). */
-const testataExtra = z
-  .strictObject({ tipoOperazione: z.enum(['C', 'V', 'R']).optional(), dataDefinizionePratica: DataXsd.optional() })
-  .optional();
-
-type DefinizioneCoda = Extract<(typeof SERVIZI)[number], { inCoda: true }>;
-
-/** A queued service's payload: its definition's strict input without the testata the queue owns, plus the testata fields it allows. */
-function schemaCoda(input: z.ZodObject): z.ZodObject {
-  return input.omit({ testata: true }).extend({ testata: testataExtra });
-}
-
-type SchemaCoda<S extends z.ZodObject> = z.ZodObject<Omit<S['shape'], 'testata'> & { testata: typeof testataExtra }, z.core.$strict>;
-type SchemiCoda = { readonly [D in DefinizioneCoda as D['codice']]: SchemaCoda<D['input']> };
-
-/** The payload schema of each service the queue sends, derived from its definition (shared/anpr/servizi). */
-export const PAYLOAD_SCHEMAS = Object.fromEntries(
-  SERVIZI.filter((s): s is DefinizioneCoda => s.inCoda).map((s) => [s.codice, schemaCoda(s.input)]),
-) as SchemiCoda satisfies Record<ServizioCoda, z.ZodType>;
+/** The payload schema of each service the queue sends: its definition's strict input without the queue's testata (shared/anpr/servizi/dati-pratica.ts). */
+export const PAYLOAD_SCHEMAS = DATI_PRATICA;
 
 export const XmlPayloadSchema = z.strictObject({
   xml: z.string().min(1, { error: 'il corpo XML è vuoto' }).max(5_000_000, { error: 'il corpo XML è troppo grande' }),

@@ -195,7 +195,8 @@ export function versoPayload1001(v: Valori1001): Payload1001 {
 }
 
 export function daPayload1001(payload: Record<string, unknown>): Valori1001 {
-  const p = payload as unknown as Partial<Payload1001>;
+  // A payload this form (or a follow-up drafted by the core) wrote, read back field by field with defaults.
+  const p = payload as Partial<Payload1001>;
   const v = valoriIniziali1001({});
   v.numeroPratica = p.datiDelProcedimento?.numeroPraticaComune ?? '';
   v.neonato = generalitaDa(p.generalita1001?.generalita);
@@ -227,13 +228,13 @@ export function riepilogo1001(v: Valori1001): string {
   return `Si iscrive per nascita ${chiDi(n)}, ${nato} il ${n.dataNascita.trim()}${luogo ? ` a ${luogo}` : ''}${genitori.length ? `, ${figlio} di ${genitori.join(' e ')}` : ''},${famiglia}${dalGiorno(v.dataDecorrenza)}.`;
 }
 
-export const logica1001: LogicaModulo<Valori1001> = {
+export const logica1001: LogicaModulo<Valori1001, '1001'> = {
   servizio: '1001',
   titolo: TITOLI_SERVIZIO['1001'],
   descrizione: 'Iscrive un nato nella famiglia dei genitori (o in altra famiglia o convivenza esistente).',
   valoriIniziali: valoriIniziali1001,
   schema: schema1001,
-  versoPayload: (v) => versoPayload1001(v) as unknown as Record<string, unknown>,
+  versoPayload: versoPayload1001,
   daPayload: daPayload1001,
   chiaveSoggetto: chiaveSoggetto1001,
   dataDecorrenza: dataDecorrenza1001,

@@ -218,7 +218,8 @@ export function versoPayload1002(v: Valori1002): Payload1002 {
 }
 
 export function daPayload1002(payload: Record<string, unknown>): Valori1002 {
-  const p = payload as unknown as Partial<Payload1002>;
+  // A payload this form (or a follow-up drafted by the core) wrote, read back field by field with defaults.
+  const p = payload as Partial<Payload1002>;
   const v = valoriIniziali1002({});
   const legame = p.famiglia?.legameSoggetto ?? p.convivenza?.legameSoggetto;
   v.numeroPratica = p.datiDelProcedimento?.numeroPraticaComune ?? '';
@@ -250,13 +251,13 @@ export function riepilogo1002(v: Valori1002): string {
   return `Si iscrive in anagrafe ${chiDi(v.persona)}${motivo ? ` per ${motivo}` : ''}${da ? ` (provenienza: ${da})` : ''}, con residenza in ${indirizzoInParole(v.residenza)}, ${famiglia}${dalGiorno(v.dataDecorrenza)}.`;
 }
 
-export const logica1002: LogicaModulo<Valori1002> = {
+export const logica1002: LogicaModulo<Valori1002, '1002'> = {
   servizio: '1002',
   titolo: TITOLI_SERVIZIO['1002'],
   descrizione: "Immigrazione da un comune non subentrato o dall'estero, ricomparsa, rimpatrio e altri motivi diversi dalla nascita.",
   valoriIniziali: valoriIniziali1002,
   schema: schema1002,
-  versoPayload: (v) => versoPayload1002(v) as unknown as Record<string, unknown>,
+  versoPayload: versoPayload1002,
   daPayload: daPayload1002,
   chiaveSoggetto: chiaveSoggetto1002,
   dataDecorrenza: dataDecorrenza1002,

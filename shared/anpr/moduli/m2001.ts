@@ -89,7 +89,8 @@ export const schema2001 = z
     luogo: z.object({ tipo: z.enum(['comune', 'estero']), nomeComune: s, codiceIstat: s, siglaProvincia: s, codiceStato: s, localita: s }),
     sentenza: z.object({ data: s, numero: s, tipoTribunale: s, autorita: s, dataValidita: s }),
     nuovoIntestatario: soggettoZ,
-    famiglia: z.unknown().optional(),
+    // Not a field: the family read with the deceased, carried along for the follow-up (not checked).
+    famiglia: z.custom<FamigliaLetta>().optional(),
   })
   .superRefine((v, ctx) => {
     const decorrenza = controllaDecorrenza(ctx, v);
@@ -115,7 +116,7 @@ export const schema2001 = z
       obbligatorio(ctx, v.sentenza.autorita, ['sentenza', 'autorita'], "Indicare l'autorità (es. Tribunale di Viterbo).");
     }
     if (v.ruoloSoggetto === '1' && !soggettoVuotoDa(v.nuovoIntestatario)) controllaSoggetto(ctx, v.nuovoIntestatario, ['nuovoIntestatario'], 'il nuovo intestatario');
-  }) as unknown as z.ZodType<Valori2001>;
+  }) satisfies z.ZodType<Valori2001>;
 
 export function valoriIniziali2001(c: ContestoModulo): Valori2001 {
   const g = c.soggetto;
@@ -189,13 +190,13 @@ export function riepilogo2001(v: Valori2001): string {
   return `Si cancella dall'anagrafe ${chiDi(v.soggetto)} ${evento}${intestatario}${dalGiorno(v.dataDecorrenza)}.`;
 }
 
-export const logica2001: LogicaModulo<Valori2001> = {
+export const logica2001: LogicaModulo<Valori2001, '2001'> = {
   servizio: '2001',
   titolo: TITOLI_SERVIZIO['2001'],
   descrizione: "Cancellazione dall'anagrafe per decesso accertato o per morte presunta dichiarata dal giudice.",
   valoriIniziali: valoriIniziali2001,
   schema: schema2001,
-  versoPayload: (v) => versoPayload2001(v) as unknown as Record<string, unknown>,
+  versoPayload: versoPayload2001,
   daPayload: daPayload2001,
   chiaveSoggetto: (v) => chiaveDi(v.soggetto),
   dataDecorrenza: (v) => iso(v.dataDecorrenza),

@@ -131,7 +131,8 @@ export function versoPayload2003(v: Valori2003): Payload2003 {
 }
 
 export function daPayload2003(payload: Record<string, unknown>): Valori2003 {
-  const p = payload as unknown as Partial<Payload2003>;
+  // A payload this form (or a follow-up drafted by the core) wrote, read back field by field with defaults.
+  const p = payload as Partial<Payload2003>;
   const v = valoriIniziali2003({});
   v.numeroPratica = p.datiDelProcedimento?.numeroPraticaComune ?? '';
   v.dataDecorrenza = dataIt(p.datiCancellazione?.dataDecorrenzaCancellazione) || v.dataDecorrenza;
@@ -156,13 +157,13 @@ export function riepilogo2003(v: Valori2003): string {
   return `Si cancella dall'anagrafe ${chiDi(v.soggetto)}${motivo ? ` per ${motivo}` : ''}${dest ? ` (destinazione: ${dest})` : ''}${intestatario}${dalGiorno(v.dataDecorrenza)}.`;
 }
 
-export const logica2003: LogicaModulo<Valori2003> = {
+export const logica2003: LogicaModulo<Valori2003, '2003'> = {
   servizio: '2003',
   titolo: TITOLI_SERVIZIO['2003'],
   descrizione: "Emigrazione verso un comune non subentrato o all'estero, irreperibilità e altri motivi diversi dal decesso.",
   valoriIniziali: valoriIniziali2003,
   schema: schema2003,
-  versoPayload: (v) => versoPayload2003(v) as unknown as Record<string, unknown>,
+  versoPayload: versoPayload2003,
   daPayload: daPayload2003,
   chiaveSoggetto: chiaveSoggetto2003,
   dataDecorrenza: dataDecorrenza2003,

@@ -145,7 +145,8 @@ export function versoPayload5001(v: Valori5001): Payload5001 {
 }
 
 export function daPayload5001(payload: Record<string, unknown>): Valori5001 {
-  const p = payload as unknown as Partial<Payload5001>;
+  // A payload this form (or a follow-up drafted by the core) wrote, read back field by field with defaults.
+  const p = payload as Partial<Payload5001>;
   const v = valoriIniziali5001({});
   const primo = p.elencoSoggettiFamiglia?.[0]?.legameSoggetto.dataDecorrenza;
   if (primo) v.dataDecorrenza = dataIt(primo);
@@ -174,13 +175,13 @@ export function riepilogo5001(v: Valori5001): string {
   return `${scheda.charAt(0).toUpperCase()}${scheda.slice(1)} ID ANPR ${v.idFamiglia.trim()} ${cosa}: ${n === 1 ? 'un componente' : `${n} componenti`}${chi ? ` (${chi})` : ''}${dalGiorno(v.dataDecorrenza)}.`;
 }
 
-export const logica5001: LogicaModulo<Valori5001> = {
+export const logica5001: LogicaModulo<Valori5001, '5001'> = {
   servizio: '5001',
   titolo: TITOLI_SERVIZIO['5001'],
   descrizione: "Nuovo intestatario della famiglia o della convivenza, o cambio di composizione (componenti e relazioni di parentela).",
   valoriIniziali: valoriIniziali5001,
   schema: schema5001,
-  versoPayload: (v) => versoPayload5001(v) as unknown as Record<string, unknown>,
+  versoPayload: versoPayload5001,
   daPayload: daPayload5001,
   chiaveSoggetto: chiaveSoggetto5001,
   dataDecorrenza: dataDecorrenza5001,

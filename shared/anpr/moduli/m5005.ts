@@ -70,7 +70,7 @@ export const schema5005 = z
     }
     if (!ammesso(TIPI_MUTAZIONE_RESIDENZA, v.tipoMutazione)) errore(ctx, ['tipoMutazione'], 'Scegliere il tipo di mutazione.');
     controllaIndirizzo(ctx, v.indirizzo, ['indirizzo']);
-  }) as unknown as z.ZodType<Valori5005>;
+  }) satisfies z.ZodType<Valori5005>;
 
 export function valoriIniziali5005(c: ContestoModulo): Valori5005 {
   return {
@@ -114,13 +114,13 @@ export function riepilogo5005(v: Valori5005, c: ContestoModulo): string {
   return c.soggetto?.cognome ? `${chi} ${verbo}, ${famiglia}, in ${dove}${dalGiorno(v.dataDecorrenza)}.` : `${chi} ${verbo} in ${dove}${dalGiorno(v.dataDecorrenza)}.`;
 }
 
-export const logica5005: LogicaModulo<Valori5005> = {
+export const logica5005: LogicaModulo<Valori5005, '5005'> = {
   servizio: '5005',
   titolo: TITOLI_SERVIZIO['5005'],
   descrizione: "Trasferimento della famiglia a un nuovo indirizzo nel comune (dichiarazione di residenza).",
   valoriIniziali: valoriIniziali5005,
   schema: schema5005,
-  versoPayload: (v) => versoPayload5005(v) as unknown as Record<string, unknown>,
+  versoPayload: versoPayload5005,
   daPayload: daPayload5005,
   chiaveSoggetto: (v) => testo(v.soggettoRiferimento) ?? testo(v.idFamigliaConvivenzaANPR),
   dataDecorrenza: (v) => iso(v.dataDecorrenza),

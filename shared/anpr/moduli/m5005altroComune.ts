@@ -109,7 +109,7 @@ export const schema5005AltroComune = z
       if (capi > 0) errore(ctx, ['persone', 0, 'codiceLegame'], "La famiglia ha già un intestatario (EF007): indicare la relazione con lui.");
       if (obbligatorio(ctx, v.idFamiglia, ['idFamiglia'], "Indicare l'ID ANPR della famiglia già residente.")) controllaIdAnpr(ctx, v.idFamiglia, ['idFamiglia'], "L'ID ANPR della famiglia");
     } else errore(ctx, ['movimentazione'], 'Scegliere in quale famiglia si iscrivono.');
-  }) as unknown as z.ZodType<Valori5005AltroComune>;
+  }) satisfies z.ZodType<Valori5005AltroComune>;
 
 export function valoriIniziali5005AltroComune(_c: ContestoModulo): Valori5005AltroComune {
   return {
@@ -163,14 +163,14 @@ export function riepilogo5005AltroComune(v: Valori5005AltroComune): string {
   return `${chi} ${verbo} la residenza${da} ${dove}${dalGiorno(v.dataDecorrenza)}.`;
 }
 
-export const logica5005AltroComune: LogicaModulo<Valori5005AltroComune> = {
+export const logica5005AltroComune: LogicaModulo<Valori5005AltroComune, '5005'> = {
   servizio: '5005',
   variante: VARIANTE_ALTRO_COMUNE,
   titolo: 'Cambio di residenza da altro comune',
   descrizione: 'Iscrizione di chi trasferisce la residenza da un altro comune italiano (mutazione residenza tra comuni).',
   valoriIniziali: valoriIniziali5005AltroComune,
   schema: schema5005AltroComune,
-  versoPayload: (v) => versoPayload5005AltroComune(v) as unknown as Record<string, unknown>,
+  versoPayload: versoPayload5005AltroComune,
   daPayload: daPayload5005AltroComune,
   chiaveSoggetto: (v) => (v.persone[0] ? chiaveDi(v.persone[0].soggetto) : undefined),
   dataDecorrenza: (v) => iso(v.dataDecorrenza),

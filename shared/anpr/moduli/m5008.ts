@@ -426,7 +426,8 @@ export function versoPayload5008(v: Valori5008): Payload5008 {
 }
 
 export function daPayload5008(payload: Record<string, unknown>, dataDecorrenza?: string): Valori5008 {
-  const p = payload as unknown as Partial<Payload5008>;
+  // A payload this form (or a follow-up drafted by the core) wrote, read back field by field with defaults.
+  const p = payload as Partial<Payload5008>;
   const v = valoriIniziali5008({});
   if (dataDecorrenza) v.dataDecorrenza = dataIt(dataDecorrenza);
   v.numeroPratica = p.datiDelProcedimento?.numeroPraticaComune ?? '';
@@ -512,13 +513,13 @@ export function riepilogo5008(v: Valori5008): string {
   }
 }
 
-export const logica5008: LogicaModulo<Valori5008> = {
+export const logica5008: LogicaModulo<Valori5008, '5008'> = {
   servizio: '5008',
   titolo: TITOLI_SERVIZIO['5008'],
   descrizione: 'Matrimonio, vedovanza, separazione, divorzio o annullamento, unione civile e suo scioglimento, e modifica dei dati anagrafici di un residente.',
   valoriIniziali: valoriIniziali5008,
   schema: schema5008,
-  versoPayload: (v) => versoPayload5008(v) as unknown as Record<string, unknown>,
+  versoPayload: versoPayload5008,
   daPayload: (p) => daPayload5008(p),
   chiaveSoggetto: chiaveSoggetto5008,
   dataDecorrenza: dataDecorrenza5008,

@@ -146,7 +146,7 @@ export function riepilogo5013(v: Valori5013): string {
   return `Si revoca ${dato ? `il dato «${dato}»` : 'il dato indicato'}${con} di ${chiDi(v.soggetto)}${motivo ? ` per ${motivo}` : ''}${note}${dalGiorno(v.dataDecorrenza)}.`;
 }
 
-export const logica5013: LogicaModulo<Valori5013> = {
+export const logica5013: LogicaModulo<Valori5013, '5013'> = {
   servizio: '5013',
   titolo: TITOLI_SERVIZIO['5013'],
   descrizione: 'Revoca di un dato della scheda di un residente registrato per errore: paternità, maternità, matrimonio o unione civile.',

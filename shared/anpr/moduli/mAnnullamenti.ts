@@ -6,6 +6,7 @@
  * Payload = Richiesta1013Input / Richiesta2011Input / Richiesta5012Input without testata.
  */
 import { z } from 'zod';
+import type { DatiPraticaInput } from '../servizi/dati-pratica';
 import type { LogicaModulo } from './tipi';
 import { ANNULLABILI, TITOLI_SERVIZIO, oggettoServizio, type ServizioAnnullamento } from '../servizi';
 import {
@@ -128,7 +129,7 @@ export interface Payload1013 {
   datiOperazione: DatiOperazionePayload;
   datiSchedaSoggettoFamigliaConvivenza: DatiSchedaPayload;
   datiDelProcedimento?: DatiProcedimentoPayload;
-  datiControllo: { tiposcheda: string; annullamentoAttribuzione: string };
+  datiControllo: { tiposcheda: string; annullamentoAttribuzione: 'S' | 'N' };
 }
 export interface Payload2011 {
   datiOperazioneDaAnnullare: DatiOperazionePayload;
@@ -139,11 +140,11 @@ export interface Payload2011 {
 export interface Payload5012 {
   datiOperazioneDaAnnullare: DatiOperazionePayload;
   datiSchedaSoggettoFamigliaConvivenza: DatiSchedaPayload;
-  datiControllo: { tipoScheda: string; annullamentoAttribuzioneCF: string; listaControlli?: { codice: string; valore: string }[] };
+  datiControllo: { tipoScheda: string; annullamentoAttribuzioneCF: 'S' | 'N'; listaControlli?: { codice: string; valore: string }[] };
 }
 
-export function versoPayloadAnnullamento(servizio: ServizioAnnullamento, v: ValoriAnnullamento): Payload1013 | Payload2011 | Payload5012 {
-  const op = compatta<DatiOperazionePayload>({
+function operazioneDi(v: ValoriAnnullamento): DatiOperazionePayload {
+  return compatta<DatiOperazionePayload>({
     operazioneRichiesta: v.operazioneRichiesta,
     idOperazioneComune: v.idOperazioneComune,
     idOperazioneANPR: v.idOperazioneANPR,
@@ -151,23 +152,34 @@ export function versoPayloadAnnullamento(servizio: ServizioAnnullamento, v: Valo
     noteOperazione: testo(v.note),
     dataDecorrenza: iso(v.decorrenzaOriginale),
   });
+}
+
+function schedaDi(v: ValoriAnnullamento): DatiSchedaPayload {
   const idFam = testo(v.idFamiglia);
-  const scheda = compatta<DatiSchedaPayload>({
+  return compatta<DatiSchedaPayload>({
     soggetto: generalitaRicerca(v.soggetto),
     schedaFamigliaConvivenza: idFam ? { idFamigliaConvivenzaANPR: idFam, tipoScheda: '1' } : undefined,
   });
-  const sn = v.annullamentoCF ? 'S' : 'N';
-  if (servizio === '1013') {
-    return compatta<Payload1013>({ datiOperazione: op, datiSchedaSoggettoFamigliaConvivenza: scheda, datiDelProcedimento: procedimentoPayload(v), datiControllo: { tiposcheda: '1', annullamentoAttribuzione: sn } });
-  }
-  if (servizio === '2011') {
-    return compatta<Payload2011>({ datiOperazioneDaAnnullare: op, datiSchedaSoggettoFamigliaConvivenza: scheda, datiDelProcedimento: procedimentoPayload(v), datiControllo: { tipoScheda: '1' } });
-  }
-  return {
-    datiOperazioneDaAnnullare: op,
-    datiSchedaSoggettoFamigliaConvivenza: scheda,
-    datiControllo: compatta({ tipoScheda: '1', annullamentoAttribuzioneCF: sn, listaControlli: v.ripristino ? [{ codice: v.ripristino, valore: '1' }] : undefined }),
-  };
+}
+
+const sn = (v: ValoriAnnullamento): 'S' | 'N' => (v.annullamentoCF ? 'S' : 'N');
+
+/** Each annulment's data, by service (the type says each one fits its service's schema). */
+const VERSO_PAYLOAD: { readonly [S in ServizioAnnullamento]: (v: ValoriAnnullamento) => DatiPraticaInput<S> } = {
+  '1013': (v): Payload1013 =>
+    compatta<Payload1013>({ datiOperazione: operazioneDi(v), datiSchedaSoggettoFamigliaConvivenza: schedaDi(v), datiDelProcedimento: procedimentoPayload(v), datiControllo: { tiposcheda: '1', annullamentoAttribuzione: sn(v) } }),
+  '2011': (v): Payload2011 =>
+    compatta<Payload2011>({ datiOperazioneDaAnnullare: operazioneDi(v), datiSchedaSoggettoFamigliaConvivenza: schedaDi(v), datiDelProcedimento: procedimentoPayload(v), datiControllo: { tipoScheda: '1' } }),
+  '5012': (v): Payload5012 => ({
+    datiOperazioneDaAnnullare: operazioneDi(v),
+    datiSchedaSoggettoFamigliaConvivenza: schedaDi(v),
+    datiControllo: compatta({ tipoScheda: '1', annullamentoAttribuzioneCF: sn(v), listaControlli: v.ripristino ? [{ codice: v.ripristino, valore: '1' }] : undefined }),
+  }),
+};
+
+export function versoPayloadAnnullamento<S extends ServizioAnnullamento>(servizio: S, v: ValoriAnnullamento): DatiPraticaInput<S> {
+  const verso: (v: ValoriAnnullamento) => DatiPraticaInput<S> = VERSO_PAYLOAD[servizio];
+  return verso(v);
 }
 
 export function daPayloadAnnullamento(payload: Record<string, unknown>): ValoriAnnullamento {
@@ -211,14 +223,14 @@ const DESCRIZIONI: Record<ServizioAnnullamento, string> = {
   '5012': 'Annulla una mutazione (famiglia 5001, residenza 5005, dati individuali 5008) accolta da ANPR.',
 };
 
-export function logicaAnnullamento(servizio: ServizioAnnullamento): LogicaModulo<ValoriAnnullamento> {
+export function logicaAnnullamento<S extends ServizioAnnullamento>(servizio: S): LogicaModulo<ValoriAnnullamento, S> {
   return {
     servizio,
     titolo: TITOLI_SERVIZIO[servizio],
     descrizione: DESCRIZIONI[servizio],
     valoriIniziali: valoriInizialiAnnullamento,
     schema: schemaAnnullamento(servizio),
-    versoPayload: (v) => versoPayloadAnnullamento(servizio, v) as unknown as Record<string, unknown>,
+    versoPayload: (v) => versoPayloadAnnullamento(servizio, v),
     daPayload: daPayloadAnnullamento,
     chiaveSoggetto: chiaveSoggettoAnnullamento,
     dataDecorrenza: dataDecorrenzaAnnullamento,

@@ -292,7 +292,8 @@ export function controllaSoggetto(ctx: Ctx, v: SoggettoValori, path: Percorso, c
 export function controllaNomeXsd(ctx: Ctx, valore: string | undefined, path: Percorso): void {
   const t = testo(valore);
   if (t && !/^[A-Za-zÀ-ÖØ-öø-ž' .,-]+$/.test(t)) errore(ctx, path, 'Sono ammesse solo lettere, spazi, apostrofo e trattino.');
-  if (t && t.length > 150) errore(ctx, path, 'Al massimo 150 caratteri.');
+  // alfabeticoNomiCognomi (tipoDato.xsd): at most 80 characters.
+  if (t && t.length > 80) errore(ctx, path, 'Al massimo 80 caratteri.');
 }
 
 export function generalitaRicerca(v: SoggettoValori): GeneralitaPayload {

@@ -10,6 +10,7 @@
  */
 import type { ZodType } from 'zod';
 import type { ServizioPratica } from '../servizi';
+import type { DatiPraticaInput } from '../servizi/dati-pratica';
 
 /** Data about the person or earlier pratica the form is started from. */
 export interface ContestoModulo {
@@ -33,8 +34,8 @@ export interface ContestoModulo {
 }
 
 /** `V`: the form values, a plain object of strings, booleans and arrays (what react-hook-form holds). */
-export interface LogicaModulo<V extends object = Record<string, unknown>> {
-  servizio: ServizioPratica;
+export interface LogicaModulo<V extends object = Record<string, unknown>, S extends ServizioPratica = ServizioPratica> {
+  servizio: S;
   /** A form that is a variant of its service's form (same service, other fields), e.g. 5005 from another comune. */
   variante?: string;
   /** Italian title, e.g. "Iscrizione per nascita". */
@@ -44,8 +45,8 @@ export interface LogicaModulo<V extends object = Record<string, unknown>> {
   valoriIniziali(contesto: ContestoModulo): V;
   /** Values → errors at the field (Italian). Drafts are saved even when invalid. */
   schema: ZodType<V>;
-  /** Values → the pratica payload (builder input without testata). Only called on valid values. */
-  versoPayload(valori: V): Record<string, unknown>;
+  /** Values → the pratica's data for its service (builder input without testata). Only called on valid values. */
+  versoPayload(valori: V): DatiPraticaInput<S>;
   /** A stored payload back into form values (reopening a draft or a refused pratica). */
   daPayload?(payload: Record<string, unknown>): V;
   /** Key of the subject for per-person ordering (ID ANPR or CF), from the values. */

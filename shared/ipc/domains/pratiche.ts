@@ -7,7 +7,8 @@
  * The operator is never part of a request: the core takes it from the session.
  */
 import { z } from 'zod';
-import { SERVIZI_PRATICA } from '../../anpr/servizi';
+import { SERVIZI_PRATICA, type ServizioPratica } from '../../anpr/servizi';
+import { DATI_PRATICA, type DatiPraticaInput } from '../../anpr/servizi/dati-pratica';
 import { isIsoDate } from '../../domain/date-it';
 import { DaAnnullareSchema, ErroreAnprSchema, InvioSchema, PraticaSchema } from './coda';
 
@@ -21,12 +22,10 @@ export const chiaveRiservata = (chiave: string): boolean => chiave.startsWith('_
 
 const DataIso = z.string().refine(isIsoDate, 'Data non valida (AAAA-MM-GG).');
 
-export const SalvaBozzaSchema = z.object({
+/** What every draft save carries beside its service's data. */
+const BozzaComune = {
   /** Absent: a new draft; present: update that draft (or a refused / pronta pratica, which goes back to bozza). */
   id: z.string().min(1).max(64).optional(),
-  servizio: ServizioPraticaSchema,
-  /** Any JSON object: the builder input without testata (no key starting with `_`: see `chiaveRiservata`). */
-  payload: z.record(z.string(), z.unknown()),
   /** The form values exactly as typed (a draft may be incomplete or invalid). Absent: kept as stored. */
   valoriModulo: z.record(z.string(), z.unknown()).nullable().optional(),
   /** The form variant (e.g. `altro-comune`). Absent: kept as stored. */
@@ -39,8 +38,30 @@ export const SalvaBozzaSchema = z.object({
   dataDecorrenza: DataIso.nullable().optional(),
   protocollo: z.string().max(40).nullable().optional(),
   dataProtocollo: DataIso.nullable().optional(),
-});
-export type SalvaBozza = z.input<typeof SalvaBozzaSchema>;
+};
+
+function bozzaDi<const S extends ServizioPratica>(servizio: S) {
+  return z.object({
+    ...BozzaComune,
+    servizio: z.literal(servizio),
+    /**
+     * The service's data (its strict schema: the builder input without the queue's testata), or null while the
+     * form's values are incomplete or invalid (they are kept in `valoriModulo`).
+     */
+    payload: DATI_PRATICA[servizio].nullable(),
+  });
+}
+
+type BozzaComune = z.input<z.ZodObject<typeof BozzaComune>>;
+/** A draft save of service `S`. */
+export type SalvaBozzaDi<S extends ServizioPratica> = BozzaComune & { servizio: S; payload: DatiPraticaInput<S> | null };
+/** A draft save: a union discriminated on `servizio`, whose `payload` is that service's data. */
+export type SalvaBozza = { [S in ServizioPratica]: SalvaBozzaDi<S> }[ServizioPratica];
+
+const [prima, ...altre] = SERVIZI_PRATICA.map((s) => bozzaDi(s));
+// One option per service, built from the list: TypeScript cannot follow the mapping over the tuple, so the union's
+// type is stated (`SalvaBozza`, the same mapping at the type level); it also keeps the contract's emitted type small.
+export const SalvaBozzaSchema = z.discriminatedUnion('servizio', [prima!, ...altre]) as unknown as z.ZodType<SalvaBozza, SalvaBozza>;
 
 export const ProblemaSchema = z.object({
   /** Italian, for the clerk. */

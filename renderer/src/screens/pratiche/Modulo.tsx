@@ -18,7 +18,7 @@ import { isDichiarazioneResidenza } from '../../../../shared/anpr/servizi';
 import { isCodiceFiscaleValido } from '../../../../shared/domain/codice-fiscale';
 import { formatDataIt, parseDataItDettaglio } from '../../../../shared/domain/date-it';
 import { normalizzaTestiPerAnpr } from '../../../../shared/domain/testo-anpr';
-import { type PraticaAperta, type PraticaVista, type Problema } from '../../../../shared/ipc/contract';
+import { SalvaBozzaSchema, type PraticaAperta, type PraticaVista, type Problema } from '../../../../shared/ipc/contract';
 import { bridge, unwrap } from '../../bridge';
 import { Campo } from '../../components/Campo';
 import { formatData, formatDataOra, messaggioErrore } from '../../format';
@@ -315,7 +315,7 @@ function ModuloForm({ c }: { c: Caricato }) {
     const valori = form.getValues();
     const r = modulo.schema.safeParse(valori);
     // Typographic apostrophes and quotes (pasted from a word processor) are not in ANPR's XSD patterns.
-    const payload = r.success ? normalizzaTestiPerAnpr(modulo.versoPayload(r.data)) : {};
+    const payload = r.success ? normalizzaTestiPerAnpr(modulo.versoPayload(r.data)) : null;
     const prova = <T,>(fn: () => T): T | undefined => {
       try {
         return fn();
@@ -330,7 +330,7 @@ function ModuloForm({ c }: { c: Caricato }) {
     // follow-up's link to the pratica that asked for it stay as the core drafted them.
     // Who the pratica was started for (the pratiche list shows it when the payload names nobody, e.g. a family's move).
     const avviataPer = [contesto.soggetto?.cognome, contesto.soggetto?.nome].filter(Boolean).join(' ') || aperta?.pratica.avviataPer;
-    return {
+    const bozza = {
       id: idRef.current ?? undefined,
       servizio: modulo.servizio,
       payload,
@@ -342,6 +342,13 @@ function ModuloForm({ c }: { c: Caricato }) {
       protocollo: metaRef.current.protocollo.trim().slice(0, 40) || null,
       dataProtocollo: metaRef.current.dataProtocollo.trim() && dp.ok ? dp.iso : null,
     };
+    // The contract's own schema types the save by its service (and checks the payload against that service's data):
+    // a payload it refuses is a form that drifted from its definition, so the draft keeps the values and the checks
+    // of "Segna come pronta" say what is wrong.
+    const tipizzata = SalvaBozzaSchema.safeParse(bozza);
+    if (tipizzata.success) return tipizzata.data;
+    console.error('form payload refused by its service schema', modulo.servizio, tipizzata.error.issues);
+    return SalvaBozzaSchema.parse({ ...bozza, payload: null });
   }, [form, modulo, aperta?.pratica.avviataPer, contesto.soggetto]);
 
   /** Saves now (serialised: the first save creates the draft, the next ones update it). */

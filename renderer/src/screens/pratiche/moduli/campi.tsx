@@ -357,7 +357,7 @@ export function CampiLuogo<V extends FieldValues>({ form, prefisso, titolo, belf
 
 /** Full generalità (newborn, immigrant) with the CF computable from the data. */
 export function CampiGeneralita<V extends FieldValues>({ form, prefisso }: { form: Form<V>; prefisso: string }) {
-  const g = useWatch({ control: form.control, name: prefisso as Path<V> }) as unknown as GeneralitaValori | undefined;
+  const g = useWatch({ control: form.control, name: prefisso as Path<V> }) as GeneralitaValori | undefined;
   const calcolato = g ? cfCalcolato(g) : undefined;
   const idAiuto = useId();
   return (
