@@ -9,7 +9,7 @@ import type { Queue } from '../queue/queue';
 import type { Pratica } from '../queue/types';
 import { bloccoDellaCoda } from './coda';
 import { annullamentiPer } from '../pratiche/annullamenti';
-import { codiceFiscaleDa, idFamigliaDa } from '../pratiche/vista';
+import { codiceFiscaleDi, idFamigliaDi } from '../pratiche/vista';
 import { esitoInviaOra } from '../pratiche/bozze';
 import { consentito, permessoDi } from './permissions';
 import { payloadSeguito, SEGUITI, seguitoEsistente, seguitoPer } from '../pratiche/seguiti';
@@ -94,11 +94,12 @@ describe('the follow-up of a warning (warning code → service, prefill)', () =>
 });
 
 describe('the pratiche list', () => {
-  it("finds the codice fiscale and the family a payload is about, never from the form's hidden notes", () => {
-    const payload = { _famiglia: { soggetto: { codiceFiscale: 'BOZZA' } }, generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900' }, elencoSoggettiFamiglia: [{ generalita: { codiceFiscale: { codFiscale: 'rssmra80a01h501u' } } }] };
-    expect(codiceFiscaleDa(payload)).toBe('RSSMRA80A01H501U');
-    expect(idFamigliaDa(payload)).toBe('900');
-    expect(idFamigliaDa({ _famiglia: { idFamigliaConvivenzaANPR: '1' } })).toBeNull();
+  it('finds the codice fiscale and the family where the service puts them', () => {
+    const p = pratica({ servizio: '5005', payload: { generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '900' }, elencoSoggettiFamiglia: [{ generalita: { codiceFiscale: { codFiscale: 'rssmra80a01h501u' } } }] } });
+    expect(codiceFiscaleDi(p)).toBe('RSSMRA80A01H501U');
+    expect(idFamigliaDi(p)).toBe('900');
+    // A 2003 names a person, never a family (whatever else its data hold).
+    expect(idFamigliaDi(pratica({ servizio: '2003', payload: { generalitaPerRicerca: { cognome: 'A', nome: 'B' }, destinazione: { idFamigliaConvivenzaANPR: '1' } } }))).toBeNull();
   });
 });
 

@@ -19,7 +19,7 @@ import type { Operatore } from './rifiuto';
 import { PraticaRifiutata } from './rifiuto';
 import { oggiRoma, scadenzeDi } from './scadenze';
 import { payloadSeguito, seguitoEsistente, seguitoPer } from './seguiti';
-import { idFamigliaDa, invio, vista } from './vista';
+import { idFamigliaDi, invio, vista } from './vista';
 
 export { PraticaRifiutata, type Operatore } from './rifiuto';
 export { avviaRegistroEsiti } from './registro-esiti';
@@ -93,7 +93,7 @@ export function createPratiche(deps: PraticheDeps) {
       return pratiche.map((p) => {
         const v = vista(p);
         // A family operation naming nobody: the family's head, as last read from ANPR.
-        const idFamiglia = v.soggettoNome ? null : idFamigliaDa(p.payload);
+        const idFamiglia = v.soggettoNome ? null : idFamigliaDi(p);
         if (idFamiglia && !capi.has(idFamiglia)) capi.set(idFamiglia, intestatarioLetto(idFamiglia));
         const soggettoNome = v.soggettoNome ?? (idFamiglia ? (capi.get(idFamiglia) ?? null) : null);
         return { ...v, soggettoNome, operatoreNome: (p.operatore && nomi.get(p.operatore)) || null, annullamento: annullamenti.get(p.id) ?? null };

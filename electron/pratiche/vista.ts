@@ -1,73 +1,37 @@
 /**
  * What the clerk sees of a pratica: the subject it is about (name, codice
- * fiscale, family), read from the payload, and the pratica and submission
- * as the IPC contract shows them.
+ * fiscale, family), read where its service's data put it, and the pratica
+ * and submission as the IPC contract shows them.
  */
 import type { InvioRow } from '../queue/store';
 import type { Pratica } from '../queue/types';
+import { isServizioPratica } from '../../shared/anpr/servizi';
+import { soggettoDi, type SoggettoPratica } from '../../shared/anpr/servizi/soggetti';
+
+type ConDati = Pick<Pratica, 'servizio' | 'payload'>;
+
+/** Whom the pratica is about, where its service's data put the subject (shared/anpr/servizi/soggetti.ts). */
+function soggetto(p: ConDati): SoggettoPratica | null {
+  return isServizioPratica(p.servizio) ? soggettoDi(p.servizio, p.payload) : null;
+}
 
 /**
- * The first person a payload names (depth-first, in the builder's element
- * order: the newborn, the person registered, the subject, the new head…;
- * hidden keys such as `_famiglia` are the form's notes, not the payload);
- * when the payload names nobody (a family's move), the person the pratica
- * was started for (its `avviataPer`, written by the form).
+ * The subject's name of a pratica: the person its data name; when they name
+ * nobody (a family's move), the person the pratica was started for (its
+ * `avviataPer`, written by the form).
  */
-export function nomeSoggettoDa(payload: unknown, avviataPer?: string | null): string | null {
-  const nominato = personaNominata(payload);
+export function nomeSoggettoDi(p: ConDati & Pick<Pratica, 'metadati'>): string | null {
+  const nominato = soggetto(p)?.nome;
   if (nominato) return nominato;
-  return avviataPer?.trim() ? avviataPer.trim().toUpperCase().slice(0, 120) : null;
+  const per = p.metadati.avviataPer;
+  return per?.trim() ? per.trim().toUpperCase().slice(0, 120) : null;
 }
 
-/** The subject's name of a pratica (its payload, else whom it was started for). */
-export function nomeSoggettoDi(p: Pick<Pratica, 'payload' | 'metadati'>): string | null {
-  return nomeSoggettoDa(p.payload, p.metadati.avviataPer);
-}
+/** The codice fiscale of the subject, when the data give it. */
+export const codiceFiscaleDi = (p: ConDati): string | null => soggetto(p)?.codiceFiscale ?? null;
 
-/** The first codice fiscale a payload names (hidden keys such as `_famiglia` excluded). */
-export function codiceFiscaleDa(payload: unknown): string | null {
-  if (payload === null || typeof payload !== 'object') return null;
-  for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
-    if (k.startsWith('_')) continue;
-    if ((k === 'codFiscale' || k === 'codiceFiscale') && typeof v === 'string' && v.trim()) return v.trim().toUpperCase();
-    const dentro = codiceFiscaleDa(v);
-    if (dentro) return dentro;
-  }
-  return null;
-}
-
-/** The family a payload is about (idFamigliaConvivenzaANPR, hidden keys excluded). */
-export function idFamigliaDa(payload: unknown): string | null {
-  if (payload === null || typeof payload !== 'object') return null;
-  for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
-    if (k.startsWith('_')) continue;
-    if (k === 'idFamigliaConvivenzaANPR' && typeof v === 'string' && v.trim()) return v.trim();
-    const dentro = idFamigliaDa(v);
-    if (dentro) return dentro;
-  }
-  return null;
-}
-
-function personaNominata(payload: unknown): string | null {
-  if (payload === null || typeof payload !== 'object') return null;
-  if (Array.isArray(payload)) {
-    for (const x of payload) {
-      const n = personaNominata(x);
-      if (n) return n;
-    }
-    return null;
-  }
-  const o = payload as Record<string, unknown>;
-  if (typeof o['cognome'] === 'string' && typeof o['nome'] === 'string' && o['cognome'].trim() && o['nome'].trim()) {
-    return `${o['cognome'].trim()} ${o['nome'].trim()}`.toUpperCase();
-  }
-  for (const [k, v] of Object.entries(o)) {
-    if (k.startsWith('_')) continue;
-    const n = personaNominata(v);
-    if (n) return n;
-  }
-  return null;
-}
+/** The family the pratica is about (idFamigliaConvivenzaANPR), when its service names one. */
+export const idFamigliaDi = (p: ConDati): string | null => soggetto(p)?.idFamiglia ?? null;
 
 export function vista(pratica: Pratica) {
   return {
@@ -76,7 +40,7 @@ export function vista(pratica: Pratica) {
     stato: pratica.stato,
     soggettoKey: pratica.soggettoKey,
     soggettoNome: nomeSoggettoDi(pratica),
-    soggettoCF: codiceFiscaleDa(pratica.payload),
+    soggettoCF: codiceFiscaleDi(pratica),
     dataDecorrenza: pratica.dataDecorrenza,
     protocollo: pratica.protocollo,
     dataProtocollo: pratica.dataProtocollo,
