@@ -19,7 +19,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scriviCsvGenerato, scriviXlsxGenerato } from '../electron/anomalie/genera';
+import { scriviCsvGenerato, scriviXlsxGenerato } from '../electron/features/anomalie/genera';
 
 const { values } = parseArgs({
   options: {

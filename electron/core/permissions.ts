@@ -16,8 +16,8 @@
 import type { Channel } from '../../shared/ipc/contract';
 import { ERROR_CODES, type IpcError } from '../../shared/ipc/envelope';
 import type { Ruolo } from '../../shared/ipc/domains/operatori';
-import type { CallContext } from '../ipc/router';
-import type { Accesso } from '../operatori/accesso';
+import type { CallContext } from '../platform/ipc/router';
+import type { Accesso } from '../features/operatori/accesso';
 
 export type Permesso = 'pubblico' | 'consultazione' | 'modifica' | 'ufficiale' | 'amministrazione';
 

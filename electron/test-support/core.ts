@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../core/create-core';
-import { FileKeySecretStore } from '../secrets/file-key-store';
-import { createMemoryLogger } from '../log/logger';
+import { FileKeySecretStore } from '../platform/secrets/file-key-store';
+import { createMemoryLogger } from '../platform/logger';
 import type { Clock } from '../core/clock';
 import type { Ruolo } from '../../shared/ipc/domains/operatori';
 
