@@ -19,7 +19,7 @@ export const SettingsSchema = z.object({
     /** Base URL; for the simulator it is filled in when the simulator starts. */
     endpoint: z.string(),
   }),
-  /** Inactivity lock of the operator session (electron/operatori/accesso.ts). */
+  /** Inactivity lock of the operator session (electron/features/operatori/accesso.ts). */
   sicurezza: SicurezzaSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;

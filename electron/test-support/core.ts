@@ -52,7 +52,7 @@ export function createTestCore(
         await core.accesso.accedi(OPERATORE_TEST.codiceFiscale, OPERATORE_TEST.password);
       } else {
         await core.accesso.crea({ ...OPERATORE_RUOLO, ruolo }).catch(tollera('OPERATORE_ESISTENTE'));
-        // As if the operator had already replaced the initial password (tested in electron/operatori/accesso.test.ts).
+        // As if the operator had already replaced the initial password (tested in electron/features/operatori/accesso.test.ts).
         core.db.prepare('UPDATE operatori SET password_da_cambiare = 0 WHERE codice_fiscale = ?').run(OPERATORE_RUOLO.codiceFiscale);
         await core.accesso.accedi(OPERATORE_RUOLO.codiceFiscale, OPERATORE_RUOLO.password);
       }

@@ -1,4 +1,4 @@
-/** Anomaly lists (issue 7): thin adapters from the contract to electron/anomalie. */
+/** Anomaly lists (issue 7): thin adapters from the contract to electron/features/anomalie. */
 import { AppError } from '../../platform/ipc/app-error';
 import { anomalieService } from '../../features/anomalie';
 import { CaricamentoNonValido } from '../../features/anomalie/service';

@@ -1,6 +1,6 @@
 /**
  * The pratiche channels: each takes the operator from the session, calls the
- * pratiche module (`electron/pratiche`) and maps its refusals (and the
+ * pratiche module (`electron/features/pratiche`) and maps its refusals (and the
  * queue's) to the contract's errors.
  */
 import type { CallContext } from '../../platform/ipc/router';

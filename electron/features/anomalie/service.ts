@@ -5,7 +5,7 @@
  * catalogue is reference data; an upload is only bytes until it is imported,
  * into the environment current then). Handlers, the queue and the search
  * code reach the same instance through `anomalieService(db, ambiente)`, with
- * the key of `ambienteLocale` (electron/settings/settings.ts).
+ * the key of `ambienteLocale` (electron/platform/impostazioni.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/database';

@@ -2,7 +2,7 @@
  * The day's register of certificates as a small PDF 1.4 for the accounts
  * office: A4 landscape, Helvetica (WinAnsi), a table that continues over as
  * many pages as needed, totals of bollo and diritti, "pagina n di m".
- * Drawn with the project's small PDF writer (electron/pdf): the register is
+ * Drawn with the project's small PDF writer (electron/platform/pdf-writer.ts): the register is
  * our document, unlike the certificates, which are ANPR's.
  */
 import type { RegistroCertificati } from '../../../shared/ipc/domains/certificazione';

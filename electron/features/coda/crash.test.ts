@@ -5,7 +5,7 @@
  * shows exactly one effect per id, and ids reached ANPR in increasing order.
  *
  * CI size: 60 pratiche, 6 kills. Full size (issue 5: ≥500 pratiche, ≥20 kills):
- *   QUEUE_CRASH_PRATICHE=500 QUEUE_CRASH_KILLS=20 npx vitest run electron/queue/crash.test.ts
+ *   QUEUE_CRASH_PRATICHE=500 QUEUE_CRASH_KILLS=20 npx vitest run electron/features/coda/crash.test.ts
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -121,7 +121,7 @@ export function createAccesso(deps: { db: Db; clock: Clock; logger: Logger; minu
     const ultimaAttivita = new Date(aperta.attivita).toISOString();
     sessione = null;
     scaduta = true;
-    // The application log never gets codici fiscali (electron/log/logger.ts): the audit log names the operator.
+    // The application log never gets codici fiscali (electron/platform/logger.ts): the audit log names the operator.
     log.info('session expired for inactivity', { minuti, ultimaAttivita });
     try {
       q.audit.run(ora(), aperta.codiceFiscale, 'sessione_scaduta', `nessuna attività per oltre ${minuti} minuti (ultima alle ${ultimaAttivita})`);

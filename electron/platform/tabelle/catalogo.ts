@@ -1,6 +1,6 @@
 /**
  * Catalogue of the decoding tables shipped in resources/anpr/tabelle
- * (numbers from docs/anpr-protocol.md §8).
+ * (numbers from ../shared/docs/anpr-protocol.md §8, the reference data beside the repository).
  */
 
 export interface VoceCatalogo {

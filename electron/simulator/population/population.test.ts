@@ -280,7 +280,7 @@ describe('generatePopulation', () => {
 
   it('anomaly texts are verbatim from the official lists', () => {
     for (const a of CATALOGO_ANOMALIE) {
-      // resources/anpr/errori holds the official csv lists (shared/anpr/errori/csv/… in the reference data).
+      // resources/anpr/errori holds the official csv lists (../shared/anpr/errori/csv/… in the reference data beside the repository).
       const csv = readFileSync(anprResourcePath(...a.fonte.replace('errori/csv/', 'errori/').split('/')), 'utf8');
       expect(csv.includes(`${a.codice},${a.testo},`) || csv.includes(`${a.codice},"${a.testo}",`), a.codice).toBe(true);
     }

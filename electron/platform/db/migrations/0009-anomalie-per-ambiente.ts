@@ -6,13 +6,13 @@ import type { Migration } from './index';
  * never shows in TEST or PRODUZIONE, and the other way round.
  *
  * - `anomalie_ambienti`: one row per environment key, `${tipo}:${codiceIstat}`
- *   as the app computes it (`ambienteLocale` in electron/settings/settings.ts,
+ *   as the app computes it (`ambienteLocale` in electron/platform/impostazioni.ts,
  *   the key of `letture_anpr` too); the tables below point to it by a small
  *   integer (one byte a row).
  * - The list's indexes (one per sort order, the type-ahead lookups, the
  *   unique dedupe key) are partial, one set per environment
  *   (`… WHERE ambiente_id = N`), created by the store when it first opens an
- *   environment (`INDICI_AMBIENTE` in electron/anomalie/store.ts): each
+ *   environment (`INDICI_AMBIENTE` in electron/features/anomalie/store.ts): each
  *   environment's queries are the range scans they were on a table of its
  *   own, a bulk import sorts only its environment's rows into its own
  *   indexes, and the same file imported in two environments gives rows in
