@@ -33,15 +33,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../electron/db/database';
-import { anomalieService } from '../electron/anomalie/service';
-import { createAnomalieStore } from '../electron/anomalie/store';
-import { interpretaRighe } from '../electron/anomalie/importa';
-import { leggiTabella } from '../electron/anomalie/tabella';
-import { scriviCsvGenerato, scriviXlsxGenerato } from '../electron/anomalie/genera';
+import { openDatabase, type Db } from '../electron/platform/db/database';
+import { anomalieService } from '../electron/features/anomalie/service';
+import { createAnomalieStore } from '../electron/features/anomalie/store';
+import { interpretaRighe } from '../electron/features/anomalie/importa';
+import { leggiTabella } from '../electron/features/anomalie/tabella';
+import { scriviCsvGenerato, scriviXlsxGenerato } from '../electron/features/anomalie/genera';
 import { createTestCore } from '../electron/test-support/core';
-import { startWebHost } from '../electron/web/server';
-import { ambienteLocale } from '../electron/settings/settings';
+import { startWebHost } from '../electron/hosts/web/server';
+import { ambienteLocale } from '../electron/platform/impostazioni';
 import type { FiltriAnomalie } from '../shared/ipc/domains/anomalie';
 import { median, type BenchResult } from './types';
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import axe from 'axe-core';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { scriviCsvGenerato } from '../electron/anomalie/genera';
+import { scriviCsvGenerato } from '../electron/features/anomalie/genera';
 
 async function apriAnomalie(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Anomalie', exact: true }).click();

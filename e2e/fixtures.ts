@@ -1,5 +1,5 @@
 /**
- * Each test gets its own web host process (the real `electron/web/main.ts`)
+ * Each test gets its own web host process (the real `electron/hosts/web/main.ts`)
  * on a fresh data folder, started exactly as `npm run web` starts it, and a
  * page already opened on its tokenised URL. Modelled on Actual's fixtures.
  */
@@ -22,7 +22,7 @@ export interface WebHostProcess {
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 export async function startWebHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<WebHostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/hosts/web/main.ts', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     // The file-key key lives outside the data folder (the web host refuses it inside): beside it, removed with it.
     env: { ...process.env, SPORTELLO_SECRET_KEY_FILE: `${dataDir}.secret.key`, ...env },

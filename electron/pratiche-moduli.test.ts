@@ -9,7 +9,7 @@ import { buildRequest } from './anpr/services/builders';
 import { testataMin } from './anpr/services/fixtures.test-data';
 import type { ServiceCode } from './anpr/services/registry';
 import { closeTransportAgents } from './anpr/transport/https-transport';
-import { dettaglio } from './ricerca/mappa';
+import { dettaglio } from './features/ricerca/mappa';
 import { validateRequestBody } from './anpr/xsd/validate';
 import type { PersonaSim, SchedaSim } from './simulator/state/store';
 import { oggi, startFixture, testata, type SimFixture } from './simulator/test-helpers';

@@ -11,7 +11,7 @@ import { buildRequest } from './anpr/services/builders';
 import { FULL, MINIMAL } from './anpr/services/fixtures.test-data';
 import { SERVICES } from './anpr/services/registry';
 import { validateRequestBody } from './anpr/xsd/validate';
-import { PAYLOAD_SCHEMAS, validaPayload } from './queue/payload';
+import { PAYLOAD_SCHEMAS, validaPayload } from './features/coda/payload';
 import { HANDLERS } from './simulator/handlers';
 
 describe('the service catalogue', () => {

@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getAnprTables } from './tables/loader';
+import { getAnprTables } from './platform/tabelle/loader';
 
 const RADICE = path.resolve(__dirname, '..');
 const SRC = path.join(RADICE, 'renderer', 'src');

@@ -1,7 +1,8 @@
 // A local ESLint rule: the direction of the arrows between the folders of
 // electron/ (see ARCHITECTURE.md, "Layers"). Each import is resolved against
-// the importing file, so `../security/x` inside electron/anpr and the
-// top-level electron/security are told apart, which name patterns cannot do.
+// the importing file, so `../security/x` inside electron/anpr (the protocol's
+// own folder) and a top-level folder of the same name would be told apart,
+// which name patterns cannot do.
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

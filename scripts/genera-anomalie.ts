@@ -4,7 +4,7 @@
  * Nobody real is described (names from short lists, computed CF, ID ANPR
  * starting with ZZ), nor anybody of the training simulator: to practise, use
  * "Importa anomalie di esercitazione" in the Anomalie screen (training only,
- * electron/anomalie/formazione.ts).
+ * electron/features/anomalie/formazione.ts).
  *
  *   node --import tsx scripts/genera-anomalie.ts [--righe 100000] [--errate 0]
  *        [--seed 20260302] [--formato csv|xlsx|entrambi] [--out test-results/anomalie]
@@ -19,7 +19,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scriviCsvGenerato, scriviXlsxGenerato } from '../electron/anomalie/genera';
+import { scriviCsvGenerato, scriviXlsxGenerato } from '../electron/features/anomalie/genera';
 
 const { values } = parseArgs({
   options: {

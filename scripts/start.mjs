@@ -30,5 +30,5 @@ if (binary) {
   spawnInherit(binary, ['.', ...process.argv.slice(2)]);
 } else {
   console.log('Electron non è disponibile su questa macchina (il suo programma non si può scaricare): avvio la versione web.');
-  spawnInherit(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', ...process.argv.slice(2)]);
+  spawnInherit(process.execPath, ['--import', 'tsx', 'electron/hosts/web/main.ts', ...process.argv.slice(2)]);
 }

@@ -2,4 +2,4 @@
 import { ensureRendererBuilt, spawnInherit } from './lib.mjs';
 
 if (ensureRendererBuilt() !== 0) process.exit(1);
-spawnInherit(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', ...process.argv.slice(2)]);
+spawnInherit(process.execPath, ['--import', 'tsx', 'electron/hosts/web/main.ts', ...process.argv.slice(2)]);

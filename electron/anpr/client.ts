@@ -5,7 +5,7 @@
  * `idOperazioneComune` (the queue allocates and persists it before calling).
  */
 import type { Clock } from '../core/clock';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../platform/logger';
 import type { AnprOutcome } from './outcome';
 import type { LoadedKeystore } from './security/keystore';
 import { signEnvelope, type DigestAlgorithm, type SignatureAlgorithm } from './security/profile';

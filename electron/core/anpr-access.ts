@@ -9,9 +9,9 @@
  */
 import { join } from 'node:path';
 import type { Clock } from './clock';
-import type { Logger } from '../log/logger';
-import type { Db } from '../db/database';
-import type { SettingsRepository } from '../settings/settings';
+import type { Logger } from '../platform/logger';
+import type { Db } from '../platform/db/database';
+import type { SettingsRepository } from '../platform/impostazioni';
 import type { KeystoreStore } from '../anpr/security/keystore-store';
 import { createAnprClient, type AnprClient } from '../anpr/client';
 import { KeystoreError, loadPkcs12 } from '../anpr/security/keystore';
@@ -19,10 +19,10 @@ import type { CaBundleStore } from '../anpr/transport/ca-bundle-store';
 import { problemaCa, problemaCertificato } from './prerequisiti-anpr';
 import { closeTransportAgents } from '../anpr/transport/https-transport';
 import { ensureTrainingEnvironment, startSimulator, type SimulatorHandle } from '../simulator';
-import { createStore } from '../queue/store';
-import { suffissoPostazione } from '../queue/id-operazione';
-import { AppError } from '../ipc/app-error';
-import { RESOURCES_DIR } from './paths';
+import { createStore } from '../features/coda/store';
+import { suffissoPostazione } from '../features/coda/id-operazione';
+import { AppError } from '../platform/ipc/app-error';
+import { RESOURCES_DIR } from '../platform/paths';
 import { VERSIONE_INTERFACCIA } from '../../shared/anpr/versione-interfaccia';
 
 export interface AnprAccess {

@@ -10,9 +10,9 @@
  * otherwise): a new administrative channel is audited by adding one line.
  */
 import type { Channel, RequestOf } from '../../shared/ipc/contract';
-import type { Db } from '../db/database';
-import type { Logger } from '../log/logger';
-import type { CallContext } from '../ipc/router';
+import type { Db } from '../platform/db/database';
+import type { Logger } from '../platform/logger';
+import type { CallContext } from '../platform/ipc/router';
 import type { Clock } from './clock';
 
 type Descrittore<C extends Channel> = (request: RequestOf<C>) => string | null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT } from './paths';
+import { APP_ROOT } from '../platform/paths';
 import { DEFAULT_CA_BUNDLE } from './anpr-access';
 
 /**

@@ -6,17 +6,17 @@
  */
 import { networkInterfaces } from 'node:os';
 import type { Clock } from './clock';
-import type { Logger } from '../log/logger';
-import type { Db } from '../db/database';
+import type { Logger } from '../platform/logger';
+import type { Db } from '../platform/db/database';
 import type { EventBus } from './event-bus';
 import type { ConnectionMonitor } from './connection-monitor';
 import type { AnprAccess } from './anpr-access';
-import { createQueue, type Queue } from '../queue';
-import { lookup3003FromClient, sendFnFromClient } from '../queue/anpr-adapter';
-import type { Lookup3003Fn, SendFn } from '../queue/types';
+import { createQueue, type Queue } from '../features/coda';
+import { lookup3003FromClient, sendFnFromClient } from '../features/coda/anpr-adapter';
+import type { Lookup3003Fn, SendFn } from '../features/coda/types';
 import type { BloccoCoda } from '../../shared/ipc/domains/coda';
-import { nomeSoggettoDi } from '../pratiche/vista';
-import type { StatoCoda } from '../queue/types';
+import { nomeSoggettoDi } from '../features/pratiche/vista';
+import type { StatoCoda } from '../features/coda/types';
 
 export interface CodaHost {
   /** The queue of the current environment. */

@@ -5,8 +5,8 @@
 import type { StatoConnessione, VersioniAnpr } from '../../shared/ipc/contract';
 import type { Clock } from './clock';
 import type { EventBus } from './event-bus';
-import type { Logger } from '../log/logger';
-import { AppError } from '../ipc/app-error';
+import type { Logger } from '../platform/logger';
+import { AppError } from '../platform/ipc/app-error';
 
 /** `versioni`: what 7003 said, when the probe asked ANPR for its interface versions. */
 export type ConnectionProbe = () => Promise<{ raggiungibile: boolean; messaggio: string | null; versioni?: VersioniAnpr | null }>;

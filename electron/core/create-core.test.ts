@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { channels } from '../../shared/ipc/contract';
 import { createHandlers } from './handlers';
 import { createTestCore } from '../test-support/core';
-import { DEFAULT_SETTINGS } from '../settings/settings';
+import { DEFAULT_SETTINGS } from '../platform/impostazioni';
 
 describe('core factory', () => {
   it('starts on the training simulator with the default comune', async () => {

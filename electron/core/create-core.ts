@@ -4,15 +4,15 @@
  * handing over the data folder, the secret store and the clock.
  */
 import { join } from 'node:path';
-import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStore } from '../platform/secrets/secret-store';
 import type { Clock } from './clock';
-import { openDatabase, type Db } from '../db/database';
+import { openDatabase, type Db } from '../platform/db/database';
 import { createAuditPrivilegi } from './audit';
-import { createLogger, type Logger } from '../log/logger';
-import { createRouter, type Router } from '../ipc/router';
+import { createLogger, type Logger } from '../platform/logger';
+import { createRouter, type Router } from '../platform/ipc/router';
 import { createEventBus, type EventBus } from './event-bus';
 import { acquireDataDirLock } from './data-dir-lock';
-import { createSettingsRepository, type SettingsRepository } from '../settings/settings';
+import { createSettingsRepository, type SettingsRepository } from '../platform/impostazioni';
 import { createHandlers } from './handlers';
 import { createConnectionMonitor, type ConnectionMonitor, type ConnectionProbe } from './connection-monitor';
 import { createKeystoreStore, type KeystoreStore } from '../anpr/security/keystore-store';
@@ -20,9 +20,9 @@ import { createAnprAccess, DEFAULT_CA_BUNDLE, type AnprAccess } from './anpr-acc
 import { createCaBundleStore, type CaBundleStore } from '../anpr/transport/ca-bundle-store';
 import { createVerificaCollegamento, type VerificaCollegamento } from './verifica-collegamento';
 import { createCodaHost, type CodaHost } from './coda';
-import { createAccesso, type Accesso } from '../operatori/accesso';
+import { createAccesso, type Accesso } from '../features/operatori/accesso';
 import { createGuard } from './permissions';
-import { avviaRegistroEsiti } from '../pratiche';
+import { avviaRegistroEsiti } from '../features/pratiche';
 
 export interface CoreOptions {
   dataDir: string;

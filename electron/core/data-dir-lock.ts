@@ -5,8 +5,8 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../ipc/app-error';
-import { cartellaPrivata } from './file-privati';
+import { AppError } from '../platform/ipc/app-error';
+import { cartellaPrivata } from '../platform/file-privati';
 
 export interface DataDirLock {
   release(): void;

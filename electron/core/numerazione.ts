@@ -8,7 +8,7 @@
  * grows, a discarded pratica keeps its number). The tables are created here,
  * not by a numbered migration: they are independent of every other table.
  */
-import type { Db } from '../db/database';
+import type { Db } from '../platform/db/database';
 
 /** Services whose XSD request has `datiDelProcedimento` (1000iscrizione, 2000cancellazione, 5000mutazione). */
 export const SERVIZI_CON_PROCEDIMENTO = new Set(['1001', '1002', '1013', '2001', '2003', '2011', '5001', '5005', '5008']);

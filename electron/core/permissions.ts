@@ -16,8 +16,8 @@
 import type { Channel } from '../../shared/ipc/contract';
 import { ERROR_CODES, type IpcError } from '../../shared/ipc/envelope';
 import type { Ruolo } from '../../shared/ipc/domains/operatori';
-import type { CallContext } from '../ipc/router';
-import type { Accesso } from '../operatori/accesso';
+import type { CallContext } from '../platform/ipc/router';
+import type { Accesso } from '../features/operatori/accesso';
 
 export type Permesso = 'pubblico' | 'consultazione' | 'modifica' | 'ufficiale' | 'amministrazione';
 
@@ -92,7 +92,7 @@ export const PERMESSI: { readonly [C in Channel]?: Permesso } = {
 
 /**
  * Channels that do not count as clerk activity for the inactivity lock
- * (electron/operatori/accesso.ts). The renderer calls them by itself, not
+ * (electron/features/operatori/accesso.ts). The renderer calls them by itself, not
  * because the clerk did something: on mount of a screen and again on every
  * push from the core (`pratiche.cambiata`, `coda.cambiata`, `anomalie.cambiate`, sent by the queue
  * while it works in the background), or as a health check. If they counted,

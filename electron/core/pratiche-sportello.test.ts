@@ -3,16 +3,16 @@
  * the queue that explains why it waits (and who may pause or resolve it).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../queue/testing/harness';
-import { corpoFinto } from '../queue/testing/fake-anpr';
-import type { Queue } from '../queue/queue';
-import type { Pratica } from '../queue/types';
+import { createHarness, type Harness } from '../features/coda/testing/harness';
+import { corpoFinto } from '../features/coda/testing/fake-anpr';
+import type { Queue } from '../features/coda/queue';
+import type { Pratica } from '../features/coda/types';
 import { bloccoDellaCoda } from './coda';
-import { annullamentiPer } from '../pratiche/annullamenti';
-import { codiceFiscaleDi, idFamigliaDi } from '../pratiche/vista';
-import { esitoInviaOra } from '../pratiche/bozze';
+import { annullamentiPer } from '../features/pratiche/annullamenti';
+import { codiceFiscaleDi, idFamigliaDi } from '../features/pratiche/vista';
+import { esitoInviaOra } from '../features/pratiche/bozze';
 import { consentito, permessoDi } from './permissions';
-import { payloadSeguito, SEGUITI, seguitoEsistente, seguitoPer } from '../pratiche/seguiti';
+import { payloadSeguito, SEGUITI, seguitoEsistente, seguitoPer } from '../features/pratiche/seguiti';
 
 let h: Harness | undefined;
 afterEach(() => {

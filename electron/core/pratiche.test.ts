@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestCore } from '../test-support/core';
 import type { Core } from './create-core';
-import { traduciProblema } from '../pratiche/problemi';
+import { traduciProblema } from '../features/pratiche/problemi';
 
 type Scheda = { tipo: string; attiva: boolean; idFamigliaConvivenzaANPR: string; componenti: string[]; intestatarioId?: string };
 

@@ -9,13 +9,13 @@
  */
 import type { TipoAmbiente } from '../../shared/ipc/contract';
 import type { Clock } from './clock';
-import type { Logger } from '../log/logger';
-import type { SettingsRepository } from '../settings/settings';
+import type { Logger } from '../platform/logger';
+import type { SettingsRepository } from '../platform/impostazioni';
 import type { KeystoreStore } from '../anpr/security/keystore-store';
 import type { CaBundleStore } from '../anpr/transport/ca-bundle-store';
 import type { AnprAccess } from './anpr-access';
 import { problemaCa, problemaCertificato } from './prerequisiti-anpr';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../platform/ipc/app-error';
 import { testataDaCompletare } from '../anpr/services/builders';
 import type { AnprClient } from '../anpr/client';
 import type { VersioniAnpr } from '../../shared/ipc/contract';

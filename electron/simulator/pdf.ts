@@ -5,7 +5,7 @@
  * matrix) carrying the protocol data, like ANPR's verification code.
  */
 import QRCode from 'qrcode';
-import { assemblePdf, pdfString } from '../pdf/pdf-writer';
+import { assemblePdf, pdfString } from '../platform/pdf-writer';
 
 export interface CertificatoPdf {
   titolo: string;

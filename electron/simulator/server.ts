@@ -17,7 +17,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { systemClock, type Clock } from '../core/clock';
-import { createLogger, type Logger } from '../log/logger';
+import { createLogger, type Logger } from '../platform/logger';
 import { buildMtomResponse } from '../anpr/mtom/mtom';
 import { SERVICES, type ServiceCode } from '../anpr/services/registry';
 import { validateRequestBody } from '../anpr/xsd/validate';

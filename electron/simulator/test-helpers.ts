@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnprClient, type AnprClient } from '../anpr/client';
 import { loadPkcs12 } from '../anpr/security/keystore';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../platform/logger';
 import { ensureTestPki, type TestPki } from '../test-support/pki';
 import type { SimConfigInput } from './config';
 import { startSimulator, type SimulatorHandle } from './server';

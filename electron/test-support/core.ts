@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../core/create-core';
-import { FileKeySecretStore } from '../secrets/file-key-store';
-import { createMemoryLogger } from '../log/logger';
+import { FileKeySecretStore } from '../platform/secrets/file-key-store';
+import { createMemoryLogger } from '../platform/logger';
 import type { Clock } from '../core/clock';
 import type { Ruolo } from '../../shared/ipc/domains/operatori';
 
@@ -52,7 +52,7 @@ export function createTestCore(
         await core.accesso.accedi(OPERATORE_TEST.codiceFiscale, OPERATORE_TEST.password);
       } else {
         await core.accesso.crea({ ...OPERATORE_RUOLO, ruolo }).catch(tollera('OPERATORE_ESISTENTE'));
-        // As if the operator had already replaced the initial password (tested in electron/operatori/accesso.test.ts).
+        // As if the operator had already replaced the initial password (tested in electron/features/operatori/accesso.test.ts).
         core.db.prepare('UPDATE operatori SET password_da_cambiare = 0 WHERE codice_fiscale = ?').run(OPERATORE_RUOLO.codiceFiscale);
         await core.accesso.accedi(OPERATORE_RUOLO.codiceFiscale, OPERATORE_RUOLO.password);
       }

@@ -5,7 +5,7 @@
  * in the app.
  */
 import { registraStati, registraTabella } from '../../shared/anpr/moduli/tabelle-dati';
-import { getAnprTables } from '../tables/loader';
+import { getAnprTables } from '../platform/tabelle/loader';
 
 export function caricaTabelleUfficiali(): ReturnType<typeof getAnprTables> {
   const t = getAnprTables();

@@ -1,6 +1,6 @@
 /**
  * Types of the ANPR decoding tables ("Tabelle di decodifica") and small pure helpers.
- * The Node loader lives in `electron/tables/`; these types are shared with the renderer.
+ * The Node loader lives in `electron/platform/tabelle/`; these types are shared with the renderer.
  */
 
 import type { IsoDate } from './date-it';

@@ -4,7 +4,7 @@
  * to give the clerk severity/suggested procedure.
  *
  * The row readers (`righeCatalogo`, `riconosciFonte`) are shared with the
- * anomaly catalogue in the database (electron/anomalie/catalogo.ts), which
+ * anomaly catalogue in the database (electron/features/anomalie/catalogo.ts), which
  * imports the same lists at first start and accepts newer official files
  * (csv or xlsx); `installaCatalogo` then makes `lookupErrore` answer from
  * the newer lists without a release.

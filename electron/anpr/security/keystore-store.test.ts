@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../core/clock';
-import { FileKeySecretStore } from '../../secrets/file-key-store';
+import { FileKeySecretStore } from '../../platform/secrets/file-key-store';
 import { ensureTestPki, type TestPki } from '../../test-support/pki';
 import { KeystoreError } from './keystore';
 import { createKeystoreStore } from './keystore-store';

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
-import type { SecretStore } from '../../secrets/secret-store';
+import type { SecretStore } from '../../platform/secrets/secret-store';
 import { assertCertificateValid, describeCertificate, KeystoreError, loadPkcs12, type CertificateInfo, type LoadedKeystore } from './keystore';
 
 export type KeystoreKind = 'comune' | 'postazione';

@@ -1,5 +1,5 @@
 import { CONFERMA_PRODUZIONE } from '../../../shared/ipc/domains/ambiente';
-import { AppError } from '../../ipc/app-error';
+import { AppError } from '../../platform/ipc/app-error';
 import { ETICHETTE_AMBIENTE } from './base';
 import type { CoreServices, DomainHandlers } from './services';
 

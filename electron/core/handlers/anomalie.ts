@@ -1,12 +1,12 @@
-/** Anomaly lists (issue 7): thin adapters from the contract to electron/anomalie. */
-import { AppError } from '../../ipc/app-error';
-import { anomalieService } from '../../anomalie';
-import { CaricamentoNonValido } from '../../anomalie/service';
-import { FileNonLeggibile } from '../../anomalie/tabella';
-import { statoCatalogo } from '../../anomalie/catalogo';
-import { csvFormazione, NOME_FILE_FORMAZIONE } from '../../anomalie/formazione';
+/** Anomaly lists (issue 7): thin adapters from the contract to electron/features/anomalie. */
+import { AppError } from '../../platform/ipc/app-error';
+import { anomalieService } from '../../features/anomalie';
+import { CaricamentoNonValido } from '../../features/anomalie/service';
+import { FileNonLeggibile } from '../../features/anomalie/tabella';
+import { statoCatalogo } from '../../features/anomalie/catalogo';
+import { csvFormazione, NOME_FILE_FORMAZIONE } from '../../features/anomalie/formazione';
 import { TRAINING_ISTAT } from '../../simulator/training';
-import { ambienteLocale } from '../../settings/settings';
+import { ambienteLocale } from '../../platform/impostazioni';
 import type { CoreServices, DomainHandlers } from './services';
 
 function nomeOperatore(services: CoreServices, codiceFiscale: string | undefined): string {

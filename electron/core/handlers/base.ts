@@ -1,5 +1,5 @@
 import type { TipoAmbiente } from '../../../shared/ipc/contract';
-import { contaPratichePerStato } from '../../pratiche/conteggi';
+import { contaPratichePerStato } from '../../features/pratiche/conteggi';
 import type { CoreServices, DomainHandlers } from './services';
 
 export const ETICHETTE_AMBIENTE: Record<TipoAmbiente, string> = {

@@ -2,7 +2,7 @@ import type { BundleCa } from '../../../shared/ipc/contract';
 import { KeystoreError } from '../../anpr/security/keystore';
 import { CaBundleError } from '../../anpr/transport/ca-bundle';
 import type { StatoCaBundle } from '../../anpr/transport/ca-bundle-store';
-import { AppError } from '../../ipc/app-error';
+import { AppError } from '../../platform/ipc/app-error';
 import type { CoreServices, DomainHandlers } from './services';
 
 const GIORNI_AVVISO_CA = 30;

@@ -1,8 +1,8 @@
-import { createMemoryLogger } from '../../log/logger';
-import { createRicerca } from '../../ricerca/ricerca';
-import { createServizioCertificazione, type OperatoreCertificazione } from '../../certificazione/servizio';
-import { AppError } from '../../ipc/app-error';
-import type { CallContext } from '../../ipc/router';
+import { createMemoryLogger } from '../../platform/logger';
+import { createRicerca } from '../../features/ricerca/ricerca';
+import { createServizioCertificazione, type OperatoreCertificazione } from '../../features/certificazione/servizio';
+import { AppError } from '../../platform/ipc/app-error';
+import type { CallContext } from '../../platform/ipc/router';
 import type { CoreServices, DomainHandlers } from './services';
 
 /** Certificates issued through ANPR 6001 (not the comune's keystores: see `certificati.*`). */

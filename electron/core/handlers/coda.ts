@@ -1,10 +1,10 @@
 /** The queue's channels: its state and why it waits, pause and resume, 3003 now, the outcome recorded by hand. */
-import { AppError } from '../../ipc/app-error';
-import { QueueError } from '../../queue';
+import { AppError } from '../../platform/ipc/app-error';
+import { QueueError } from '../../features/coda';
 import { problemaCa, problemaCertificato } from '../prerequisiti-anpr';
 import type { CoreServices, DomainHandlers } from './services';
 import { bloccoDellaCoda } from '../coda';
-import { vista } from '../../pratiche/vista';
+import { vista } from '../../features/pratiche/vista';
 
 export function codaHandlers(services: CoreServices): DomainHandlers<'coda'> {
   return {

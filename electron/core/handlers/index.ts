@@ -3,7 +3,7 @@
  * `Handlers` type makes a missing or extra handler a compile error; a unit
  * test checks it at run time. Add a domain with one line here.
  */
-import type { Handlers } from '../../ipc/router';
+import type { Handlers } from '../../platform/ipc/router';
 import { baseHandlers } from './base';
 import { certificatiHandlers } from './certificati';
 import { codaHandlers } from './coda';

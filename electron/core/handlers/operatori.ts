@@ -1,5 +1,5 @@
 import { calcolaCodiceFiscale } from '../../../shared/domain/codice-fiscale';
-import { AppError } from '../../ipc/app-error';
+import { AppError } from '../../platform/ipc/app-error';
 import type { CoreServices, DomainHandlers } from './services';
 
 /** The fictitious training operator (same as the training PKI's NameID): a suggestion, never an account. */

@@ -1,12 +1,12 @@
 /**
  * The pratiche channels: each takes the operator from the session, calls the
- * pratiche module (`electron/pratiche`) and maps its refusals (and the
+ * pratiche module (`electron/features/pratiche`) and maps its refusals (and the
  * queue's) to the contract's errors.
  */
-import type { CallContext } from '../../ipc/router';
-import { AppError } from '../../ipc/app-error';
-import { QueueError } from '../../queue';
-import { createPratiche, PraticaRifiutata, type Operatore } from '../../pratiche';
+import type { CallContext } from '../../platform/ipc/router';
+import { AppError } from '../../platform/ipc/app-error';
+import { QueueError } from '../../features/coda';
+import { createPratiche, PraticaRifiutata, type Operatore } from '../../features/pratiche';
 import type { CoreServices, DomainHandlers } from './services';
 
 function operatoreDi(context: CallContext): Operatore {

@@ -1,6 +1,6 @@
-import { createMemoryLogger } from '../../log/logger';
-import { createRicerca } from '../../ricerca/ricerca';
-import { createRicercaGenitori } from '../../ricerca/genitori';
+import { createMemoryLogger } from '../../platform/logger';
+import { createRicerca } from '../../features/ricerca/ricerca';
+import { createRicercaGenitori } from '../../features/ricerca/genitori';
 import type { CoreServices, DomainHandlers } from './services';
 
 export function ricercaHandlers(services: CoreServices): DomainHandlers<'ricerca'> {

@@ -1,16 +1,16 @@
-import type { Db } from '../../db/database';
-import type { SettingsRepository } from '../../settings/settings';
+import type { Db } from '../../platform/db/database';
+import type { SettingsRepository } from '../../platform/impostazioni';
 import type { ConnectionMonitor } from '../connection-monitor';
 import type { CoreOptions } from '../create-core';
 import type { KeystoreStore } from '../../anpr/security/keystore-store';
 import type { CaBundleStore } from '../../anpr/transport/ca-bundle-store';
 import type { VerificaCollegamento } from '../verifica-collegamento';
 import type { EventBus } from '../event-bus';
-import type { Handlers } from '../../ipc/router';
+import type { Handlers } from '../../platform/ipc/router';
 import type { AnprAccess } from '../anpr-access';
 import type { CodaHost } from '../coda';
-import type { Accesso } from '../../operatori/accesso';
-import type { Logger } from '../../log/logger';
+import type { Accesso } from '../../features/operatori/accesso';
+import type { Logger } from '../../platform/logger';
 
 /** What handler factories may use: the core's services, never Electron. */
 export interface CoreServices {

@@ -1,8 +1,8 @@
 /** Decoding tables for the forms' type-ahead (read-only, from resources/anpr/tabelle). */
 import type { Comune, StatoEstero } from '../../../shared/domain/tabelle';
 import { normalizzaPerRicerca, validoAllaData } from '../../../shared/domain/tabelle';
-import { AppError } from '../../ipc/app-error';
-import { getAnprTables } from '../../tables/loader';
+import { AppError } from '../../platform/ipc/app-error';
+import { getAnprTables } from '../../platform/tabelle/loader';
 import type { CoreServices, DomainHandlers } from './services';
 
 function comune(c: Comune) {

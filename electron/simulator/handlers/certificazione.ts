@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { wGeneralita } from '../../../shared/anpr/servizi/elementi';
 import { xopInclude } from '../../anpr/mtom/mtom';
 import { el, leaf, leaves, serialize } from '../../../shared/xml/writer';
-import { getAnprTables } from '../../tables/loader';
+import { getAnprTables } from '../../platform/tabelle/loader';
 import { formatDataIt } from '../../../shared/domain/date-it';
 import { errore, rifiuta, BusinessError } from '../errori';
 import { cerca, chiavi, childByLocalName, childrenByLocalName, text } from '../read';

@@ -2,7 +2,7 @@
 import type { IsoDate } from '../../../shared/domain/date-it';
 import { calcolaCodiceFiscale, omocodice } from '../../../shared/domain/codice-fiscale';
 import type { Element } from '../../anpr/xml/safe';
-import { getAnprTables } from '../../tables/loader';
+import { getAnprTables } from '../../platform/tabelle/loader';
 import type { LuogoNascita, StatoCivile } from '../population/types';
 import { errore, rifiuta } from '../errori';
 import { childByLocalName, text } from '../read';

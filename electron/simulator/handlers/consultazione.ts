@@ -5,7 +5,7 @@
  */
 import { wFamigliaConvivenza, wGeneralita, wResidenza } from '../../../shared/anpr/servizi/elementi';
 import { el, leaf, serialize, type XmlChild } from '../../../shared/xml/writer';
-import { getAnprTables } from '../../tables/loader';
+import { getAnprTables } from '../../platform/tabelle/loader';
 import { rifiuta } from '../errori';
 import { cerca, chiavi, childByLocalName, text } from '../read';
 import { datiSoggetto3002, famigliaOf, generalitaOf, idAnpr, residenzaOf } from '../render';

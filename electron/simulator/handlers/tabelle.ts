@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { el, leaf, serialize } from '../../../shared/xml/writer';
-import { CATALOGO_TABELLE } from '../../tables/catalogo';
-import { cartellaTabellePredefinita } from '../../tables/loader';
+import { CATALOGO_TABELLE } from '../../platform/tabelle/catalogo';
+import { cartellaTabellePredefinita } from '../../platform/tabelle/loader';
 import { rifiuta } from '../errori';
 import { text } from '../read';
 import { qualified, rispostaRoot, testataRisposta } from '../soap';

@@ -2,7 +2,7 @@ import type { VersioniSim } from '../config';
 import type { ServiceCode } from '../../anpr/services/registry';
 import type { MtomAttachment } from '../../anpr/mtom/mtom';
 import type { Element } from '../../anpr/xml/safe';
-import type { Logger } from '../../log/logger';
+import type { Logger } from '../../platform/logger';
 import type { Errore, TestataRichiesta } from '../soap';
 import type { SimStore } from '../state/store';
 

@@ -10,7 +10,7 @@ export interface VoceAnomalia {
   codice: string;
   tipo: TipoAnomalia;
   testo: string;
-  /** Reference file under shared/anpr/errori holding the text. */
+  /** Reference file under ../shared/anpr/errori (beside the repository) holding the text. */
   fonte: string;
   /** Which subjects it may be attached to. */
   applicabile: 'tutti' | 'coniugati';
@@ -73,6 +73,6 @@ export const CATALOGO_ANOMALIE: readonly VoceAnomalia[] = [
  * from AT's, `validitaCF` 9): a rectification of the generalità (5008,
  * tipoMutazione 1) sends the checked data again, AT validates them, and the
  * subject's next 3002 no longer lists these (electron/simulator/handlers/mutazione.ts).
- * The training anomaly file (electron/anomalie/formazione.ts) teaches this fix.
+ * The training anomaly file (electron/features/anomalie/formazione.ts) teaches this fix.
  */
 export const ANOMALIE_SANATE_DA_RETTIFICA_GENERALITA: ReadonlySet<string> = new Set(['EA029', 'EAA30', 'EAA40']);

@@ -7,8 +7,8 @@
 import { codiceCognome, codiceNome, type Sesso } from '../../../shared/domain/codice-fiscale';
 import { addAnni, fromDayNumber, toDayNumber, type IsoDate } from '../../../shared/domain/date-it';
 import type { Comune, StatoEstero } from '../../../shared/domain/tabelle';
-import type { AnprTables } from '../../tables/anpr-tables';
-import { getAnprTables } from '../../tables/loader';
+import type { AnprTables } from '../../platform/tabelle/anpr-tables';
+import { getAnprTables } from '../../platform/tabelle/loader';
 import { CATALOGO_ANOMALIE } from './anomalie';
 import { COGNOMI, NOMI_FEMMINILI, NOMI_MASCHILI, NOMI_STRANIERI, type GruppoNomiStranieri } from './nomi';
 import { createRng, type Rng } from './prng';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { confrontaCodiceFiscale, validaCodiceFiscale, omocodice } from '../../../shared/domain/codice-fiscale';
 import { etaAllaData } from '../../../shared/domain/date-it';
-import { loadAnprTables } from '../../tables/loader';
-import type { AnprTables } from '../../tables/anpr-tables';
+import { loadAnprTables } from '../../platform/tabelle/loader';
+import type { AnprTables } from '../../platform/tabelle/anpr-tables';
 import { CATALOGO_ANOMALIE } from './anomalie';
 import { generatePopulation } from './generate';
 import { anprResourcePath } from '../../anpr/xsd/resources';
@@ -280,7 +280,7 @@ describe('generatePopulation', () => {
 
   it('anomaly texts are verbatim from the official lists', () => {
     for (const a of CATALOGO_ANOMALIE) {
-      // resources/anpr/errori holds the official csv lists (shared/anpr/errori/csv/… in the reference data).
+      // resources/anpr/errori holds the official csv lists (../shared/anpr/errori/csv/… in the reference data beside the repository).
       const csv = readFileSync(anprResourcePath(...a.fonte.replace('errori/csv/', 'errori/').split('/')), 'utf8');
       expect(csv.includes(`${a.codice},${a.testo},`) || csv.includes(`${a.codice},"${a.testo}",`), a.codice).toBe(true);
     }

@@ -74,7 +74,7 @@ interface Payload2001 {
   elencoSoggettiFamiglia?: { generalita: GeneralitaPayload; legameSoggetto: { dataDecorrenza: string; codiceLegame: string } }[];
   datiDelProcedimento?: DatiProcedimentoPayload;
   datiControllo: { ruoloSoggetto: string };
-  /** Not sent: what the follow-up of a warning needs (electron/core/seguiti.ts). */
+  /** Not sent: what the follow-up of a warning needs (electron/features/pratiche/seguiti.ts). */
 }
 
 const s = z.string();

@@ -1,6 +1,6 @@
 /**
  * Writers for the shared tipoDato.xsd types, in xs:sequence order (moved
- * from electron/anpr/services/common.ts; the types are those of ./tipi).
+ * from the protocol's services folder; the types are those of ./tipi).
  * Each returns an XmlChild (undefined when the optional block is absent).
  */
 import { el, leaf, leaves, many, opt, type XmlChild } from '../../xml/writer';

@@ -3,7 +3,7 @@
  * folder, with the strict zod schema of its input and its XSD-ordered
  * builder), one list, and everything else derived from it: the builders and
  * their input types (electron/anpr/services/builders.ts), the queue's payload
- * schemas (electron/queue/payload.ts). Adding a service means adding its file
+ * schemas (electron/features/coda/payload.ts). Adding a service means adding its file
  * and listing it here; the compiler then asks for its parsed answer, fixtures
  * and simulator handler, wherever those are keyed by `CodiceServizio`.
  */

@@ -216,7 +216,7 @@ export const anomalieChannels = {
     request: z.object({ caricamentoId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/), destinazione: z.enum(['anomalie', 'catalogo']) }),
     response: EsitoImportazioneSchema,
   },
-  /** Training only: imports the anomalies the training simulator keeps on its own residents (electron/anomalie/formazione.ts). */
+  /** Training only: imports the anomalies the training simulator keeps on its own residents (electron/features/anomalie/formazione.ts). */
   'anomalie.importaFormazione': { request: none, response: EsitoImportazioneSchema },
   'anomalie.esporta': {
     request: z.object({ filtri: FiltriAnomalieSchema, ordinamento: OrdinamentoAnomalieSchema, raggruppamento: RaggruppamentoSchema, formato: z.enum(['csv', 'xlsx']) }),

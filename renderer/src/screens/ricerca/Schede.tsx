@@ -106,7 +106,7 @@ function AvviaPratica({ idSoggetto }: { idSoggetto: string }) {
 
 /**
  * Certificate issuance with this person preselected. Shown for the deceased and the cancelled too: ANPR issues
- * them the certificato di morte and di cancellazione (electron/certificazione/regole.ts refuses the others).
+ * them the certificato di morte and di cancellazione (electron/features/certificazione/regole.ts refuses the others).
  */
 function Certificato({ idSoggetto }: { idSoggetto: string }) {
   const { sessione } = useSessione();
