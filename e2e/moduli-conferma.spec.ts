@@ -8,11 +8,15 @@
  */
 import { auditAccessibilita } from './axe';
 import { expect, type WebHostProcess } from './fixtures';
+import { SERVIZI } from '../shared/anpr/servizi';
 import { apri, compilaIndirizzo, famigliaDelSimulatore, guasto, inviaPratica, operazioniSimulatore, riepilogoInvio, segnaComePronta, sezione, statoPratica, test } from './flussi';
 
-/** The registrations the simulator executed; reads (3xxx) are left out. */
+/** The services that change ANPR's data (the queued ones of the catalogue): reads, 7003 and the like are left out. */
+const REGISTRAZIONI = new Set<string>(SERVIZI.filter((d) => d.inCoda).map((d) => d.codice));
+
+/** The registrations the simulator executed. */
 async function registrazioniSimulatore(webHost: WebHostProcess): Promise<{ servizio: string }[]> {
-  return (await operazioniSimulatore(webHost)).filter((o) => !o.servizio.startsWith('3'));
+  return (await operazioniSimulatore(webHost)).filter((o) => REGISTRAZIONI.has(o.servizio));
 }
 
 test('4 e 5: problemi elencati con collegamenti, primo campo a fuoco; riepilogo in parole, niente inviato prima di «Invia ad ANPR»', async ({ app: page, webHost }, testInfo) => {

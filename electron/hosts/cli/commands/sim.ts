@@ -48,8 +48,9 @@ export const simCommand: CliCommand = {
     }
     // The admin endpoint's per-run token, readable only by this user (stdout stays one line).
     writeFileSync(join(cfg.dataDir, 'admin.token'), sim.adminToken + '\n', { mode: 0o600 });
-    process.stdout.write(`listening ${sim.url}\n`);
-    await new Promise<void>((resolve) => {
+    // The signal handlers go in before the line: whoever reads it may stop us at once (a loaded machine can
+    // deschedule this process right after the write, and an unhandled SIGTERM would kill it without a clean stop).
+    const fermato = new Promise<void>((resolve) => {
       const stop = (signal: string): void => {
         logger.info('signal received, stopping', { signal });
         void sim.close().then(resolve);
@@ -57,6 +58,8 @@ export const simCommand: CliCommand = {
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
     });
+    process.stdout.write(`listening ${sim.url}\n`);
+    await fermato;
     return 0;
   },
 };
