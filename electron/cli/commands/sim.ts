@@ -48,7 +48,6 @@ export const simCommand: CliCommand = {
     }
     // The admin endpoint's per-run token, readable only by this user (stdout stays one line).
     writeFileSync(join(cfg.dataDir, 'admin.token'), sim.adminToken + '\n', { mode: 0o600 });
-    process.stdout.write(`listening ${sim.url}\n`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string): void => {
         logger.info('signal received, stopping', { signal });
@@ -56,6 +55,8 @@ export const simCommand: CliCommand = {
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
+      // Only now: a parent that stops us as soon as it reads the line must find the handlers installed.
+      process.stdout.write(`listening ${sim.url}\n`);
     });
     return 0;
   },
