@@ -6,11 +6,14 @@
  *   DELETE /__admin/faults     → clears them
  *   GET    /__admin/versioni   → the interface versions 7003 lists
  *   PUT    /__admin/versioni   → body { corrente, supportate } replaces them (training: "ANPR moved on")
+ *   GET    /__admin/richieste  → the citizens' online requests (P000), arrived or not
+ *   POST   /__admin/richieste  → body { "tipologia": "2", "comune"?: "058091" }: a citizen files a request now (e2e)
+ *   POST   /__admin/richieste/<codice>/integra → the citizen supplements a suspended request (6 sospesa → 7 integrata)
  */
 import { ZodError } from 'zod';
 import { versioniSchema, type FaultSpec, type VersioniSim } from './config';
 import type { ActiveFault } from './faults';
-import type { PersonaSim, SimStore } from './state/store';
+import type { PersonaSim, RichiestaSim, SimStore } from './state/store';
 
 export interface OperazioneAdmin {
   servizio: string;
@@ -35,7 +38,13 @@ export interface SimulatorAdmin {
   persona(idSchedaSoggettoANPR: string): PersonaSim | undefined;
   /** The simulator's SQLite state (tests, diagnostics). */
   store: SimStore;
+  /** A citizen files a request now (default: a residence declaration, in the first served comune). */
+  nuovaRichiesta(tipologia?: string, comune?: string): RichiestaSim;
+  /** The citizen supplements a suspended request (6 → 7); RangeError when it does not exist or is not suspended. */
+  integraRichiesta(codice: string): RichiestaSim;
 }
+
+const TIPOLOGIE = ['1', '2', '4', '5', '6'];
 
 export interface AdminResponse {
   status: number;
@@ -80,6 +89,37 @@ export function handleAdmin(admin: SimulatorAdmin, method: string, pathname: str
         return { status: 200, body: admin.versioni() };
       }
       return { status: 405, body: { errore: 'metodo non ammesso' } };
+    }
+    if (pathname === '/__admin/richieste') {
+      if (method === 'GET') return { status: 200, body: admin.store.tutteLeRichieste() };
+      if (method === 'POST') {
+        let json: { tipologia?: unknown; comune?: unknown };
+        try {
+          json = JSON.parse(body || '{}') as typeof json;
+        } catch {
+          return { status: 400, body: { errore: 'corpo JSON non valido' } };
+        }
+        const tipologia = json.tipologia === undefined ? '2' : String(json.tipologia);
+        if (!TIPOLOGIE.includes(tipologia)) return { status: 400, body: { errore: `tipologia ${tipologia} non prevista (1, 2, 4, 5, 6)` } };
+        try {
+          return { status: 201, body: admin.nuovaRichiesta(tipologia, typeof json.comune === 'string' ? json.comune : undefined) };
+        } catch (err) {
+          if (err instanceof RangeError) return { status: 409, body: { errore: err.message } };
+          throw err;
+        }
+      }
+      return { status: 405, body: { errore: 'metodo non ammesso' } };
+    }
+    const integra = /^\/__admin\/richieste\/(\d{1,30})\/integra$/.exec(pathname);
+    if (integra) {
+      if (method !== 'POST') return { status: 405, body: { errore: 'metodo non ammesso' } };
+      if (!admin.store.getRichiesta(integra[1]!)) return { status: 404, body: { errore: `richiesta ${integra[1]} inesistente` } };
+      try {
+        return { status: 200, body: admin.integraRichiesta(integra[1]!) };
+      } catch (err) {
+        if (err instanceof RangeError) return { status: 409, body: { errore: err.message } };
+        throw err;
+      }
     }
     return { status: 404, body: { errore: 'risorsa inesistente' } };
   } catch (err) {

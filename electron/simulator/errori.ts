@@ -36,6 +36,22 @@ export function rifiuta(codice: string, valori: readonly string[] = [], extra: P
   throw new BusinessError([errore(codice, valori, extra)]);
 }
 
+/**
+ * EN148 is ANPR's generic "operation not allowed", each time with a text of
+ * its own (anpr#1906): these are the texts observed for the citizens' requests
+ * (anpr#3134, anpr#4386, anpr#4607) and for a date window too wide (anpr#1906,
+ * 4005 with 31 days; P001's limit is 30 days, anpr#3302).
+ */
+const TESTI_EN148 = {
+  /** Esito 12003: change not allowed from the current state; 12004: notes (or motive) missing. */
+  statoPratica: "Errore nell'impostazione dello stato/proroga pratica. Esito: @",
+  intervallo: "La differenza tra la data iniziale e finale non puo' essere superiore a @ giorni",
+} as const;
+
+export function rifiutaEN148(variante: keyof typeof TESTI_EN148, valori: readonly string[]): never {
+  throw new BusinessError([{ codice: 'EN148', tipo: 'E', testo: formatDescrizione(TESTI_EN148[variante], valori) }]);
+}
+
 /** ANPR's "yyyy-mm-dd hh:mm:ss" (Europe/Rome) used in EN527. */
 export function dataAssistenza(d: Date): string {
   const f = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });

@@ -32,6 +32,9 @@ import { familyByPath, schemaFileFor, serviceFor, wsdlFor } from './routes';
 import { checkSecurity } from './security';
 import { envelope, policyFault, rispostaKoBody, soapFault, type Errore } from './soap';
 import { seedPopulation } from './state/seed';
+import { integra } from './handlers/richieste';
+import { nuovaRichiesta } from './richieste/genera';
+import type { TipologiaRichiesta } from '../../shared/anpr/servizi/P001';
 import { SimStore } from './state/store';
 
 export interface SimulatorOptions {
@@ -126,7 +129,7 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
   if (seeded.length) log.info('population seeded', { comuni: seeded, size: cfg.population.size });
   for (const altro of cfg.population.altriComuni ?? []) {
     if (cfg.comuni.includes(altro.istat)) continue;
-    const fatti = seedPopulation(store, { comuni: [altro.istat], size: altro.size, seed: `${cfg.population.seed}:${altro.istat}`, referenceDate: cfg.population.referenceDate ?? oggiRoma(clock.now()) });
+    const fatti = seedPopulation(store, { comuni: [altro.istat], richieste: false, size: altro.size, seed: `${cfg.population.seed}:${altro.istat}`, referenceDate: cfg.population.referenceDate ?? oggiRoma(clock.now()) });
     if (fatti.length) log.info('population of a comune not served seeded', { comune: altro.istat, size: altro.size });
   }
 
@@ -198,6 +201,8 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
     campione: (comune, n) => store.campione(comune ?? cfg.comuni[0]!, n),
     persona: (id) => store.getPersona(id),
     store,
+    nuovaRichiesta: (tipologia = '2', comune) => nuovaRichiesta(store, comune ?? cfg.comuni[0]!, tipologia as TipologiaRichiesta, clock.now()),
+    integraRichiesta: (codice) => integra(store, codice, clock.now()),
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -248,6 +248,21 @@ export const FULL: RequestInputs = {
   },
   '7001': { testata: testataFull, idTabella: 1 },
   '7003': { testata: testataFull, tipoVersioni: '2' },
+  P001: {
+    testata: { ...testataFull, tipoOperazione: 'V' },
+    criteriRicerca: { dataIniziale: '2025-03-01', dataFinale: '2025-03-27', idTipologia: '2', idStatoRichiesta: '2', flagInScadenza: true },
+  },
+  P002: { testata: { ...testataFull, tipoOperazione: 'V' }, criteriRicerca: { codiceRichiesta: '28833517' } },
+  P003: {
+    testata: testataFull,
+    criteriAggiornamento: {
+      codiceRichiesta: '28833517',
+      idStatoRichiesta: '4',
+      idMotivoIrricevibile: '1',
+      note: "Dichiarazione priva della firma dell'intestatario: irricevibile (art. 5 DL 5/2012).",
+      operatore: 'ROSSI ANNA',
+    },
+  },
 };
 
 export const MINIMAL: RequestInputs = {
@@ -333,6 +348,9 @@ export const MINIMAL: RequestInputs = {
   },
   '7001': { testata: testataMin, idTabella: '013' },
   '7003': { testata: testataMin },
+  P001: { testata: testataMin, criteriRicerca: { dataIniziale: '2025-03-01', dataFinale: '2025-03-27', idTipologia: 1 } },
+  P002: { testata: testataMin, criteriRicerca: { codiceRichiesta: '1' } },
+  P003: { testata: testataMin, criteriAggiornamento: { codiceRichiesta: '1', richiestaProroga: true, operatore: 'OPERATORE' } },
 };
 
 /** More inputs of one service, for blocks that FULL and MINIMAL (one input per service) cannot all show. */

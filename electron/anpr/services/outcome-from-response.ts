@@ -69,10 +69,19 @@ export function parseAnyErrori(list: Element | undefined): ErroreAnpr[] {
 const isCode = (e: ErroreAnpr, code: string): boolean => e.codice.trim().toUpperCase() === code;
 
 /**
+ * EN148 is also ANPR's generic "operation not allowed", with a text of its own
+ * (anpr#1906): a state change of a citizen's request refused (Esito 12003/12004,
+ * anpr#3134, anpr#4386), a date window too wide, an operation already annulled.
+ * Those are definite refusals, not an operation still in progress.
+ */
+const EN148_RIFIUTO = /Esito: ?\d+|stato\/proroga|non puo' essere superiore|gia' annullata/i;
+
+/**
  * Classifies a negative answer (rispostaKO / Risposta6001KO):
  * - `999` "Operazione non effettuabile" → esito_sconosciuto (transient, reconcile);
  * - `EN148` → esito_sconosciuto ("same idOperazioneComune still being processed",
- *   anpr#2905, #4053) — but only when no other blocking error explains the KO: the
+ *   anpr#2905, #4053; not when its text is one of the definite refusals of
+ *   {@link EN148_RIFIUTO}) — but only when no other blocking error explains the KO: the
  *   2024 EN148 warning asking to use the ID ANPR can ride along a real refusal;
  * - anything else → respinta (nothing stored: fix and resend with a NEW id).
  * EN527 (assistance info) is kept among the errors, never alone decisive.
@@ -92,7 +101,7 @@ export function outcomeFromKo(testata: TestataRispostaParsed, errori: ErroreAnpr
     };
   }
   const otherBlocking = errori.some(
-    (e) => e.tipo.toUpperCase() === 'E' && !isCode(e, 'EN148') && !isCode(e, 'EN527'),
+    (e) => e.tipo.toUpperCase() === 'E' && ((!isCode(e, 'EN148') && !isCode(e, 'EN527')) || (isCode(e, 'EN148') && EN148_RIFIUTO.test(e.testo))),
   );
   if (errori.some((e) => isCode(e, 'EN148')) && !otherBlocking) {
     return {

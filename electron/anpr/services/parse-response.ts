@@ -230,6 +230,122 @@ export interface RispostaConnessioneParsed {
   testata: TestataRispostaParsed;
 }
 
+
+/** One request of RispostaOKP001 (tipoRichiestaP001). */
+export interface RichiestaCittadinoSintesi {
+  codiceRichiesta: string;
+  idSchedaSoggettoRichiedente?: string;
+  idSchedaSoggettoInteressato?: string;
+  idFamigliaConvivenzaANPR?: string;
+  idStatoRichiesta: string;
+  idTipologia: string;
+  dataApertura: string;
+  dataChiusura?: string;
+  operatore?: string;
+  codiceFiscaleSoggettoRichiedente?: string;
+}
+
+export interface CriteriRicercaP001Parsed {
+  dataIniziale?: string;
+  dataFinale?: string;
+  idTipologia?: string;
+  idStatoRichiesta?: string;
+  flagInScadenza?: boolean;
+  flagProrogate?: boolean;
+}
+
+export interface RispostaP001Parsed {
+  testata: TestataRispostaParsed;
+  criteriRicerca: CriteriRicercaP001Parsed;
+  richieste: RichiestaCittadinoSintesi[];
+}
+
+/** A state of a citizen request (tipoStatoRichiesta): current or past. */
+export interface StatoRichiestaParsed {
+  idStato: string;
+  operatore?: string;
+  dataStato?: string;
+  note?: string;
+}
+
+/** A file of the request (attachment or summary PDF); `base64` as sent (or re-encoded from an MTOM part). */
+export interface FileRichiestaParsed {
+  /** Type of request the attachment belongs to (attachments only). */
+  idTipologia?: string;
+  nome?: string;
+  /** tipoIdFormatoFile: 1 PDF, 99 altro… */
+  formato: string;
+  descrizione?: string;
+  base64: string;
+  /** tipoFlagOots: 1 = obtained through the EU Once-Only Technical System. */
+  flagOots?: string;
+}
+
+/** A generic XML element kept as a parsed object: leaves as strings, repeated children as arrays. */
+export type XmlOggetto = { [k: string]: string | XmlOggetto | (string | XmlOggetto)[] };
+
+/** A member involved in a residence declaration (tipoComponente) or an online enrolment (tipoComponenteIsc). */
+export interface ComponenteRichiestaParsed {
+  idSchedaSoggettoANPR?: string;
+  codiceFiscale?: string;
+  cognome?: string;
+  nome?: string;
+  idGradoParentela?: string;
+  flagPatente?: string;
+  flagVeicoli?: string;
+  /** 1 = still to confirm, 3 = confirmed (adults). */
+  statoAccettazione?: string;
+  dataAccettazione?: string;
+  /** Every field of the member as sent. */
+  dati: XmlOggetto;
+}
+
+export interface DettaglioRichiestaParsed {
+  codiceRichiesta: string;
+  idTipologia: string;
+  note?: string;
+  dataApertura: string;
+  dataChiusura?: string;
+  dataScadenza?: string;
+  dataUltimoAggiornamento?: string;
+  numeroProroghe?: number;
+  statoCorrente: StatoRichiestaParsed;
+  storicoStati: StatoRichiestaParsed[];
+  recapiti: { idTipologiaRecapito: string; valore: string }[];
+  idANPR?: string;
+  richiedente?: GeneralitaParsed;
+  interessato?: GeneralitaParsed;
+  famigliaConvivenza?: XmlOggetto;
+  comuneInteressato?: ComuneParsed;
+  riepilogo?: FileRichiestaParsed;
+  allegati: FileRichiestaParsed[];
+  /** datiDichiarazioneResidenza / datiIscrizioneOnline: the members involved and their acceptance. */
+  componenti: ComponenteRichiestaParsed[];
+  /** The declared address (indirizzo of the residence/enrolment block). */
+  indirizzoDichiarato?: XmlOggetto;
+  /** Which type-specific block ANPR sent, and its content as a parsed object. */
+  datiSpecifici?: {
+    tipo: 'datiRettifica' | 'datiDichiarazioneResidenza' | 'datiIscrizioneOnline' | 'datiRichiestaIscrizioneElettorale';
+    dati: XmlOggetto;
+  };
+}
+
+export interface RispostaP002Parsed {
+  testata: TestataRispostaParsed;
+  codiceRichiesta?: string;
+  /** Absent when ANPR answers OK without a detail. */
+  dettaglio?: DettaglioRichiestaParsed;
+}
+
+export interface RispostaP003Parsed {
+  testata: TestataRispostaParsed;
+  codiceRichiesta?: string;
+  idStatoRichiesta?: string;
+  richiestaProroga?: boolean;
+  /** 0 operazione eseguita, 1 eseguita con warning. */
+  codiceEsito: string;
+}
+
 export interface ParsedResponses {
   TestConn: RispostaConnessioneParsed;
   '3001': Risposta3001Parsed;
@@ -250,6 +366,9 @@ export interface ParsedResponses {
   '6001': Risposta6001Parsed;
   '7001': Risposta7001Parsed;
   '7003': Risposta7003Parsed;
+  P001: RispostaP001Parsed;
+  P002: RispostaP002Parsed;
+  P003: RispostaP003Parsed;
 }
 
 // ------------------------------------------------------------ field parsers
@@ -465,6 +584,116 @@ function decodeBase64Text(el: Element | undefined): Buffer | undefined {
   return t ? Buffer.from(t, 'base64') : undefined;
 }
 
+
+// ------------------------------------------------------------ P000 (citizens' requests)
+
+/** Any element as a plain object (local names; leaves as trimmed text; repeated children become arrays). */
+export function xmlOggetto(el: Element): XmlOggetto {
+  const out: XmlOggetto = {};
+  for (const c of elementChildren(el)) {
+    const k = localNameOf(c);
+    const v: string | XmlOggetto = elementChildren(c).length > 0 ? xmlOggetto(c) : (c.textContent ?? '').trim();
+    const prev = out[k];
+    if (prev === undefined) out[k] = v;
+    else if (Array.isArray(prev)) prev.push(v);
+    else out[k] = [prev, v];
+  }
+  return out;
+}
+
+const bool = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : v === 'true' || v === '1');
+
+function pStatoRichiesta(el: Element | undefined): StatoRichiestaParsed | undefined {
+  if (!el) return undefined;
+  return compact({ idStato: txt(el, 'idStato') ?? '', operatore: txt(el, 'operatore'), dataStato: txt(el, 'dataStato'), note: txt(el, 'note') });
+}
+
+function pFileRichiesta(el: Element, opts: ParseOptions): FileRichiestaParsed {
+  const cont = childByLocalName(el, 'contenuto');
+  const inc = cont ? elementChildren(cont).find((c) => localNameOf(c) === 'Include') : undefined;
+  const base64 = !cont ? '' : inc ? (resolveBinary(cont, opts)?.toString('base64') ?? '') : (cont.textContent ?? '').replace(/\s+/g, '');
+  return compact({
+    idTipologia: txt(el, 'idTipologia'),
+    nome: txt(el, 'nomeFile'),
+    formato: txt(el, 'idFormatoFile') ?? '',
+    descrizione: txt(el, 'descrizione'),
+    base64,
+    flagOots: txt(el, 'flagOots'),
+  });
+}
+
+function pComponenteRichiesta(el: Element): ComponenteRichiestaParsed {
+  return compact({
+    idSchedaSoggettoANPR: txt(el, 'idSchedaSoggettoANPR'),
+    codiceFiscale: txt(el, 'codiceFiscale'),
+    cognome: txt(el, 'cognome'),
+    nome: txt(el, 'nome'),
+    idGradoParentela: txt(el, 'idGradoParentela'),
+    flagPatente: txt(el, 'flagPatente'),
+    flagVeicoli: txt(el, 'flagVeicoli'),
+    statoAccettazione: txt(el, 'statoAccettazione'),
+    dataAccettazione: txt(el, 'dataAccettazione'),
+    dati: xmlOggetto(el),
+  });
+}
+
+const BLOCCHI_SPECIFICI = ['datiRettifica', 'datiDichiarazioneResidenza', 'datiIscrizioneOnline', 'datiRichiestaIscrizioneElettorale'] as const;
+
+function pDettaglioP002(d: Element, opts: ParseOptions): DettaglioRichiestaParsed {
+  const blocco = elementChildren(d).find((c) => (BLOCCHI_SPECIFICI as readonly string[]).includes(localNameOf(c)));
+  const componenti = blocco
+    ? [
+        ...childrenByLocalName(childByLocalName(blocco, 'componentiCoinvolti'), 'componente'),
+        ...childrenByLocalName(childByLocalName(blocco, 'componentiCoinvoltiIsc'), 'componenteIsc'),
+      ].map(pComponenteRichiesta)
+    : [];
+  const indirizzo = blocco ? childByLocalName(blocco, 'indirizzo') : undefined;
+  const riep = childByLocalName(d, 'riepilogoRichiesta');
+  const fam = childByLocalName(d, 'famigliaConvivenza');
+  const proroghe = txt(d, 'numeroProroghe');
+  return compact({
+    codiceRichiesta: txt(d, 'codiceRichiesta') ?? '',
+    idTipologia: txt(d, 'idTipologia') ?? '',
+    note: txt(d, 'note'),
+    dataApertura: txt(d, 'dataApertura') ?? '',
+    dataChiusura: txt(d, 'dataChiusura'),
+    dataScadenza: txt(d, 'dataScadenza'),
+    dataUltimoAggiornamento: txt(d, 'dataUltimoAggiornamento'),
+    numeroProroghe: proroghe === undefined ? undefined : Number(proroghe),
+    statoCorrente: pStatoRichiesta(childByLocalName(d, 'statoRichiestaCorrente')) ?? { idStato: '' },
+    storicoStati: childrenByLocalName(childByLocalName(d, 'storicoStati'), 'statoRichiesta').map((e) => pStatoRichiesta(e)!),
+    recapiti: childrenByLocalName(childByLocalName(d, 'recapiti'), 'recapito').map((r) => ({
+      idTipologiaRecapito: txt(r, 'idTipologiaRecapito') ?? '',
+      valore: txt(r, 'valoreRecapito') ?? '',
+    })),
+    idANPR: txt(childByLocalName(d, 'identificativi'), 'idANPR'),
+    richiedente: parseGeneralita(childByLocalName(d, 'soggettoRichiedente')),
+    interessato: parseGeneralita(childByLocalName(d, 'soggettoInteressato')),
+    famigliaConvivenza: fam ? xmlOggetto(fam) : undefined,
+    comuneInteressato: pComune(childByLocalName(d, 'comuneInteressato')),
+    riepilogo: riep ? pFileRichiesta(riep, opts) : undefined,
+    allegati: childrenByLocalName(childByLocalName(d, 'allegati'), 'allegato').map((a) => pFileRichiesta(a, opts)),
+    componenti,
+    indirizzoDichiarato: indirizzo ? xmlOggetto(indirizzo) : undefined,
+    datiSpecifici: blocco ? { tipo: localNameOf(blocco) as (typeof BLOCCHI_SPECIFICI)[number], dati: xmlOggetto(blocco) } : undefined,
+  });
+}
+
+function pRichiestaP001(r: Element): RichiestaCittadinoSintesi {
+  return compact({
+    codiceRichiesta: txt(r, 'codiceRichiesta') ?? '',
+    idSchedaSoggettoRichiedente: txt(r, 'idSchedaSoggettoRichiedente'),
+    idSchedaSoggettoInteressato: txt(r, 'idSchedaSoggettoInteressato'),
+    idFamigliaConvivenzaANPR: txt(r, 'idFamigliaConvivenzaANPR'),
+    idStatoRichiesta: txt(r, 'idStatoRichiesta') ?? '',
+    idTipologia: txt(r, 'idTipologia') ?? '',
+    dataApertura: txt(r, 'dataApertura') ?? '',
+    dataChiusura: txt(r, 'dataChiusura'),
+    operatore: txt(r, 'operatore'),
+    codiceFiscaleSoggettoRichiedente: txt(childByLocalName(r, 'codiceFiscaleSoggettoRichiedente'), 'codFiscale'),
+  });
+}
+
 // ------------------------------------------------------------ entry points
 
 export interface ParseOptions {
@@ -658,6 +887,42 @@ function parsePayload(service: ServiceCode, payload: Element, opts: ParseOptions
           supportate: childrenByLocalName(e, 'versioniSupportate').map(pVersione),
         })),
       };
+      return outcomeFromOk(testata, value, []);
+    }
+    case 'RispostaOKP001': {
+      const c = childByLocalName(inner, 'criteriRicerca');
+      const value: RispostaP001Parsed = {
+        testata,
+        criteriRicerca: compact({
+          dataIniziale: txt(c, 'dataIniziale'),
+          dataFinale: txt(c, 'dataFinale'),
+          idTipologia: txt(c, 'idTipologia'),
+          idStatoRichiesta: txt(c, 'idStatoRichiesta'),
+          flagInScadenza: bool(txt(c, 'flagInScadenza')),
+          flagProrogate: bool(txt(c, 'flagProrogate')),
+        }),
+        richieste: childrenByLocalName(childByLocalName(inner, 'elenco'), 'richiesta').map(pRichiestaP001),
+      };
+      return outcomeFromOk(testata, value, []);
+    }
+    case 'RispostaOKP002': {
+      const d = childByLocalName(inner, 'dettaglio');
+      const value: RispostaP002Parsed = compact({
+        testata,
+        codiceRichiesta: txt(childByLocalName(inner, 'criteriRicerca'), 'codiceRichiesta'),
+        dettaglio: d ? pDettaglioP002(d, opts) : undefined,
+      });
+      return outcomeFromOk(testata, value, []);
+    }
+    case 'RispostaOKP003': {
+      const c = childByLocalName(inner, 'criteriRicerca');
+      const value: RispostaP003Parsed = compact({
+        testata,
+        codiceRichiesta: txt(c, 'codiceRichiesta'),
+        idStatoRichiesta: txt(c, 'idStatoRichiesta'),
+        richiestaProroga: bool(txt(c, 'richiestaProroga')),
+        codiceEsito: txt(childByLocalName(inner, 'esito'), 'codiceEsito') ?? '',
+      });
       return outcomeFromOk(testata, value, []);
     }
     default:

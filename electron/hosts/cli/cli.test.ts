@@ -53,6 +53,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'anpr-cli-'));
   writeFileSync(join(dir, 'body3002.xml'), buildRequest('3002', FULL['3002']));
   writeFileSync(join(dir, 'body5005.xml'), buildRequest('5005', FULL['5005']));
+  writeFileSync(join(dir, 'bodyP001.xml'), buildRequest('P001', FULL.P001));
+  writeFileSync(join(dir, 'bodyP003.xml'), buildRequest('P003', FULL.P003));
 });
 afterAll(async () => {
   await endpoint.close();
@@ -66,6 +68,22 @@ describe('npx anpr', () => {
     expect(result.stdout).toContain('<idOperazioneComune>20261126000000000001</idOperazioneComune>');
     const verification = verifyWsSecurity(result.stdout.trim(), { trustedCaPems: [pki.pem('ca.crt')], now: new Date() });
     expect(verification).toMatchObject({ ok: true, assertion: { idSede: pki.istat } });
+  });
+
+  it('envelope and send work for the citizens’ requests (P001, P003) like for every other service', async () => {
+    const config = writeConfig('ok.json');
+    const env = await anpr(['envelope', '--config', config, '--service', 'P001', '--body', join(dir, 'bodyP001.xml'), '--id', '20261126000000000002']);
+    expect(env.code).toBe(0);
+    expect(env.stdout).toContain('RichiestaP001');
+    expect(verifyWsSecurity(env.stdout.trim(), { trustedCaPems: [pki.pem('ca.crt')], now: new Date() })).toMatchObject({ ok: true });
+    endpoint.reply((request) => ({
+      body: soapEnvelope(
+        `<ns2:RispostaP003 xmlns:ns2="http://sogei.it/ANPR/P000sc"><ns2:rispostaKO>${testataRisposta('P003', 'XXXX', idOf(request.xml), '1889264171')}<listaErrori>${erroreXml('EN148', 'E', "Errore nell'impostazione dello stato/proroga pratica. Esito: 12003")}</listaErrori></ns2:rispostaKO></ns2:RispostaP003>`,
+      ),
+    }));
+    const sent = await anpr(['send', '--config', config, '--service', 'P003', '--body', join(dir, 'bodyP003.xml'), '--id', '778']);
+    expect(sent.code).toBe(0);
+    expect(JSON.parse(sent.stdout)).toMatchObject({ esito: 'respinta', idOperazioneComune: '778', errori: [{ codice: 'EN148' }] });
   });
 
   it('send prints one JSON object; a refusal still exits 0', async () => {

@@ -7,6 +7,7 @@ import { handle3001, handle3002, handle3003, handle3007 } from './consultazione'
 import { handle1001, handle1002 } from './iscrizione';
 import { handle5001, handle5005, handle5008 } from './mutazione';
 import { handle5013 } from './revoca';
+import { handleP001, handleP002, handleP003 } from './richieste';
 import { handle7001, handle7003, handleTestConn } from './tabelle';
 import type { Handler } from './types';
 
@@ -30,6 +31,9 @@ export const HANDLERS = {
   '6001': handle6001,
   '7001': handle7001,
   '7003': handle7003,
+  P001: handleP001,
+  P002: handleP002,
+  P003: handleP003,
 } satisfies Record<ServiceCode, Handler>;
 
 export type { Handler, HandlerContext, HandlerResult } from './types';

@@ -87,6 +87,38 @@ interface Membro {
   decorrenza?: number;
 }
 
+/**
+ * The comune a population lives in: the official record valid at the date or,
+ * for ANPR's test comuni 888xxx of its official examples (not in the official
+ * table), a synthetic one: "COMUNE DI PROVA <code>", province RM (058), region
+ * 12, Belfiore "X" + the last three digits (no real comune has a Belfiore
+ * starting with X). Any other code not in the table is still refused (a typo
+ * in a real code must not silently become a fictitious comune).
+ */
+export function comuneServito(tables: AnprTables, codIstat: string, data: IsoDate): Comune & { belfiore: string } {
+  const c = tables.comuneValidoAlla(codIstat, data);
+  if (c && c.belfiore) return c as Comune & { belfiore: string };
+  if (!/^888\d{3}$/.test(codIstat) || c) {
+    throw new RangeError(`Comune ${codIstat} inesistente o non valido alla data ${data} (i comuni di prova di ANPR 888xxx sono ammessi)`);
+  }
+  const nome = `COMUNE DI PROVA ${codIstat}`;
+  return {
+    id: `SINTETICO-${codIstat}`,
+    codIstat,
+    belfiore: `X${codIstat.slice(3)}`,
+    denominazione: nome,
+    denominazioneTraslitterata: nome,
+    altraDenominazione: null,
+    altraDenominazioneTraslitterata: null,
+    siglaProvincia: 'RM',
+    codProvinciaIstat: '058',
+    codRegione: '12',
+    dataIstituzione: '1861-03-17',
+    dataCessazione: null,
+    stato: 'A',
+  };
+}
+
 export function generatePopulation(opts: OpzioniPopolazione, tables: AnprTables = getAnprTables()): Popolazione {
   return new Generatore(opts, tables).run();
 }
@@ -120,11 +152,8 @@ class Generatore {
     if (!Number.isInteger(opts.size) || opts.size < 1) throw new RangeError('size deve essere un intero positivo');
     this.rng = createRng(opts.seed);
     this.refDay = toDayNumber(opts.referenceDate);
-    const servito = tables.comuneValidoAlla(opts.comuneIstat, opts.referenceDate);
-    if (!servito || !servito.belfiore) {
-      throw new RangeError(`Comune ${opts.comuneIstat} inesistente o non valido alla data ${opts.referenceDate}`);
-    }
-    this.servito = servito as Comune & { belfiore: string };
+    const servito = comuneServito(tables, opts.comuneIstat, opts.referenceDate);
+    this.servito = servito;
     this.comuniConBelfiore = tables.comuni.filter((c) => c.belfiore !== null);
     this.comuniProvincia = this.comuniConBelfiore.filter((c) => c.codProvinciaIstat === servito.codProvinciaIstat);
     const italia = tables.statoEsteroPerCodice('100');

@@ -2,9 +2,11 @@
  * First start: fills the store with the deterministic synthetic population of
  * each served comune (population/generatePopulation). Later starts keep the
  * living state; a comune added to the config is seeded when first seen.
+ * Each served comune also gets its stream of citizens' online requests.
  */
 import type { IsoDate } from '../../../shared/domain/date-it';
 import { generatePopulation } from '../population';
+import { seedRichieste } from '../richieste/genera';
 import type { SimStore } from './store';
 
 /** Known CAPs for comuni the training mode uses (ANPR tables carry none). */
@@ -17,6 +19,8 @@ export interface SeedOptions {
   referenceDate: IsoDate;
   cap?: Record<string, string>;
   quotaAnomalie?: number;
+  /** Also the stream of citizens' online requests (P000) of each comune (default true; false for comuni not served). */
+  richieste?: boolean;
 }
 
 /** Seeds every comune not yet seeded; returns the comuni seeded now. */
@@ -43,6 +47,10 @@ export function seedPopulation(store: SimStore, opts: SeedOptions): string[] {
       store.setMeta(`seeded:${istat}`, JSON.stringify({ size: opts.size, seed: opts.seed, referenceDate: opts.referenceDate, persone: pop.persone.length }));
     });
     done.push(istat);
+  }
+  // Requests are seeded on their own marker, so a state seeded before they existed gets them too.
+  if (opts.richieste !== false) {
+    for (const istat of opts.comuni) store.transaction(() => seedRichieste(store, istat, opts.comuni.length === 1 ? opts.seed : `${opts.seed}:${istat}`, opts.referenceDate));
   }
   return done;
 }

@@ -81,7 +81,73 @@ CREATE TABLE IF NOT EXISTS ultimo_id (comune TEXT PRIMARY KEY, id_op_comune TEXT
 CREATE TABLE IF NOT EXISTS certificati (
   numero_protocollo TEXT PRIMARY KEY, comune TEXT NOT NULL, id_op_comune TEXT NOT NULL, persona TEXT NOT NULL,
   tipi TEXT NOT NULL, emesso_il TEXT NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS richieste_cittadino (
+  codice TEXT PRIMARY KEY, comune TEXT NOT NULL, tipologia TEXT NOT NULL, arrivo TEXT NOT NULL, stato TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS richieste_cittadino_arrivo ON richieste_cittadino(comune, tipologia, arrivo);
 `;
+
+/** A state a citizen request entered (tipoStatoRichiesta). */
+export interface StatoRichiestaSim {
+  idStato: string;
+  operatore: string;
+  /** ISO instant. */
+  dataStato: string;
+  note?: string;
+}
+
+/** One correction asked by the citizen (tipoInfoRettifica). */
+export interface RettificaSim {
+  idSchedaSoggettoANPR?: string;
+  idSezioneDati: string;
+  sezioneDati: string;
+  idDatoAnagrafico: string;
+  datoAnagrafico: string;
+  valoreAttuale: string;
+  valoreRichiesto: string;
+}
+
+/** A member involved in a residence declaration (tipoComponente). */
+export interface ComponenteSim {
+  idSchedaSoggettoANPR: string;
+  idGradoParentela: string;
+  flagPatente: 'SI' | 'NO';
+  flagVeicoli: 'SI' | 'NO';
+  /** 1 still to confirm, 3 confirmed. */
+  statoAccettazione: '1' | '3';
+  dataAccettazione?: string;
+}
+
+/**
+ * A citizen's online request (P000). Visible to P001/P002/P003 only once its
+ * `arrivo` instant has passed on the simulator's clock.
+ */
+export interface RichiestaSim {
+  codice: string;
+  comune: string;
+  /** 1 rettifica dati, 2 dichiarazione di residenza, 4 trasferimento UE, 5 iscrizione elettorale UE, 6 rettifica dati elettorali. */
+  tipologia: '1' | '2' | '4' | '5' | '6';
+  /** ISO instant the citizen filed it (dataApertura). */
+  arrivo: string;
+  richiedente: string;
+  interessato?: string;
+  famiglia?: string;
+  recapiti: { tipo: string; valore: string }[];
+  /** Every state entered, the current one last. */
+  storico: StatoRichiestaSim[];
+  numeroProroghe: number;
+  /** ISO instant of the deadline (see richieste/stati.ts GIORNI). */
+  scadenza: string;
+  chiusura?: string;
+  note?: string;
+  rettifiche?: RettificaSim[];
+  /** Declared address (datiDichiarazioneResidenza/indirizzo). */
+  indirizzo?: { cap: string; codSpecie: string; specie: string; denominazioneToponimo: string; civico: string; piano?: string; interno?: string };
+  /** 1 existing family, 2 new family. */
+  tipoFamiglia?: '1' | '2';
+  componenti?: ComponenteSim[];
+  /** datiRichiestaIscrizioneElettorale. */
+  elettorale?: { recapito?: string; idStatoResidenzaOrigine: string; statoResidenzaOrigine: string; localitaStatoResidenzaOrigine: string; indirizzoStatoResidenzaOrigine: string };
+}
 
 interface DocRow {
   doc: string;
@@ -312,6 +378,31 @@ export class SimStore {
 
   setUltimoId(comune: string, id: string): void {
     this.db.prepare('INSERT INTO ultimo_id(comune, id_op_comune) VALUES (?, ?) ON CONFLICT(comune) DO UPDATE SET id_op_comune = excluded.id_op_comune').run(comune, id);
+  }
+
+  // ------------------------------------------------------------------ citizens' requests (P000)
+
+  putRichiesta(r: RichiestaSim): void {
+    this.db
+      .prepare('INSERT INTO richieste_cittadino(codice, comune, tipologia, arrivo, stato, doc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(codice) DO UPDATE SET stato = excluded.stato, arrivo = excluded.arrivo, doc = excluded.doc')
+      .run(r.codice, r.comune, r.tipologia, r.arrivo, r.storico[r.storico.length - 1]?.idStato ?? '2', JSON.stringify(r));
+  }
+
+  getRichiesta(codice: string): RichiestaSim | undefined {
+    const row = this.db.prepare('SELECT doc FROM richieste_cittadino WHERE codice = ?').get(codice) as DocRow | undefined;
+    return row ? (JSON.parse(row.doc) as RichiestaSim) : undefined;
+  }
+
+  /** The requests of a comune and type filed between two ISO instants (inclusive), oldest first. */
+  richieste(comune: string, tipologia: string, da: string, a: string): RichiestaSim[] {
+    return (this.db.prepare('SELECT doc FROM richieste_cittadino WHERE comune = ? AND tipologia = ? AND arrivo >= ? AND arrivo <= ? ORDER BY arrivo, codice').all(comune, tipologia, da, a) as DocRow[]).map(
+      (r) => JSON.parse(r.doc) as RichiestaSim,
+    );
+  }
+
+  tutteLeRichieste(comune?: string): RichiestaSim[] {
+    const rows = (comune ? this.db.prepare('SELECT doc FROM richieste_cittadino WHERE comune = ? ORDER BY arrivo, codice').all(comune) : this.db.prepare('SELECT doc FROM richieste_cittadino ORDER BY arrivo, codice').all()) as DocRow[];
+    return rows.map((r) => JSON.parse(r.doc) as RichiestaSim);
   }
 
   registraCertificato(c: { numeroProtocollo: string; comune: string; idOperazioneComune: string; persona: string; tipi: string[]; emessoIl: string; sha256: string }): void {

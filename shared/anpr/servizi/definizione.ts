@@ -21,7 +21,9 @@ export type GenereServizio =
   | 'consultazione'
   | 'certificazione'
   | 'tabelle'
-  | 'diagnostica';
+  | 'diagnostica'
+  /** Citizens' online requests (P001/P002 read them, P003 changes a request's state). */
+  | 'richiesta_cittadino';
 
 /**
  * How the response body is shaped:

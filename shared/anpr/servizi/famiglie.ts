@@ -3,7 +3,7 @@
  * and WSDL are (under resources/anpr), their namespaces and endpoint paths.
  * From the official WSDL/XSD (2024-11 v9.0.3 for comuni, client-example 2018 for TestConn).
  */
-export type Famiglia = '1000' | '2000' | '3000' | '5000' | '6001' | '7001' | 'TestConn';
+export type Famiglia = '1000' | '2000' | '3000' | '5000' | '6001' | '7001' | 'P000' | 'TestConn';
 
 export interface InfoFamiglia {
   famiglia: Famiglia;
@@ -42,6 +42,8 @@ export const FAMIGLIE: Readonly<Record<Famiglia, InfoFamiglia>> = {
   '5000': comuni('5000', '5000mutazione.xsd', '5000serviziMutazione.wsdl', '5000', '/ANPR5000ServiziMutazione/AnprService5000'),
   '6001': comuni('6001', '6001certificazione.xsd', '6001servizioCertificazione.wsdl', '6001', '/ANPR6001ServizioCertificazione/AnprService6001'),
   '7001': comuni('7001', '7001scaricoTabelle.xsd', '7001servizioScaricoTabelle.wsdl', '7001', '/ANPR7001ServizioScaricoTabelle/AnprService7001'),
+  // Citizens' online requests (P001 elenco, P002 dettaglio, P003 aggiorna): schema namespace http://sogei.it/ANPR/P000sc.
+  P000: comuni('P000', 'P000sc.xsd', 'P000ServiziCittadino.wsdl', 'P000', '/P000'),
   TestConn: {
     famiglia: 'TestConn',
     cartellaSchemi: 'wsdl/testconn',

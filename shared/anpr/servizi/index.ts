@@ -25,6 +25,9 @@ import { servizio5013 } from './5013';
 import { servizio6001 } from './6001';
 import { servizio7001 } from './7001';
 import { servizio7003 } from './7003';
+import { servizioP001 } from './P001';
+import { servizioP002 } from './P002';
+import { servizioP003 } from './P003';
 import type { DefinizioneServizio } from './definizione';
 import { servizioTestConn } from './testconn';
 
@@ -51,6 +54,9 @@ export const SERVIZI = [
   servizio6001,
   servizio7001,
   servizio7003,
+  servizioP001,
+  servizioP002,
+  servizioP003,
 ] as const;
 
 type Definizioni = (typeof SERVIZI)[number];
