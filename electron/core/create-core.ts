@@ -23,6 +23,7 @@ import { createCodaHost, type CodaHost } from './coda';
 import { createAccesso, type Accesso } from '../features/operatori/accesso';
 import { createGuard } from './permissions';
 import { avviaRegistroEsiti } from '../features/pratiche';
+import { createRichieste, type Richieste, type Timers } from '../features/richieste';
 
 export interface CoreOptions {
   dataDir: string;
@@ -33,6 +34,13 @@ export interface CoreOptions {
   logger?: Logger;
   /** Overrides the connection check (default: ANPR's TestConn for the current environment). */
   probe?: ConnectionProbe;
+  /**
+   * Reads the citizens' online requests by itself: after the first successful connection check, then every
+   * MINUTI_AGGIORNAMENTO minutes (default: every host but 'test', whose tests read on demand).
+   */
+  richiesteAutomatiche?: boolean;
+  /** Timers of the background reads (tests: fake ones). */
+  timers?: Timers;
 }
 
 export interface Core {
@@ -51,6 +59,8 @@ export interface Core {
   readonly anpr: AnprAccess;
   /** The queue of pratiche (its dispatcher runs once `coda.start()` is called). */
   readonly coda: CodaHost;
+  /** The citizens' online requests (P001/P002 read, kept locally). */
+  readonly richieste: Richieste;
   /** Operator accounts and the signed-in session. */
   readonly accesso: Accesso;
   readonly logger: Logger;
@@ -90,7 +100,20 @@ export function createCore(options: CoreOptions): Core {
     const coda = createCodaHost({ db, anpr, events, connection, clock: options.clock, logger, version: options.version ?? '0.0.0' });
     // Event subscriptions of the core's own services: made here, released on close.
     const disiscrizioni: Array<() => void> = [avviaRegistroEsiti({ db, coda, settings, events, logger })];
-    const router = createRouter(createHandlers({ db, settings, connection, keystores, ca, verifica, anpr, coda, accesso, events, options, logger }), logger.child('ipc'), {
+    const richieste = createRichieste({ db, clock: options.clock, logger, settings, anpr, events, ...(options.timers ? { timers: options.timers } : {}) });
+    if (options.richiesteAutomatiche ?? options.host !== 'test') {
+      // The first read waits for the connection check: started once ANPR is known to answer.
+      let avviata = false;
+      disiscrizioni.push(
+        events.subscribe((event, payload) => {
+          if (avviata || event !== 'connessione.cambiata' || (payload as { stato: string }).stato !== 'raggiungibile') return;
+          avviata = true;
+          void richieste.aggiorna().catch((error: unknown) => logger.error('first requests read crashed', { error: error instanceof Error ? error.message : String(error) }));
+        }),
+        richieste.avvia(),
+      );
+    }
+    const router = createRouter(createHandlers({ db, settings, connection, keystores, ca, verifica, anpr, coda, richieste, accesso, events, options, logger }), logger.child('ipc'), {
       guard: createGuard(accesso),
       audit: createAuditPrivilegi({ db, clock: options.clock, logger }),
     });
@@ -106,11 +129,13 @@ export function createCore(options: CoreOptions): Core {
       verifica,
       anpr,
       coda,
+      richieste,
       accesso,
       logger,
       options,
       async close() {
         for (const disiscrivi of disiscrizioni.splice(0)) disiscrivi();
+        await richieste.chiudi();
         await coda.close();
         await anpr.close();
         db.close();

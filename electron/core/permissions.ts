@@ -49,6 +49,11 @@ export const PERMESSI: { readonly [C in Channel]?: Permesso } = {
   'certificazione.registro': 'consultazione',
   'certificazione.esporta': 'consultazione',
   'anomalie.elenco': 'consultazione',
+  'richieste.elenco': 'consultazione',
+  'richieste.aggiorna': 'consultazione',
+  'richieste.conteggi': 'consultazione',
+  'richieste.dettaglio': 'consultazione',
+  'richieste.file': 'consultazione',
   'anomalie.dettaglio': 'consultazione',
   'anomalie.riepilogo': 'consultazione',
   'anomalie.esporta': 'consultazione',
@@ -112,6 +117,9 @@ export const NON_ATTIVITA: ReadonlySet<Channel> = new Set<Channel>([
   // The anomalies screen reloads both on every `anomalie.cambiate` (answers from ANPR arriving in the background).
   'anomalie.elenco',
   'anomalie.riepilogo',
+  // The Scrivania's card and the requests list reload on every `richieste.cambiate` (the background poll).
+  'richieste.elenco',
+  'richieste.conteggi',
 ]);
 
 /** What an operator whose password is still the initial one may call (besides the public channels). */

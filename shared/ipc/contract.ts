@@ -19,6 +19,7 @@ import { anomalieChannels, anomalieEvents } from './domains/anomalie';
 import { praticheChannels } from './domains/pratiche';
 import { tabelleChannels } from './domains/tabelle';
 import { messaInEsercizioChannels } from './domains/messa-in-esercizio';
+import { richiesteChannels, richiesteEvents } from './domains/richieste';
 
 export * from './domains/schemas';
 export * from './domains/certificati';
@@ -31,6 +32,7 @@ export * from './domains/anomalie';
 export * from './domains/pratiche';
 export * from './domains/tabelle';
 export * from './domains/messa-in-esercizio';
+export * from './domains/richieste';
 
 export const contract = {
   ...baseChannels,
@@ -44,12 +46,14 @@ export const contract = {
   ...praticheChannels,
   ...tabelleChannels,
   ...messaInEsercizioChannels,
+  ...richiesteChannels,
 } as const;
 
 export const events = {
   ...baseEvents,
   ...codaEvents,
   ...anomalieEvents,
+  ...richiesteEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { anomalieHandlers } from './anomalie';
 import { praticheHandlers } from './pratiche';
 import { tabelleHandlers } from './tabelle';
 import { messaInEsercizioHandlers } from './messa-in-esercizio';
+import { richiesteHandlers } from './richieste';
 import type { CoreServices } from './services';
 
 export type { CoreServices } from './services';
@@ -32,5 +33,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...praticheHandlers(services),
     ...tabelleHandlers(services),
     ...messaInEsercizioHandlers(services),
+    ...richiesteHandlers(services),
   };
 }

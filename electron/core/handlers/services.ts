@@ -11,6 +11,7 @@ import type { AnprAccess } from '../anpr-access';
 import type { CodaHost } from '../coda';
 import type { Accesso } from '../../features/operatori/accesso';
 import type { Logger } from '../../platform/logger';
+import type { Richieste } from '../../features/richieste';
 
 /** What handler factories may use: the core's services, never Electron. */
 export interface CoreServices {
@@ -26,6 +27,8 @@ export interface CoreServices {
   anpr: AnprAccess;
   /** The queue of pratiche of the current environment. */
   coda: CodaHost;
+  /** The citizens' online requests of the current environment. */
+  richieste: Richieste;
   /** Operator accounts and the signed-in session (the only source of "who is calling"). */
   accesso: Accesso;
   events: EventBus;
