@@ -106,6 +106,11 @@ export async function guasto(webHost: WebHostProcess, fault: Record<string, unkn
   await adminSimulatore(webHost, 'POST', '/__admin/faults', fault);
 }
 
+/** A citizen files an online request now on the simulator (POST /__admin/richieste, state 2 aperta). */
+export async function nuovaRichiestaCittadino(webHost: WebHostProcess, tipologia: '1' | '2' | '4' | '5' | '6' = '2'): Promise<{ codice: string; tipologia: string }> {
+  return JSON.parse(await adminSimulatore(webHost, 'POST', '/__admin/richieste', { tipologia })) as { codice: string; tipologia: string };
+}
+
 /** Replaces the interface versions the simulator lists in 7003 ("ANPR moved on"). */
 export async function versioniSimulatore(webHost: WebHostProcess, versioni: { corrente: { codDestinatario: string; versioneCompleta: string }; supportate: { codDestinatario: string; versioneCompleta: string }[] }): Promise<void> {
   await adminSimulatore(webHost, 'PUT', '/__admin/versioni', versioni);

@@ -18,6 +18,8 @@ import { PaginaModulo } from './screens/pratiche/Modulo';
 import { Archivio as ArchivioCertificati } from './screens/certificazione/Archivio';
 import { Emissione as EmissioneCertificati } from './screens/certificazione/Emissione';
 import { Registro as RegistroCertificati } from './screens/certificazione/Registro';
+import { Richieste } from './screens/richieste/Richieste';
+import { SchedaRichiesta } from './screens/richieste/Scheda';
 
 export interface ScreenContext {
   path: string;
@@ -92,6 +94,21 @@ export const routes: Route[] = [
     sezione: 'pratiche',
     match: (path) => /^\/pratiche\/(nuova|[0-9a-f-]{36})$/.test(path),
     render: ({ path }) => <PaginaModulo key={path} path={path} />,
+  },
+  {
+    id: 'richieste',
+    menu: 'Richieste online',
+    path: '/richieste',
+    sezione: 'richieste',
+    match: (path) => path === '/richieste',
+    render: () => <Richieste />,
+  },
+  {
+    id: 'richiesta',
+    path: '/richieste',
+    sezione: 'richieste',
+    match: (path) => /^\/richieste\/\d{1,30}$/.test(path),
+    render: ({ path }) => <SchedaRichiesta key={path} codice={path.split('/')[2]!} />,
   },
   {
     id: 'certificati',

@@ -1,12 +1,78 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, CardBody, CardTitle, Col, Row } from 'design-react-kit';
-import type { ConteggiCoda, RiepilogoHome, Scadenza, StatoConnessione, StatoPratica } from '../../../shared/ipc/contract';
+import type { ConteggiCoda, ConteggiRichieste, RiepilogoHome, Scadenza, StatoConnessione, StatoPratica } from '../../../shared/ipc/contract';
 import { bridge, unwrap } from '../bridge';
 import { formatData, formatDataOra } from '../format';
 import { SERVIZI } from './pratiche/etichette';
 import { AvvisoCertificati } from '../components/AvvisoCertificati';
 import { MessaggioErrore } from '../components/ErroreConfigurazione';
 import { useSessione } from '../session';
+import { UltimaLettura } from './richieste/Richieste';
+
+/** The citizens' online requests on the Scrivania: counts from the local copy, updated on every `richieste.cambiate`. */
+function CardRichieste() {
+  const [conteggi, setConteggi] = useState<ConteggiRichieste | null>(null);
+  const [lettura, setLettura] = useState(false);
+  const [messaggio, setMessaggio] = useState<string | null>(null);
+  useEffect(() => {
+    if (!bridge) return;
+    void unwrap(bridge.richieste.conteggi())
+      .then(setConteggi)
+      .catch((e: unknown) => setMessaggio(e instanceof Error ? e.message : String(e)));
+    return bridge.eventi.richieste.cambiate(setConteggi);
+  }, []);
+  const aggiorna = async () => {
+    if (!bridge) return;
+    setLettura(true);
+    setMessaggio(null);
+    try {
+      const esito = await unwrap(bridge.richieste.aggiorna());
+      setMessaggio(esito.messaggio);
+      setConteggi(await unwrap(bridge.richieste.conteggi()));
+    } catch (e) {
+      setMessaggio(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLettura(false);
+    }
+  };
+  return (
+    <section aria-labelledby="titolo-richieste" className="mb-4" data-testid="card-richieste">
+      <Card className="stato-card shadow-sm">
+        <CardBody>
+          <div className="d-flex align-items-baseline justify-content-between">
+            <CardTitle tag="h2" className="h4" id="titolo-richieste">Richieste online</CardTitle>
+            <Button color="primary" size="xs" outline onClick={() => void aggiorna()} disabled={lettura} data-testid="card-richieste-aggiorna">
+              {lettura ? 'Lettura in corso…' : 'Aggiorna da ANPR'}
+            </Button>
+          </div>
+          {conteggi === null ? (
+            <p aria-live="polite">Caricamento…</p>
+          ) : (
+            <>
+              <dl className="conteggi-coda" data-testid="conteggi-richieste">
+                <div data-testid="richieste-da-prendere">
+                  <dt>Da prendere in carico</dt>
+                  <dd className="conteggio">{conteggi.daPrendereInCarico}</dd>
+                </div>
+                <div data-testid="richieste-in-scadenza">
+                  <dt>In scadenza</dt>
+                  <dd className="conteggio">{conteggi.inScadenza}</dd>
+                </div>
+                <div data-testid="richieste-scadute">
+                  <dt>Scadute</dt>
+                  <dd className="conteggio">{conteggi.scadute}</dd>
+                </div>
+              </dl>
+              <UltimaLettura lettaIl={conteggi.lettaIl} />
+            </>
+          )}
+          <div aria-live="polite">{messaggio && <p className="small text-danger mb-1">{messaggio}</p>}</div>
+          <a href="#/richieste">Apri le richieste online ({conteggi?.aperte ?? 0} aperte)</a>
+        </CardBody>
+      </Card>
+    </section>
+  );
+}
 
 const ETICHETTE_STATI: Record<StatoPratica, string> = {
   bozza: 'Bozze',
@@ -149,6 +215,7 @@ export function Home({ riepilogo, onAggiorna }: { riepilogo: RiepilogoHome; onAg
           </Card>
         </Col>
       </Row>
+      <CardRichieste />
       <section aria-labelledby="titolo-coda">
         <div className="d-flex align-items-baseline justify-content-between mb-2">
           <h2 id="titolo-coda" className="h4">Pratiche</h2>
