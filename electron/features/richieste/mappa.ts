@@ -63,8 +63,9 @@ export function sintesi(dati: DatiSintesi, oggi: string): RichiestaSintesi {
   const dataApertura = dettaglio?.dataApertura ?? p001.dataApertura;
   const chiusa = STATI_FINALI.includes(stato) || !!(dettaglio?.dataChiusura ?? p001.dataChiusura);
   const s = scadenze(tipologia, stato, dataApertura, dettaglio?.dataScadenza ?? null);
-  // While a residence declaration waits to be taken in charge, that is the deadline; then ANPR's, else the conclusion.
-  const prossimaScadenza = chiusa ? null : (s.presaInCarico ?? s.anpr ?? s.conclusione);
+  // While a residence declaration waits to be taken in charge, that is the deadline (or ANPR's, if earlier: it ignores
+  // holidays); then ANPR's (it counts the extensions), else the conclusion.
+  const prossimaScadenza = chiusa ? null : s.presaInCarico ? (s.anpr && s.anpr < s.presaInCarico ? s.anpr : s.presaInCarico) : (s.anpr ?? s.conclusione);
   const richiedente = nominativo(dettaglio?.richiedente) ?? p001.codiceFiscaleSoggettoRichiedente ?? (p001.idSchedaSoggettoRichiedente ? `scheda ANPR ${p001.idSchedaSoggettoRichiedente}` : 'non indicato');
   const interessato =
     nominativo(dettaglio?.interessato) ??

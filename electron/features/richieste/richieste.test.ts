@@ -4,6 +4,7 @@ import { createTestCore, testClock } from '../../test-support/core';
 import { addGiorni, addGiorniLavorativi, giornoRoma } from '../../../shared/domain/date-it';
 import type { ConteggiRichieste, DettaglioRichiesta, ElencoRichieste } from '../../../shared/ipc/contract';
 import { finestre, MINUTI_AGGIORNAMENTO } from './richieste';
+import { dovuto, sintesi } from './mappa';
 
 const ctx = { transport: 'test' } as const;
 type Core = ReturnType<typeof createTestCore>;
@@ -24,6 +25,25 @@ describe('finestre: P001 windows of at most 30 days', () => {
       { dal: '2026-03-02', al: '2026-03-07' },
     ]);
     expect(finestre('2026-01-01', '2026-01-01')).toEqual([{ dal: '2026-01-01', al: '2026-01-01' }]);
+  });
+});
+
+describe('deadlines', () => {
+  const p001 = { codiceRichiesta: '1', idTipologia: '2', idStatoRichiesta: '2', dataApertura: '2026-12-04T10:00:00Z' };
+  it('a residence declaration filed on a Friday before 8 December is taken in charge by Wednesday 9 (or ANPR’s earlier date)', () => {
+    const s = sintesi({ p001, dettaglio: null }, '2026-12-04');
+    expect(s.scadenze).toEqual({ presaInCarico: '2026-12-09', conclusione: '2027-01-18', anpr: null });
+    expect(s.prossimaScadenza).toBe('2026-12-09');
+    expect(s.dovuto).toBeNull();
+    expect(sintesi({ p001, dettaglio: null }, '2026-12-07').dovuto).toBe('prossimo');
+    expect(sintesi({ p001, dettaglio: null }, '2026-12-09').dovuto).toBe('oggi');
+    expect(sintesi({ p001, dettaglio: null }, '2026-12-10').dovuto).toBe('scaduto');
+    expect(sintesi({ p001: { ...p001, idStatoRichiesta: '5', dataChiusura: '2026-12-05' }, dettaglio: null }, '2027-02-01').dovuto).toBeNull();
+  });
+  it('a data correction has 30 days, ANPR’s date (with its extensions) when given', () => {
+    const s = sintesi({ p001: { ...p001, idTipologia: '1' }, dettaglio: null }, '2026-12-04');
+    expect(s.scadenze).toEqual({ presaInCarico: null, conclusione: '2027-01-03', anpr: null });
+    expect(dovuto('2026-12-01', '2026-12-04', false)).toBe('scaduto');
   });
 });
 

@@ -150,6 +150,10 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
        ON CONFLICT (ambiente, codice_richiesta, ruolo, posizione, sha256) DO NOTHING`,
     ),
     file: db.prepare<[number, string], RigaFile & { dati: Buffer }>('SELECT * FROM richieste_file WHERE id = ? AND ambiente = ?'),
+    /** The members' names, when the clerk has read them in Ricerca (local copy of 3002, same environment). */
+    soggetto: db.prepare<[string, string], { cognome: string; nome: string; codice_fiscale: string | null }>(
+      'SELECT cognome, nome, codice_fiscale FROM letture_anpr WHERE ambiente = ? AND id_scheda_anpr = ?',
+    ),
     lettura: db.prepare<[string], RigaLettura>('SELECT riuscita_il, fino_al, fallita_il, errore FROM richieste_letture WHERE ambiente = ?'),
     riuscita: db.prepare(
       `INSERT INTO richieste_letture (ambiente, riuscita_il, fino_al, fallita_il, errore) VALUES (@ambiente, @at, @fino, NULL, NULL)
@@ -309,15 +313,21 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
       idANPR: d?.idANPR ?? null,
       richiedente: persona(d?.richiedente),
       interessato: persona(d?.interessato),
-      componenti: (d?.componenti ?? []).map((c) => ({
-        nominativo: [c.cognome, c.nome].filter(Boolean).join(' ') || c.codiceFiscale || (c.idSchedaSoggettoANPR ? `scheda ANPR ${c.idSchedaSoggettoANPR}` : 'non indicato'),
-        codiceFiscale: c.codiceFiscale ?? null,
-        parentela: c.idGradoParentela ?? null,
-        accettazione: c.statoAccettazione === '3' ? 'Confermata' : c.statoAccettazione === '1' ? 'Da confermare' : c.statoAccettazione ? `Stato ${c.statoAccettazione}` : 'Non richiesta',
-        dataAccettazione: c.dataAccettazione ?? null,
-        patente: c.flagPatente === '1' || c.flagPatente === 'S' || c.flagPatente === 'true',
-        veicoli: c.flagVeicoli === '1' || c.flagVeicoli === 'S' || c.flagVeicoli === 'true',
-      })),
+      componenti: (d?.componenti ?? []).map((c) => {
+        const p001 = JSON.parse(riga.sintesi_json) as RichiestaCittadinoSintesi;
+        const richiedente = c.idSchedaSoggettoANPR && c.idSchedaSoggettoANPR === p001.idSchedaSoggettoRichiedente ? d?.richiedente : undefined;
+        const letto = c.idSchedaSoggettoANPR ? q.soggetto.get(amb, c.idSchedaSoggettoANPR) : undefined;
+        const nome = [c.cognome, c.nome].filter(Boolean).join(' ') || nominativo(richiedente) || (letto ? `${letto.cognome} ${letto.nome}` : '');
+        return {
+          nominativo: nome || c.codiceFiscale || (c.idSchedaSoggettoANPR ? `scheda ANPR ${c.idSchedaSoggettoANPR}` : 'non indicato'),
+          codiceFiscale: c.codiceFiscale ?? richiedente?.codiceFiscale ?? letto?.codice_fiscale ?? null,
+          parentela: c.idGradoParentela ?? null,
+          accettazione: c.statoAccettazione === '3' ? 'Confermata' : c.statoAccettazione === '1' ? 'Da confermare' : c.statoAccettazione ? `Stato ${c.statoAccettazione}` : 'Non richiesta',
+          dataAccettazione: c.dataAccettazione ?? null,
+          patente: c.flagPatente === '1' || c.flagPatente === 'S' || c.flagPatente === 'true',
+          veicoli: c.flagVeicoli === '1' || c.flagVeicoli === 'S' || c.flagVeicoli === 'true',
+        };
+      }),
       indirizzo: righeIndirizzo(d?.indirizzoDichiarato),
       datiSpecifici: d?.datiSpecifici ? { titolo: titoloBlocco(d.datiSpecifici.tipo), voci: voci(d.datiSpecifici.dati) } : null,
       allegati: [...files.values()].filter((f) => f.ruolo === 'allegato').map(filePubblico),
