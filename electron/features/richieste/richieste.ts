@@ -104,6 +104,8 @@ class LetturaFallita extends Error {
   constructor(
     readonly messaggio: string,
     readonly dettaglio: string,
+    /** ANPR answered and refused (not a transport failure). */
+    readonly respinta = false,
   ) {
     super(dettaglio);
   }
@@ -197,7 +199,7 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
     }
     if (outcome.kind === 'accolta' || outcome.kind === 'accolta_con_avvisi') return outcome.value;
     const d = descriviEsito(outcome);
-    throw new LetturaFallita(d.messaggio, `${servizio} ${d.dettaglio}`);
+    throw new LetturaFallita(d.messaggio, `${servizio} ${d.dettaglio}`, outcome.kind === 'respinta');
   };
 
   /** Stores a P002 detail and archives its files (bytes, size, SHA-256); the JSON keeps no base64. */
@@ -252,7 +254,17 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
         }
       }
       for (const r of daDettagliare.slice(0, MAX_DETTAGLI_PER_LETTURA)) {
-        const risposta = await chiama('P002', { codiceRichiesta: r.codiceRichiesta });
+        let risposta: RispostaP002Parsed;
+        try {
+          risposta = await chiama('P002', { codiceRichiesta: r.codiceRichiesta });
+        } catch (error) {
+          // One request ANPR refuses to detail does not stop the others (it is asked again on the next read).
+          if (error instanceof LetturaFallita && error.respinta) {
+            log.warn('request detail refused', { codiceRichiesta: r.codiceRichiesta, error: error.dettaglio });
+            continue;
+          }
+          throw error;
+        }
         if (risposta.dettaglio) {
           salvaDettaglio(amb, risposta.dettaglio, clock.now().toISOString());
           cambiate++;
