@@ -69,6 +69,9 @@ describe('inactivity lock of the operator session', () => {
       ['pratiche.apri', { id: 'inesistente' }],
       ['anomalie.riepilogo', undefined],
       ['anomalie.elenco', ELENCO_ANOMALIE],
+      // The Scrivania's card and the in-tray reload on every richieste.cambiate.
+      ['richieste.conteggi', undefined],
+      ['richieste.elenco', {}],
     ];
     expect(new Set(sfondo.map(([channel]) => channel).filter((channel) => NON_ATTIVITA.has(channel)))).toEqual(NON_ATTIVITA);
     for (let minuto = 1; minuto <= 15; minuto++) {
