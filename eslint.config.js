@@ -1,7 +1,7 @@
 // Lint, plus the import boundaries of the architecture (VS Code-style layering):
 //   renderer/  never imports electron, Node built-ins or electron/
 //   shared/    imports neither side (no electron, no Node, no DOM libraries, no react)
-//   electron/  only the shell (electron/hosts/main) and the preload (electron/hosts/preload.ts) import 'electron'; inside it the layers
+//   electron/  only the shell (electron/main) and the preload (electron/preload/index.ts) import 'electron'; inside it the layers
 //              (ARCHITECTURE.md, "Layers") are checked by the local rule eslint-rules/zone.js
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -11,7 +11,7 @@ import zone from './eslint-rules/zone.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-const noElectron = { name: 'electron', message: 'Only electron/hosts/main and electron/hosts/preload.ts may import electron.' };
+const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload/index.ts may import electron.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**'] },
@@ -56,13 +56,13 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/hosts/main/**', 'electron/hosts/preload.ts'],
+    ignores: ['electron/main/**', 'electron/preload/index.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/renderer/**'], message: 'The core never imports the renderer.' }] }],
     },
   },
   {
-    files: ['electron/hosts/preload.ts'],
+    files: ['electron/preload/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -82,7 +82,7 @@ export default tseslint.config(
         {
           // Each host on its own: nothing imports a host, and no host imports another (electron/hosts/path-guard.ts,
           // beside them, is what the shell and the web host share).
-          hosts: ['electron/hosts/main', 'electron/hosts/preload', 'electron/hosts/web', 'electron/hosts/cli'],
+          hosts: ['electron/main', 'electron/preload', 'electron/hosts/web', 'electron/hosts/cli'],
           zones: [
             // The ANPR protocol: the official interface, signing, transport, XSD. Clock, logger and secret store are injected.
             { folder: 'electron/anpr', may: ['shared', 'electron/anpr'], types: ['electron/core/clock', 'electron/platform/logger', 'electron/platform/secrets'] },

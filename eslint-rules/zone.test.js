@@ -13,7 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const at = (file) => path.join(ROOT, file);
 const options = [
   {
-    hosts: ['electron/hosts/main', 'electron/hosts/web'],
+    hosts: ['electron/main', 'electron/hosts/web'],
     zones: [
       { folder: 'electron/anpr', may: ['shared', 'electron/anpr'], types: ['electron/core/clock'] },
       { folder: 'electron/platform', may: ['shared', 'electron/platform'], types: ['electron/core/clock'] },
@@ -40,8 +40,8 @@ new RuleTester({ languageOptions: { parser: tseslint.parser } }).run('zone', zon
     { filename: at('electron/anpr/client.ts'), code: "import { guard } from '../hosts/path-guard';", options, errors: [{ message: /not electron\/hosts\/path-guard/ }] },
     { filename: at('electron/anpr/client.ts'), code: "export { q } from '../features/coda/queue';", options, errors: 1 },
     { filename: at('electron/features/coda/queue.ts'), code: "import { startWebHost } from '../../hosts/web/server';", options, errors: [{ message: /Nothing imports a host: electron\/hosts\/web/ }] },
-    { filename: at('electron/hosts/main/index.ts'), code: "import { startWebHost } from '../web/server';", options, errors: [{ message: /Nothing imports a host: electron\/hosts\/web/ }] },
-    { filename: at('electron/core/x.ts'), code: "const m = import('../hosts/main/index');", options, errors: 1 },
+    { filename: at('electron/main/index.ts'), code: "import { startWebHost } from '../hosts/web/server';", options, errors: [{ message: /Nothing imports a host: electron\/hosts\/web/ }] },
+    { filename: at('electron/core/x.ts'), code: "const m = import('../main/index');", options, errors: 1 },
     { filename: at('electron/platform/db/database.ts'), code: "import { createCore } from '../../core/create-core';", options, errors: [{ message: /electron\/platform imports only/ }] },
     { filename: at('electron/platform/logger.ts'), code: "import { systemClock } from '../core/clock';", options, errors: 1 },
   ],

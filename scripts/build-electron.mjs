@@ -14,7 +14,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: ['electron/hosts/main/index.ts'],
+  entryPoints: ['electron/main/index.ts'],
   outfile: 'out/main/index.cjs',
   // Native and WASM-carrying packages stay in node_modules (libxml2-wasm is
   // also an ES module with top-level await: it is reached by a real import()).
@@ -25,7 +25,7 @@ await build({
 
 await build({
   ...common,
-  entryPoints: ['electron/hosts/preload.ts'],
+  entryPoints: ['electron/preload/index.ts'],
   outfile: 'out/preload/index.cjs',
   platform: 'browser',
   target: 'chrome140',

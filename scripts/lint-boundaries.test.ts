@@ -28,17 +28,17 @@ describe('import boundaries (eslint)', () => {
     const code = "import { app } from 'electron';\nexport const a = app;\n";
     expect(await restrictedImports('electron/core/probe.ts', code)).not.toHaveLength(0);
     expect(await restrictedImports('electron/anpr/probe.ts', code)).not.toHaveLength(0);
-    expect(await restrictedImports('electron/hosts/main/probe.ts', code)).toHaveLength(0);
-    expect(await restrictedImports('electron/hosts/preload.ts', code)).toHaveLength(0);
+    expect(await restrictedImports('electron/main/probe.ts', code)).toHaveLength(0);
+    expect(await restrictedImports('electron/preload/index.ts', code)).toHaveLength(0);
     expect(await restrictedImports('electron/hosts/web/probe.ts', code)).not.toHaveLength(0);
   });
 });
 
 describe('preload boundary (eslint)', () => {
   it('lets the preload import shared/ipc and nothing else of ours', async () => {
-    expect(await restrictedImports('electron/hosts/preload.ts', "import { contract } from '../../shared/ipc/contract';\nexport const a = contract;\n")).toHaveLength(0);
-    expect(await restrictedImports('electron/hosts/preload.ts', "import { createCore } from '../core/create-core';\nexport const a = createCore;\n")).not.toHaveLength(0);
-    expect(await restrictedImports('electron/hosts/preload.ts', "import { x } from '../../shared/domain/csv';\nexport const a = x;\n")).not.toHaveLength(0);
-    expect(await restrictedImports('electron/hosts/preload.ts', "import { resolveInsideRoot } from './path-guard';\nexport const a = resolveInsideRoot;\n")).not.toHaveLength(0);
+    expect(await restrictedImports('electron/preload/index.ts', "import { contract } from '../../shared/ipc/contract';\nexport const a = contract;\n")).toHaveLength(0);
+    expect(await restrictedImports('electron/preload/index.ts', "import { createCore } from '../core/create-core';\nexport const a = createCore;\n")).not.toHaveLength(0);
+    expect(await restrictedImports('electron/preload/index.ts', "import { x } from '../../shared/domain/csv';\nexport const a = x;\n")).not.toHaveLength(0);
+    expect(await restrictedImports('electron/preload/index.ts', "import { resolveInsideRoot } from './path-guard';\nexport const a = resolveInsideRoot;\n")).not.toHaveLength(0);
   });
 });

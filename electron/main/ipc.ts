@@ -1,8 +1,8 @@
 import { ipcMain, type WebContents } from 'electron';
-import { channels, EVENT_PREFIX, IPC_PREFIX } from '../../../shared/ipc/contract';
-import { ERROR_CODES } from '../../../shared/ipc/envelope';
-import type { Core } from '../../core/create-core';
-import { isTrustedSender } from '../../platform/ipc/sender';
+import { channels, EVENT_PREFIX, IPC_PREFIX } from '../../shared/ipc/contract';
+import { ERROR_CODES } from '../../shared/ipc/envelope';
+import type { Core } from '../core/create-core';
+import { isTrustedSender } from '../platform/ipc/sender';
 
 /**
  * One `ipcMain.handle` per contract channel, all through the same wrapper:

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { SecretStore } from '../../platform/secrets/secret-store';
+import type { SecretStore } from '../platform/secrets/secret-store';
 
 /**
  * Secrets sealed by the OS (Keychain, DPAPI, libsecret/kwallet) through

@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { APP_ORIGIN } from '../../platform/ipc/sender';
+import { APP_ORIGIN } from '../platform/ipc/sender';
 
 /** Help pages the app may open in the system browser, nothing else. */
 const EXTERNAL_ALLOWLIST = new Set(['https://www.anagrafenazionale.interno.it', 'https://github.com']);

@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { APP_HOST, APP_SCHEME } from '../../platform/ipc/sender';
-import { RENDERER_CSP, resolveInsideRoot } from '../path-guard';
+import { APP_HOST, APP_SCHEME } from '../platform/ipc/sender';
+import { RENDERER_CSP, resolveInsideRoot } from '../hosts/path-guard';
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {

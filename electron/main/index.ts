@@ -3,9 +3,9 @@
  * safeStorage. Everything else is the core (plain Node).
  */
 import { app, BrowserWindow, dialog } from 'electron';
-import { createCore, type Core } from '../../core/create-core';
-import { systemClock } from '../../core/clock';
-import { RENDERER_DIST_DIR } from '../../platform/paths';
+import { createCore, type Core } from '../core/create-core';
+import { systemClock } from '../core/clock';
+import { RENDERER_DIST_DIR } from '../platform/paths';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicies } from './security';

@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { APP_ORIGIN } from '../../platform/ipc/sender';
+import { APP_ORIGIN } from '../platform/ipc/sender';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
