@@ -15,7 +15,7 @@ import { closeTransportAgents } from '../anpr/transport/https-transport';
 import { validateResponseBody } from '../anpr/xsd/validate';
 import { cambiaStato } from './handlers/richieste';
 import { generaRichieste } from './richieste/genera';
-import { MACCHINE, STATI_RICHIESTA, transizione, transizioniAmmesse, type StatoRichiesta } from './richieste/stati';
+import { MACCHINE, STATI_RICHIESTA, transizione, transizioniAmmesse, type StatoRichiesta } from '../../shared/anpr/richieste/stati';
 import type { RichiestaSim } from './state/store';
 import { startFixture, testata, type SimFixture } from './test-helpers';
 

@@ -14,7 +14,7 @@ import { buildCertificatoPdf } from '../pdf';
 import { childByLocalName, text } from '../read';
 import { generalitaOf, idAnpr } from '../render';
 import { inScadenza, OPERATORE_PORTALE, scadenzaDi } from '../richieste/genera';
-import { INTEGRATA, MOTIVI_IRRICEVIBILITA, PROROGABILI, SOSPESA, STATI_FINALI, STATI_RICHIESTA, transizione } from '../richieste/stati';
+import { INTEGRATA, MOTIVI_IRRICEVIBILITA, PROROGABILI, SOSPESA, STATI_FINALI, STATI_RICHIESTA, transizione } from '../../../shared/anpr/richieste/stati';
 import { qualified, rispostaRoot, testataRisposta } from '../soap';
 import type { PersonaSim, RichiestaSim, SimStore, StatoRichiestaSim } from '../state/store';
 import type { HandlerContext, HandlerResult } from './types';

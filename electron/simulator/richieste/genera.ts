@@ -10,7 +10,7 @@
 import { TIPOLOGIE_RICHIESTA, type TipologiaRichiesta } from '../../../shared/anpr/servizi/P001';
 import { createRng, type Rng } from '../population/prng';
 import type { PersonaSim, RichiestaSim, SimStore } from '../state/store';
-import { APERTA, GIORNI, STATI_FINALI } from './stati';
+import { APERTA, GIORNI, STATI_FINALI } from '../../../shared/anpr/richieste/stati';
 
 /** Requests of each type generated per comune. */
 export const RICHIESTE_PER_TIPO = 3;

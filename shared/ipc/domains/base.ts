@@ -3,6 +3,7 @@ import {
   ComuneSchema,
   ConteggiCodaSchema,
   InfoApplicazioneSchema,
+  LetturaRichiesteSchema,
   RiepilogoHomeSchema,
   SicurezzaSchema,
   StatoConnessioneSchema,
@@ -15,6 +16,8 @@ export const baseChannels = {
   'connessione.verifica': { request: none, response: StatoConnessioneSchema },
   'impostazioni.salvaComune': { request: ComuneSchema, response: ComuneSchema },
   'impostazioni.salvaSicurezza': { request: SicurezzaSchema, response: SicurezzaSchema },
+  /** How often the citizens' online requests are read in the background. */
+  'impostazioni.salvaLetturaRichieste': { request: LetturaRichiesteSchema, response: LetturaRichiesteSchema },
 } as const;
 
 export const baseEvents = {

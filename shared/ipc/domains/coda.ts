@@ -77,6 +77,11 @@ export const PraticaSchema = z.object({
   daAnnullare: DaAnnullareSchema.nullable().optional(),
   /** Whom the pratica was started for (as the form had it), shown when the payload names nobody. */
   avviataPer: z.string().nullable().optional(),
+  /**
+   * The citizen's online request it belongs to (issue 15): a P003 state change of that request, or the
+   * registration started from it. The request sheet lists its pratiche; the pratica links back.
+   */
+  richiesta: z.object({ codiceRichiesta: z.string(), tipologiaTitolo: z.string() }).nullable().optional(),
 });
 export type PraticaVista = z.infer<typeof PraticaSchema>;
 

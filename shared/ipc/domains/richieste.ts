@@ -6,34 +6,18 @@
  * No state change here yet (P003 through the queue comes next).
  */
 import { z } from 'zod';
-import { none } from './schemas';
+import { none, StatoPraticaSchema } from './schemas';
+import { PraticaSchema } from './coda';
+import { TIPOLOGIE_RICHIESTA } from '../../anpr/servizi/P001';
+import { STATI_RICHIESTA, TITOLI_TIPOLOGIA } from '../../anpr/richieste/stati';
 
 /** tipoIdTipologia. */
-export const TipologiaRichiestaSchema = z.enum(['1', '2', '4', '5', '6']);
+export const TipologiaRichiestaSchema = z.enum(TIPOLOGIE_RICHIESTA);
 export type TipologiaRichiestaCittadino = z.infer<typeof TipologiaRichiestaSchema>;
 
-export const TITOLI_TIPOLOGIA: Readonly<Record<TipologiaRichiestaCittadino, string>> = {
-  '1': 'Rettifica dati',
-  '2': 'Dichiarazione di residenza',
-  '4': 'Trasferimento in Italia di un cittadino UE',
-  '5': 'Iscrizione elettorale di un cittadino UE',
-  '6': 'Rettifica dati elettorali',
-};
-
-/** tipoIdStatoRichiesta (Tabella 58 for residence declarations); 8 and 9 as the simulator assumes (docs/simulator.md). */
-export const TITOLI_STATO: Readonly<Record<string, string>> = {
-  '1': 'Bozza',
-  '2': 'Aperta',
-  '3': 'In lavorazione',
-  '4': 'Annullata',
-  '5': 'Accolta definitivamente',
-  '6': 'Sospesa',
-  '7': 'Integrata',
-  '8': 'Irricevibile',
-  '9': 'Preavviso di rigetto',
-  '10': 'Sospesa in verifica',
-  '12': 'Accolta con riserva',
-};
+export { TITOLI_TIPOLOGIA };
+/** tipoIdStatoRichiesta (Tabella 58 for residence declarations); 8 and 9 as docs/simulator.md assumes. */
+export const TITOLI_STATO: Readonly<Record<string, string>> = STATI_RICHIESTA;
 
 /** What is due on a request: its next deadline is today, already passed, or within 3 days. */
 export const DovutoSchema = z.enum(['oggi', 'scaduto', 'prossimo']);
@@ -133,6 +117,43 @@ export const ComponenteSchema = z.object({
   veicoli: z.boolean(),
 });
 
+/** One change the state machine (shared/anpr/richieste/stati.ts) allows the comune from the request's current state. */
+export const AzioneRichiestaSchema = z.object({
+  /** The state it sets, or `proroga` for an extension of the deadline (richiestaProroga). */
+  verso: z.string(),
+  /** "Prendi in carico", "Accogli con riserva", "Chiedi la proroga"… */
+  etichetta: z.string(),
+  /** The state it sets, in Italian (null for an extension). */
+  versoTitolo: z.string().nullable(),
+  /** ANPR refuses the change without notes (Esito 12004). */
+  noteObbligatorie: z.boolean(),
+  /** A motive of Tabella 60 is required (irricevibilità). */
+  motivoObbligatorio: z.boolean(),
+  /** What the clerk should know before confirming (e.g. the request is then closed), in Italian. */
+  avvertenza: z.string().nullable(),
+});
+export type AzioneRichiesta = z.infer<typeof AzioneRichiestaSchema>;
+
+export const MotivoSchema = z.object({ codice: z.string(), descrizione: z.string() });
+
+/** A pratica of the queue that belongs to this request. */
+export const PraticaDellaRichiestaSchema = z.object({
+  praticaId: z.string(),
+  servizio: z.string(),
+  /** The service's title, in Italian. */
+  titolo: z.string(),
+  stato: StatoPraticaSchema,
+  /** `cambio_stato`: a P003 of this request; `registrazione`: the pratica started from it (5005, 1002, 5001, 5008). */
+  ruolo: z.enum(['cambio_stato', 'registrazione']),
+  /** For a state change: the state it sets (or `proroga`), in Italian. */
+  descrizione: z.string(),
+  /** ANPR's refusal or the queue's message, in Italian, when there is one. */
+  messaggio: z.string().nullable(),
+  creata: z.string(),
+  aggiornata: z.string(),
+});
+export type PraticaDellaRichiesta = z.infer<typeof PraticaDellaRichiestaSchema>;
+
 export const DettaglioRichiestaSchema = z.object({
   sintesi: RichiestaSintesiSchema,
   note: z.string().nullable(),
@@ -156,6 +177,21 @@ export const DettaglioRichiestaSchema = z.object({
   lettaIl: z.string(),
   /** ANPR was not reachable: the last stored detail is shown. */
   daArchivio: z.boolean(),
+  /** Only what the state machine allows from the current state; empty while a state change is still in the queue. */
+  azioni: z.array(AzioneRichiestaSchema),
+  /** The motives of irricevibilità (Tabella 60), for the action that needs one. */
+  motivi: z.array(MotivoSchema),
+  /** The P003 of this request not yet concluded (pronta, in invio, esito incerto…), if any: no second change meanwhile. */
+  cambioInCoda: PraticaDellaRichiestaSchema.nullable(),
+  /** Every pratica of this request, newest first. */
+  pratiche: z.array(PraticaDellaRichiestaSchema),
+  /** The pratica "Avvia la pratica" starts (or opens, once started), null when the type has none. */
+  praticaDaAvviare: z.object({ servizio: z.string(), variante: z.string().nullable(), titolo: z.string(), praticaId: z.string().nullable() }).nullable(),
+  /**
+   * The next step the clerk should confirm, when a pratica of this request was accepted by ANPR and the request
+   * has not followed yet (e.g. 3 → 12 after the 5005 is accepted): one of `azioni`, with why.
+   */
+  suggerita: z.object({ verso: z.string(), perche: z.string() }).nullable(),
   /** Why ANPR could not be read (Italian), when daArchivio. */
   avviso: z.string().nullable(),
 });
@@ -177,6 +213,29 @@ export const richiesteChannels = {
     request: z.object({ id: z.number().int().positive() }),
     response: z.object({ nome: z.string(), mime: z.string(), base64: z.string(), sha256: z.string() }),
   },
+  /**
+   * A state change (or an extension) as a P003 pratica of the queue: allocated once, sent exactly once when ANPR is
+   * reachable (offline it waits), reconciled if the outcome is unknown. Refused, in Italian, when the state machine
+   * does not allow it from the current state, when what the state requires is missing (notes, motive), or while
+   * another change of the same request is still in the queue.
+   */
+  'richieste.cambiaStato': {
+    request: z.object({
+      codiceRichiesta: z.string().regex(/^\d{1,30}$/),
+      /** The state to set, or `proroga`. */
+      verso: z.string().regex(/^(\d{1,2}|proroga)$/),
+      note: z.string().max(2000).optional(),
+      /** Tabella 60, where the state needs it. */
+      motivo: z.string().max(4).optional(),
+    }),
+    response: z.object({ pratica: PraticaDellaRichiestaSchema, messaggio: z.string() }),
+  },
+  /**
+   * Starts the pratica the request asks for (5005 inside the comune, 5005 from another comune, 1002 from abroad,
+   * 5001 where only the family changes; 5008 for a data correction), its form pre-filled from P002, linked to the
+   * request; once started, the same draft is returned.
+   */
+  'richieste.avviaPratica': { request: z.object({ codiceRichiesta: z.string().regex(/^\d{1,30}$/) }), response: PraticaSchema },
 } as const;
 
 export const richiesteEvents = {

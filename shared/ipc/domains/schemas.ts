@@ -22,6 +22,18 @@ export const SicurezzaSchema = z.object({
 });
 export type Sicurezza = z.infer<typeof SicurezzaSchema>;
 
+/** Background reads of the citizens' online requests (P001), every this many minutes. */
+export const MINUTI_LETTURA_RICHIESTE = { predefiniti: 10, minimo: 2, massimo: 240 } as const;
+
+export const LetturaRichiesteSchema = z.object({
+  minutiAggiornamento: z
+    .number()
+    .int('Indicare un numero intero di minuti.')
+    .min(MINUTI_LETTURA_RICHIESTE.minimo, `Almeno ${MINUTI_LETTURA_RICHIESTE.minimo} minuti.`)
+    .max(MINUTI_LETTURA_RICHIESTE.massimo, `Al massimo ${MINUTI_LETTURA_RICHIESTE.massimo} minuti.`),
+});
+export type LetturaRichieste = z.infer<typeof LetturaRichiesteSchema>;
+
 export const StatoPraticaSchema = z.enum([
   'bozza',
   'pronta',
@@ -77,6 +89,7 @@ export const RiepilogoHomeSchema = z.object({
   connessione: StatoConnessioneSchema,
   coda: ConteggiCodaSchema,
   sicurezza: SicurezzaSchema,
+  letturaRichieste: LetturaRichiesteSchema,
 });
 export type RiepilogoHome = z.infer<typeof RiepilogoHomeSchema>;
 

@@ -12,7 +12,16 @@
  * anpr#4386 (6 → 4 and 6 → 7 refused to the comune, Esito 12003).
  * What the sources leave open is marked "assumed" and listed in docs/simulator.md.
  */
-import type { TipologiaRichiesta } from '../../../shared/anpr/servizi/P001';
+import type { TipologiaRichiesta } from '../servizi/P001';
+
+/** The types of request (tipoIdTipologia), in Italian. */
+export const TITOLI_TIPOLOGIA: Readonly<Record<TipologiaRichiesta, string>> = {
+  '1': 'Rettifica dati',
+  '2': 'Dichiarazione di residenza',
+  '4': 'Trasferimento in Italia di un cittadino UE',
+  '5': 'Iscrizione elettorale di un cittadino UE',
+  '6': 'Rettifica dati elettorali',
+};
 
 /** The states (tipoIdStatoRichiesta; Tabella 58 for residence declarations). */
 export const STATI_RICHIESTA = {
@@ -87,6 +96,20 @@ export const MOTIVI_IRRICEVIBILITA: Readonly<Record<string, string>> = {
   '3': 'Documento di identità mancante o non valido',
   '4': 'Dichiarazione già presentata',
   '99': 'Altro',
+};
+
+/**
+ * What the comune does when it sets each state, as the label of the action
+ * the request sheet offers ("Prendi in carico" sets 3).
+ */
+export const AZIONI_STATO: Readonly<Partial<Record<StatoRichiesta, string>>> = {
+  '3': 'Prendi in carico',
+  '12': 'Accogli con riserva',
+  '5': 'Accogli definitivamente',
+  '6': "Sospendi per l'integrazione",
+  '9': 'Invia il preavviso di rigetto',
+  '4': 'Annulla (rigetto)',
+  '8': 'Dichiara irricevibile',
 };
 
 export function transizione(tipologia: TipologiaRichiesta, da: string, a: string): Transizione | undefined {
