@@ -38,6 +38,7 @@ export const AUDITATI: { readonly [C in Channel]?: Descrittore<C> } = {
   'messaInEsercizio.confermaIp': (r) => (r.confermato ? 'registrazione dell’IP pubblico in ANPR confermata' : 'conferma dell’IP pubblico ritirata'),
   'ambiente.salva': (r) => `ambiente ${r.tipo}${r.endpoint ? `, endpoint ${r.endpoint}` : ''}`,
   'impostazioni.salvaSicurezza': (r) => `blocco per inattività dopo ${r.minutiInattivita} minuti`,
+  'impostazioni.salvaLetturaRichieste': (r) => `lettura delle richieste online ogni ${r.minutiAggiornamento} minuti`,
   'impostazioni.salvaComune': (r) => `comune ${r.codiceIstat} ${r.denominazione}`,
   'anomalie.importaFile': (r) => (r.destinazione === 'catalogo' ? 'catalogo dei codici di errore sostituito' : 'file di anomalie importato'),
   'anomalie.esporta': (r) => `esportazione anomalie (${r.formato})`,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Db } from './db/database';
 import type { Clock } from '../core/clock';
-import { MINUTI_INATTIVITA, SicurezzaSchema, TipoAmbienteSchema } from '../../shared/ipc/contract';
+import { LetturaRichiesteSchema, MINUTI_INATTIVITA, MINUTI_LETTURA_RICHIESTE, SicurezzaSchema, TipoAmbienteSchema } from '../../shared/ipc/contract';
 
 export const SettingsSchema = z.object({
   comune: z.object({
@@ -21,6 +21,8 @@ export const SettingsSchema = z.object({
   }),
   /** Inactivity lock of the operator session (electron/features/operatori/accesso.ts). */
   sicurezza: SicurezzaSchema,
+  /** Background reads of the citizens' online requests (electron/features/richieste). */
+  letturaRichieste: LetturaRichiesteSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   comune: { codiceIstat: '056003', denominazione: 'Bagnoregio' },
   ambiente: { tipo: 'SIMULATORE', endpoint: 'simulatore-locale' },
   sicurezza: { minutiInattivita: MINUTI_INATTIVITA.predefiniti },
+  letturaRichieste: { minutiAggiornamento: MINUTI_LETTURA_RICHIESTE.predefiniti },
 };
 
 /**

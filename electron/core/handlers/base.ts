@@ -31,10 +31,16 @@ export function baseHandlers(
         connessione: services.connection.current(),
         coda: contaPratichePerStato(services.db),
         sicurezza: settings.sicurezza,
+        letturaRichieste: settings.letturaRichieste,
       };
     },
     'connessione.verifica': () => services.connection.verify(),
     'impostazioni.salvaComune': (comune) => services.settings.update({ comune }).comune,
     'impostazioni.salvaSicurezza': (sicurezza) => services.settings.update({ sicurezza }).sicurezza,
+    'impostazioni.salvaLetturaRichieste': (letturaRichieste) => {
+      const salvata = services.settings.update({ letturaRichieste }).letturaRichieste;
+      services.richieste.intervalloCambiato();
+      return salvata;
+    },
   };
 }

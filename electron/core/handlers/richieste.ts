@@ -1,4 +1,5 @@
 /** Citizens' online requests (issue 15, read side): thin adapters from the contract to electron/features/richieste. */
+import { AppError } from '../../platform/ipc/app-error';
 import type { CoreServices, DomainHandlers } from './services';
 
 export function richiesteHandlers(services: CoreServices): DomainHandlers<'richieste'> {
@@ -12,5 +13,11 @@ export function richiesteHandlers(services: CoreServices): DomainHandlers<'richi
     'richieste.conteggi': () => r.conteggi(),
     'richieste.dettaglio': ({ codiceRichiesta }) => r.dettaglio(codiceRichiesta),
     'richieste.file': ({ id }) => r.file(id),
+    'richieste.cambiaStato': () => {
+      throw new AppError('NON_DISPONIBILE', 'Il cambio di stato delle richieste non è ancora disponibile in questa versione.');
+    },
+    'richieste.avviaPratica': () => {
+      throw new AppError('NON_DISPONIBILE', 'L’avvio della pratica da una richiesta non è ancora disponibile in questa versione.');
+    },
   };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestCore, testClock } from '../../test-support/core';
 import { addGiorni, addGiorniLavorativi, giornoRoma } from '../../../shared/domain/date-it';
 import type { ConteggiRichieste, DettaglioRichiesta, ElencoRichieste } from '../../../shared/ipc/contract';
-import { finestre, MINUTI_AGGIORNAMENTO } from './richieste';
+import { finestre } from './richieste';
 import { dovuto, sintesi } from './mappa';
 
 const ctx = { transport: 'test' } as const;
@@ -146,14 +146,19 @@ describe('citizens online requests, against the simulator', () => {
     await expect(call(core, 'richieste.file', { id: pdf.id })).rejects.toMatchObject({ code: 'FILE_NON_INTEGRO' });
   }, 120_000);
 
-  it('reads by itself after the first successful connection check, then every MINUTI_AGGIORNAMENTO minutes', async () => {
+  it('reads by itself after the first successful connection check, then at the interval of the setting, re-armed when it changes', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     core = createTestCore({ clock: { now: () => new Date() }, richiesteAutomatiche: true });
     await call(core, 'connessione.verifica');
     await vi.waitFor(() => expect(core!.richieste.conteggi().lettaIl).not.toBeNull(), { timeout: 30_000, interval: 50 });
     expect(p001(core)).toBe(20);
-    vi.advanceTimersByTime(MINUTI_AGGIORNAMENTO * 60_000);
+    vi.advanceTimersByTime(10 * 60_000);
     // Same day: one window per type.
     await vi.waitFor(() => expect(p001(core!)).toBe(25), { timeout: 30_000, interval: 50 });
+    await call(core, 'impostazioni.salvaLetturaRichieste', { minutiAggiornamento: 3 });
+    expect((await call<{ letturaRichieste: { minutiAggiornamento: number } }>(core, 'home.riepilogo')).letturaRichieste.minutiAggiornamento).toBe(3);
+    vi.advanceTimersByTime(3 * 60_000);
+    await vi.waitFor(() => expect(p001(core!)).toBe(30), { timeout: 30_000, interval: 50 });
+    await expect(call(core, 'impostazioni.salvaLetturaRichieste', { minutiAggiornamento: 1 })).rejects.toMatchObject({ code: expect.any(String) });
   }, 120_000);
 });

@@ -20,10 +20,10 @@ import { AppError } from '../../platform/ipc/app-error';
 import { testataDaCompletare } from '../../anpr/services/builders';
 import type { DettaglioRichiestaParsed, FileRichiestaParsed, RichiestaCittadinoSintesi, RispostaP001Parsed, RispostaP002Parsed } from '../../anpr/services/parse-response';
 import type { AnprOutcome } from '../../anpr/outcome';
+import { azioniDa, motiviIrricevibilita } from './azioni';
+import { servizioProposto } from './pratica-da-richiesta';
 import { estensione, FORMATI_FILE, mimeDi, nominativo, righeIndirizzo, sintesi, TIPI_RECAPITO, titoloBlocco, titoloStato, voci } from './mappa';
 
-/** Minutes between two background reads. */
-export const MINUTI_AGGIORNAMENTO = 10;
 /** ANPR refuses a P001 window over 30 days: each window covers 30 calendar days (first and last included). */
 export const GIORNI_FINESTRA = 30;
 /** The first read goes this far back. */
@@ -89,8 +89,10 @@ export interface Richieste {
   aggiorna(): Promise<EsitoLettura>;
   dettaglio(codiceRichiesta: string): Promise<DettaglioRichiesta>;
   file(id: number): { nome: string; mime: string; base64: string; sha256: string };
-  /** Background reads every MINUTI_AGGIORNAMENTO minutes (and one now); returns the stop. */
+  /** Background reads every `letturaRichieste.minutiAggiornamento` minutes (the setting); returns the stop. */
   avvia(): () => void;
+  /** The setting changed: the background reads, if started, follow the new interval from now. */
+  intervalloCambiato(): void;
   /** Waits for the read in progress (close). */
   chiudi(): Promise<void>;
 }
@@ -286,6 +288,18 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
     return { lettaIl: at, nuove, cambiate, messaggio: null };
   };
 
+  let timer: unknown = null;
+  let armato = false;
+  const arma = () => {
+    if (timer !== null) timers.clearInterval(timer);
+    armato = true;
+    const minuti = deps.settings.get().letturaRichieste.minutiAggiornamento;
+    timer = timers.setInterval(() => {
+      aggiorna().catch((error: unknown) => log.error('background read crashed', { error: error instanceof Error ? error.message : String(error) }));
+    }, minuti * 60_000);
+    log.info('background reads armed', { minuti });
+  };
+
   let inCorso: Promise<EsitoLettura> | null = null;
   let chiuso = false;
   const aggiorna = () => {
@@ -297,6 +311,11 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
   };
 
   const filePubblico = (f: RigaFile): FileRichiesta => ({ id: f.id, nome: f.nome, formato: FORMATI_FILE[f.formato] ?? `Formato ${f.formato}`, mime: f.mime, byte: f.byte, sha256: f.sha256 });
+
+  const praticaDaAvviare = (d: DettaglioRichiestaParsed) => {
+    const p = servizioProposto(d, { comune: deps.settings.get().comune.codiceIstat });
+    return p ? { servizio: p.servizio, variante: p.variante, titolo: p.titolo, praticaId: null } : null;
+  };
 
   const scheda = (amb: string, riga: RigaRichiesta, daArchivio: boolean, avviso: string | null): DettaglioRichiesta => {
     const d = riga.dettaglio_json ? (JSON.parse(riga.dettaglio_json) as DettaglioRichiestaParsed) : null;
@@ -346,6 +365,12 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
       riepilogo: [...files.values()].filter((f) => f.ruolo === 'riepilogo').map(filePubblico)[0] ?? null,
       lettaIl: riga.dettaglio_letto_il ?? riga.letta_il,
       daArchivio,
+      azioni: azioniDa(s.tipologia, s.stato),
+      motivi: motiviIrricevibilita(),
+      cambioInCoda: null,
+      pratiche: [],
+      praticaDaAvviare: d ? praticaDaAvviare(d) : null,
+      suggerita: null,
       avviso,
     };
   };
@@ -400,10 +425,15 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
       return { nome: f.nome, mime: f.mime, base64: f.dati.toString('base64'), sha256: f.sha256 };
     },
     avvia() {
-      const handle = timers.setInterval(() => {
-        aggiorna().catch((error: unknown) => log.error('background read crashed', { error: error instanceof Error ? error.message : String(error) }));
-      }, MINUTI_AGGIORNAMENTO * 60_000);
-      return () => timers.clearInterval(handle);
+      arma();
+      return () => {
+        if (timer !== null) timers.clearInterval(timer);
+        timer = null;
+        armato = false;
+      };
+    },
+    intervalloCambiato() {
+      if (armato) arma();
     },
     async chiudi() {
       chiuso = true;
