@@ -1,6 +1,7 @@
 /**
  * Impostazioni (amministratore): comune, ANPR environment (PRODUZIONE only
- * after typing the confirmation word), the inactivity lock, certificates,
+ * after typing the confirmation word), the inactivity lock, how often the
+ * citizens' online requests are read in the background, certificates,
  * operators.
  */
 import { useCallback, useEffect, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
@@ -10,6 +11,7 @@ import {
   CONFERMA_PRODUZIONE,
   ETICHETTE_RUOLO,
   MINUTI_INATTIVITA,
+  MINUTI_LETTURA_RICHIESTE,
   RuoloSchema,
   type BundleCa,
   type CertificatoCa,
@@ -203,6 +205,59 @@ function SezioneSicurezza({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome;
         <div className="col-md-3">
           <Button color="primary" type="submit" className="mb-3">
             Salva sicurezza
+          </Button>
+        </div>
+      </form>
+      <EsitoAzione esito={esito} />
+    </Sezione>
+  );
+}
+
+function SezioneLetturaRichieste({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
+  const { minimo, massimo, predefiniti } = MINUTI_LETTURA_RICHIESTE;
+  // An older core may not send the setting yet: the default is shown.
+  const [minuti, setMinuti] = useState(String(riepilogo.letturaRichieste?.minutiAggiornamento ?? predefiniti));
+  const [errore, setErrore] = useState<string | null>(null);
+  const [esito, setEsito] = useState<Esito>(null);
+  const salva = async (event: FormEvent) => {
+    event.preventDefault();
+    const valore = Number(minuti);
+    const problema = /^\d+$/.test(minuti) && valore >= minimo && valore <= massimo ? null : `Indicare un numero intero di minuti da ${minimo} a ${massimo}.`;
+    setErrore(problema);
+    if (!bridge || problema) return;
+    try {
+      const salvata = await unwrap(bridge.impostazioni.salvaLetturaRichieste({ minutiAggiornamento: valore }));
+      setEsito({ tipo: 'success', testo: `Richieste online lette da ANPR ogni ${salvata.minutiAggiornamento} minuti.` });
+      onCambiato();
+    } catch (error) {
+      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
+    }
+  };
+  return (
+    <Sezione
+      id="imp-richieste"
+      titolo="Richieste online"
+      descrizione="Ogni quanto la postazione legge da ANPR le richieste presentate dai cittadini sul portale (in aggiunta al pulsante «Aggiorna da ANPR»)."
+    >
+      <form onSubmit={(event) => void salva(event)} noValidate aria-label="Richieste online" className="row g-3 align-items-end">
+        <div className="col-md-5">
+          <Campo
+            label="Aggiorna le richieste online ogni (minuti)"
+            required
+            type="number"
+            inputMode="numeric"
+            min={minimo}
+            max={massimo}
+            step={1}
+            value={minuti}
+            onChange={(event) => setMinuti(event.target.value.trim())}
+            errore={errore}
+            aiuto={`Da ${minimo} a ${massimo} minuti (predefinito ${predefiniti}). Vale per tutti gli operatori della postazione.`}
+          />
+        </div>
+        <div className="col-md-3">
+          <Button color="primary" type="submit" className="mb-3">
+            Salva richieste online
           </Button>
         </div>
       </form>
@@ -650,6 +705,7 @@ const INDICE = [
   ['imp-comune', 'Comune'],
   ['imp-ambiente', 'Ambiente ANPR'],
   ['imp-sicurezza', 'Sicurezza'],
+  ['imp-richieste', 'Richieste online'],
   ['imp-certificati', 'Certificati'],
   ['imp-ca', 'Bundle CA di ANPR'],
   ['imp-operatori', 'Operatori'],
@@ -693,6 +749,7 @@ export function Impostazioni({ riepilogo, onCambiato }: { riepilogo: RiepilogoHo
       <SezioneComune riepilogo={riepilogo} onCambiato={onCambiato} />
       <SezioneAmbiente key={riepilogo.ambiente.tipo} riepilogo={riepilogo} onCambiato={onCambiato} />
       <SezioneSicurezza riepilogo={riepilogo} onCambiato={onCambiato} />
+      <SezioneLetturaRichieste riepilogo={riepilogo} onCambiato={onCambiato} />
       <SezioneCertificati />
       <SezioneCa />
       <SezioneOperatori />

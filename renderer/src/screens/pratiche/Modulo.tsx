@@ -9,6 +9,10 @@
  * (zod, inline at each field), saves the builder payload, and asks the core
  * for the official checks (XSD + local rules); the dispatcher sends it when
  * ANPR is reachable. Live state from `pratiche.cambiata`.
+ *
+ * A pratica of a citizen's online request links back to it; a pratica whose
+ * service has no form (a P003 state change of a request) opens read-only
+ * (PraticaSenzaModulo.tsx).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
@@ -29,6 +33,7 @@ import { moduloPer, varianteDi } from './moduli';
 import type { ContestoModulo, ModuloPratica } from './moduli/tipi';
 import { BannerCoda } from './BannerCoda';
 import { ErroriAnpr, StatoBadge } from './Pratiche';
+import { PraticaSenzaModulo, RichiestaCollegata } from './PraticaSenzaModulo';
 import './pratiche.css';
 
 const RITARDO_AUTOSALVATAGGIO_MS = 800;
@@ -209,6 +214,8 @@ function metaDa(p: PraticaVista | null): Meta {
 export function PaginaModulo({ path }: { path: string }) {
   const operatore = useSessione().sessione.codiceFiscale;
   const [caricato, setCaricato] = useState<Caricato | null>(null);
+  /** An opened pratica whose service has no form module (e.g. a P003 of an online request). */
+  const [senzaModulo, setSenzaModulo] = useState<PraticaAperta | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
   const idPercorso = path.split('/')[2]!;
 
@@ -232,7 +239,10 @@ export function PaginaModulo({ path }: { path: string }) {
         }
         const aperta = await unwrap(bridge.pratiche.apri({ id: idPercorso }));
         const modulo = moduloPer(aperta.pratica.servizio, varianteDi(aperta.pratica));
-        if (!modulo) throw new Error(`Nessun modulo per il servizio ${aperta.pratica.servizio}.`);
+        if (!modulo) {
+          if (vivo) setSenzaModulo(aperta);
+          return;
+        }
         const key = aperta.pratica.soggettoKey;
         const salvati = (aperta.pratica.valoriModulo ?? undefined) as FieldValues | undefined;
         // A draft never typed in (e.g. an annulment just started): the subject is read from ANPR, as for a new form.
@@ -278,6 +288,7 @@ export function PaginaModulo({ path }: { path: string }) {
       </>
     );
   }
+  if (senzaModulo) return <PraticaSenzaModulo iniziale={senzaModulo} />;
   if (!caricato) return <p aria-live="polite">Caricamento del modulo…</p>;
   return <ModuloForm c={caricato} />;
 }
@@ -614,6 +625,8 @@ function ModuloForm({ c }: { c: Caricato }) {
           </span>
         </div>
       </div>
+      {/* The save answers may omit the link: the one read when the page opened stays. */}
+      <RichiestaCollegata richiesta={p?.richiesta ?? c.aperta?.pratica.richiesta} />
       {p && p.stato !== 'bozza' && <BannerCoda puoModificare={puoModificare(sessione.ruolo)} />}
       {c.avviso && <Alert color="warning">{c.avviso}</Alert>}
       {c.recuperata && (

@@ -2,16 +2,33 @@
  * The sheet of a citizen's online request: everything P002 gave, in Italian,
  * the state history, the attachments and the summary PDF (from the local
  * archive, their SHA-256 verified by the core), viewable, printable and
- * downloadable. No state change here yet.
+ * downloadable. The actions the state machine allows from the current state
+ * (each confirmed in a dialog, sent as a P003 through the queue), the step the
+ * core suggests after an accepted pratica, the pratiche of the request and
+ * "Avvia la pratica" (the registration it asks for, pre-filled). Reloaded live
+ * on `richieste.cambiate` and on `pratiche.cambiata` of its own pratiche.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { Alert } from 'design-react-kit';
-import type { DettaglioRichiesta, FileRichiesta } from '../../../../shared/ipc/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Callout } from 'design-react-kit';
+import type { AzioneRichiesta, DettaglioRichiesta, FileRichiesta, PraticaDellaRichiesta } from '../../../../shared/ipc/contract';
 import { bridge, unwrap } from '../../bridge';
 import { formatData, formatDataOra, messaggioErrore } from '../../format';
+import { navigate } from '../../routing';
+import { puoModificare, useSessione } from '../../session';
 import { bytesDaBase64, VisorePdf } from '../certificazione/comuni';
+import { STATI } from '../pratiche/etichette';
+import { StatoBadge } from '../pratiche/Pratiche';
+import { DialogoAzione, type EsitoAzione } from './DialogoAzione';
 import { DOVUTO } from './Richieste';
 import './richieste.css';
+
+/** Events arriving close together (a read of ANPR, a pratica moving through the queue) reload the sheet once. */
+const RITARDO_RICARICA_MS = 300;
+
+const RUOLI: Record<PraticaDellaRichiesta['ruolo'], string> = {
+  cambio_stato: 'Cambio di stato',
+  registrazione: 'Registrazione',
+};
 
 interface FileAperto {
   file: FileRichiesta;
@@ -75,18 +92,196 @@ function Voci({ voci }: { voci: { etichetta: string; valore: string }[] }) {
   );
 }
 
+/** The pratiche of the queue that belong to this request (P003 state changes, the registration started from it). */
+function PraticheDellaRichiesta({ pratiche }: { pratiche: PraticaDellaRichiesta[] }) {
+  return (
+    <section aria-labelledby="titolo-pratiche-richiesta" className="mb-4" data-testid="richiesta-pratiche">
+      <h2 id="titolo-pratiche-richiesta" className="h4">Pratiche della richiesta</h2>
+      {pratiche.length === 0 ? (
+        <p className="fst-italic">Nessuna pratica.</p>
+      ) : (
+        <div className="table-responsive tabella-dati">
+          <table className="table table-sm align-middle">
+            <caption className="visually-hidden">Pratiche della richiesta, la più recente per prima</caption>
+            <thead>
+              <tr>
+                <th scope="col">Pratica</th>
+                <th scope="col">Ruolo</th>
+                <th scope="col">Descrizione</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Messaggio</th>
+                <th scope="col">Aggiornata</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pratiche.map((p) => (
+                <tr key={p.praticaId} data-testid={`richiesta-pratica-${p.praticaId}`}>
+                  <td>
+                    <a href={`#/pratiche/${p.praticaId}`}>{p.titolo}</a> <span className="small text-secondary">({p.servizio})</span>
+                  </td>
+                  <td>{RUOLI[p.ruolo]}</td>
+                  <td>{p.descrizione}</td>
+                  <td>
+                    <StatoBadge stato={p.stato} />
+                  </td>
+                  <td>{p.messaggio ?? '—'}</td>
+                  <td>{dataOra(p.aggiornata)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** "Avvia la pratica" (the registration the request asks for, pre-filled from P002) or, once started, its link. */
+function AvviaPratica({ codice, pratica, modifica }: { codice: string; pratica: NonNullable<DettaglioRichiesta['praticaDaAvviare']>; modifica: boolean }) {
+  const [inCorso, setInCorso] = useState(false);
+  const [errore, setErrore] = useState<string | null>(null);
+  const avvia = async () => {
+    if (!bridge) return;
+    setInCorso(true);
+    setErrore(null);
+    try {
+      const p = await unwrap(bridge.richieste.avviaPratica({ codiceRichiesta: codice }));
+      navigate(`/pratiche/${p.id}`);
+    } catch (e) {
+      setErrore(messaggioErrore(e));
+      setInCorso(false);
+    }
+  };
+  if (!pratica.praticaId && !modifica) return null;
+  return (
+    <div className="mt-3" data-testid="richiesta-avvia-pratica">
+      {pratica.praticaId ? (
+        <a className="btn btn-outline-primary" href={`#/pratiche/${pratica.praticaId}`}>
+          Apri la pratica: {pratica.titolo}
+        </a>
+      ) : (
+        <Button color="primary" type="button" disabled={inCorso} onClick={() => void avvia()}>
+          Avvia la pratica: {pratica.titolo}
+        </Button>
+      )}
+      {errore && (
+        <div className="alert alert-danger py-2 mt-2 mb-0" role="alert" data-testid="richiesta-errore-avvio">
+          {errore}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** What the clerk can do with the request now: the allowed actions, or why there are none. */
+function Azioni({ d, modifica, onAzione }: { d: DettaglioRichiesta; modifica: boolean; onAzione: (a: AzioneRichiesta) => void }) {
+  const coda = d.cambioInCoda;
+  return (
+    <section aria-labelledby="titolo-azioni" className="mb-4" data-testid="richiesta-azioni">
+      <h2 id="titolo-azioni" className="h4">Azioni</h2>
+      {coda ? (
+        <Callout highlight className="my-2" testId="richiesta-cambio-in-coda">
+          <p className="mb-1 fw-semibold">
+            Cambio di stato in coda: {coda.descrizione} — {STATI[coda.stato].testo}
+          </p>
+          {coda.messaggio && <p className="mb-1">{coda.messaggio}</p>}
+          <p className="mb-0 small">
+            Fino al suo esito non sono possibili altri cambi di stato. <a href={`#/pratiche/${coda.praticaId}`}>Apri la pratica</a>
+          </p>
+        </Callout>
+      ) : d.azioni.length > 0 && !modifica ? (
+        <p className="mb-0 fst-italic">Il ruolo di consultazione non consente cambi di stato.</p>
+      ) : d.azioni.length > 0 ? (
+        <ul className="list-inline mb-0">
+          {d.azioni.map((a) => (
+            <li key={a.verso} className="list-inline-item mb-2">
+              <Button color="primary" outline type="button" onClick={() => onAzione(a)}>
+                {a.etichetta}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : d.sintesi.chiusa ? (
+        <p className="mb-0" data-testid="richiesta-chiusa">La richiesta è chiusa: non sono possibili altri cambi di stato.</p>
+      ) : (
+        <p className="mb-0 fst-italic">Nessun cambio di stato possibile ora.</p>
+      )}
+      {d.praticaDaAvviare && <AvviaPratica codice={d.sintesi.codiceRichiesta} pratica={d.praticaDaAvviare} modifica={modifica} />}
+    </section>
+  );
+}
+
 export function SchedaRichiesta({ codice }: { codice: string }) {
+  const modifica = puoModificare(useSessione().sessione.ruolo);
   const [d, setD] = useState<DettaglioRichiesta | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
   const [aperto, setAperto] = useState<FileAperto | null>(null);
   const [erroreFile, setErroreFile] = useState<string | null>(null);
+  const [esito, setEsito] = useState<string | null>(null);
+  /** The action whose dialog is shown (kept during the closing transition); `n` gives each opening a fresh form. */
+  const [dialogo, setDialogo] = useState<{ azione: AzioneRichiesta; n: number } | null>(null);
+  const [dialogoAperto, setDialogoAperto] = useState(false);
+  const aperture = useRef(0);
+  /** Only the latest answer is shown (a slow reload never overwrites a newer one). */
+  const richieste = useRef(0);
+  /** The pratiche of this request, for `pratiche.cambiata`. */
+  const praticheRef = useRef<Set<string>>(new Set());
+  const esitoRef = useRef<HTMLDivElement>(null);
+  /** After a confirmed action the focus goes to its outcome (the button that opened the dialog may be gone). */
+  const focusEsito = useRef(false);
+
+  const carica = useCallback(async () => {
+    if (!bridge) return;
+    const n = ++richieste.current;
+    try {
+      const nuovo = await unwrap(bridge.richieste.dettaglio({ codiceRichiesta: codice }));
+      if (n !== richieste.current) return;
+      praticheRef.current = new Set([...nuovo.pratiche.map((p) => p.praticaId), ...(nuovo.cambioInCoda ? [nuovo.cambioInCoda.praticaId] : []), ...(nuovo.praticaDaAvviare?.praticaId ? [nuovo.praticaDaAvviare.praticaId] : [])]);
+      setD(nuovo);
+      setErrore(null);
+    } catch (e) {
+      // A failed reload keeps the sheet on screen; only the first load shows the error instead of it.
+      if (n === richieste.current) setErrore((prima) => prima ?? messaggioErrore(e));
+    }
+  }, [codice]);
 
   useEffect(() => {
+    void carica();
+  }, [carica]);
+
+  // Live: a read of ANPR, or one of this request's pratiche moving in the queue (debounced).
+  useEffect(() => {
     if (!bridge) return;
-    void unwrap(bridge.richieste.dettaglio({ codiceRichiesta: codice }))
-      .then(setD)
-      .catch((e: unknown) => setErrore(messaggioErrore(e)));
-  }, [codice]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ricarica = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void carica(), RITARDO_RICARICA_MS);
+    };
+    const stopRichieste = bridge.eventi.richieste.cambiate(ricarica);
+    const stopPratiche = bridge.eventi.pratiche.cambiata((e) => {
+      if (praticheRef.current.has(e.praticaId)) ricarica();
+    });
+    return () => {
+      clearTimeout(timer);
+      stopRichieste();
+      stopPratiche();
+    };
+  }, [carica]);
+
+  const apriAzione = (azione: AzioneRichiesta) => {
+    setEsito(null);
+    aperture.current += 1;
+    setDialogo({ azione, n: aperture.current });
+    setDialogoAperto(true);
+  };
+
+  const fatto = (r: EsitoAzione) => {
+    praticheRef.current.add(r.pratica.praticaId);
+    focusEsito.current = true;
+    setDialogoAperto(false);
+    setEsito(r.messaggio);
+    void carica();
+  };
 
   const apri = async (file: FileRichiesta) => {
     if (!bridge) return;
@@ -100,7 +295,7 @@ export function SchedaRichiesta({ codice }: { codice: string }) {
     }
   };
 
-  if (errore) {
+  if (errore && !d) {
     return (
       <>
         <p><a href="#/richieste">Torna alle richieste online</a></p>
@@ -111,6 +306,7 @@ export function SchedaRichiesta({ codice }: { codice: string }) {
   }
   if (!d) return <p aria-live="polite">Caricamento…</p>;
   const s = d.sintesi;
+  const suggerita = d.suggerita ? d.azioni.find((a) => a.verso === d.suggerita!.verso) : undefined;
   const file = [...(d.riepilogo ? [{ f: d.riepilogo, ruolo: 'Riepilogo della richiesta (ANPR)' }] : []), ...d.allegati.map((f) => ({ f, ruolo: 'Allegato del cittadino' }))];
   return (
     <>
@@ -125,6 +321,24 @@ export function SchedaRichiesta({ codice }: { codice: string }) {
         {d.daArchivio && ' (archivio locale)'}
       </p>
       {d.avviso && <Alert color="warning" data-testid="richiesta-avviso">{d.avviso}</Alert>}
+      {esito && (
+        <div className="alert alert-success" role="status" data-testid="richiesta-esito" ref={esitoRef} tabIndex={-1}>
+          {esito}
+        </div>
+      )}
+      {d.suggerita && !d.cambioInCoda && (
+        <div className="alert alert-info" data-testid="richiesta-suggerita">
+          <p className="mb-2">{d.suggerita.perche}</p>
+          {suggerita && modifica && (
+            <Button color="primary" size="sm" type="button" onClick={() => apriAzione(suggerita)}>
+              {suggerita.etichetta}
+            </Button>
+          )}
+        </div>
+      )}
+
+      <Azioni d={d} modifica={modifica} onAzione={apriAzione} />
+      <PraticheDellaRichiesta pratiche={d.pratiche} />
 
       <section aria-labelledby="titolo-date" className="mb-4">
         <h2 id="titolo-date" className="h4">Date e scadenze</h2>
@@ -254,6 +468,26 @@ export function SchedaRichiesta({ codice }: { codice: string }) {
         {erroreFile && <Alert color="danger" data-testid="errore-file">{erroreFile}</Alert>}
         {aperto && <Visore aperto={aperto} onChiudi={() => setAperto(null)} />}
       </section>
+
+      {dialogo && (
+        <DialogoAzione
+          key={dialogo.n}
+          codiceRichiesta={s.codiceRichiesta}
+          azione={dialogo.azione}
+          motivi={d.motivi}
+          isOpen={dialogoAperto}
+          onChiudi={() => setDialogoAperto(false)}
+          onChiuso={() => {
+            setDialogo((x) => (x && x.n === dialogo.n ? null : x));
+            if (focusEsito.current) {
+              focusEsito.current = false;
+              // After the dialog has given the focus back to its opener.
+              setTimeout(() => esitoRef.current?.focus(), 0);
+            }
+          }}
+          onFatto={fatto}
+        />
+      )}
     </>
   );
 }
