@@ -23,12 +23,13 @@ import './pratiche.css';
 export function RichiestaCollegata({ richiesta }: { richiesta: PraticaVista['richiesta'] }) {
   if (!richiesta) return null;
   return (
+    // Divs, not paragraphs: bootstrap-italia sets a callout's paragraphs in Lora, a font the app does not ship.
     <Callout highlight className="my-2" testId="pratica-richiesta">
-      <p className="mb-0">
+      <div>
         <a href={`#/richieste/${richiesta.codiceRichiesta}`}>
           Avviata dalla richiesta online n. {richiesta.codiceRichiesta} ({richiesta.tipologiaTitolo})
         </a>
-      </p>
+      </div>
     </Callout>
   );
 }

@@ -181,13 +181,13 @@ function Azioni({ d, modifica, onAzione }: { d: DettaglioRichiesta; modifica: bo
       <h2 id="titolo-azioni" className="h4">Azioni</h2>
       {coda ? (
         <Callout highlight className="my-2" testId="richiesta-cambio-in-coda">
-          <p className="mb-1 fw-semibold">
+          <div className="mb-1 fw-semibold">
             Cambio di stato in coda: {coda.descrizione} — {STATI[coda.stato].testo}
-          </p>
-          {coda.messaggio && <p className="mb-1">{coda.messaggio}</p>}
-          <p className="mb-0 small">
+          </div>
+          {coda.messaggio && <div className="mb-1">{coda.messaggio}</div>}
+          <div className="mb-0 small">
             Fino al suo esito non sono possibili altri cambi di stato. <a href={`#/pratiche/${coda.praticaId}`}>Apri la pratica</a>
-          </p>
+          </div>
         </Callout>
       ) : d.azioni.length > 0 && !modifica ? (
         <p className="mb-0 fst-italic">Il ruolo di consultazione non consente cambi di stato.</p>
