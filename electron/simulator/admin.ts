@@ -9,6 +9,7 @@
  *   GET    /__admin/richieste  → the citizens' online requests (P000), arrived or not
  *   POST   /__admin/richieste  → body { "tipologia": "2", "comune"?: "058091" }: a citizen files a request now (e2e)
  *   POST   /__admin/richieste/<codice>/integra → the citizen supplements a suspended request (6 sospesa → 7 integrata)
+ *   POST   /__admin/richieste/<codice>/stato   → body { "stato": "3", "note"?: "…" }: the state changes elsewhere (web application ANPR)
  */
 import { ZodError } from 'zod';
 import { versioniSchema, type FaultSpec, type VersioniSim } from './config';
@@ -42,6 +43,8 @@ export interface SimulatorAdmin {
   nuovaRichiesta(tipologia?: string, comune?: string): RichiestaSim;
   /** The citizen supplements a suspended request (6 → 7); RangeError when it does not exist or is not suspended. */
   integraRichiesta(codice: string): RichiestaSim;
+  /** The state set from outside this workstation (no state machine check); RangeError for an unknown request or state. */
+  impostaStatoRichiesta(codice: string, stato: string, note?: string): RichiestaSim;
 }
 
 const TIPOLOGIE = ['1', '2', '4', '5', '6'];
@@ -118,6 +121,23 @@ export function handleAdmin(admin: SimulatorAdmin, method: string, pathname: str
         return { status: 200, body: admin.integraRichiesta(integra[1]!) };
       } catch (err) {
         if (err instanceof RangeError) return { status: 409, body: { errore: err.message } };
+        throw err;
+      }
+    }
+    const stato = /^\/__admin\/richieste\/(\d{1,30})\/stato$/.exec(pathname);
+    if (stato) {
+      if (method !== 'POST') return { status: 405, body: { errore: 'metodo non ammesso' } };
+      let json: { stato?: unknown; note?: unknown };
+      try {
+        json = JSON.parse(body || '{}') as typeof json;
+      } catch {
+        return { status: 400, body: { errore: 'corpo JSON non valido' } };
+      }
+      if (typeof json.stato !== 'string') return { status: 400, body: { errore: 'indicare lo stato' } };
+      try {
+        return { status: 200, body: admin.impostaStatoRichiesta(stato[1]!, json.stato, typeof json.note === 'string' ? json.note : undefined) };
+      } catch (err) {
+        if (err instanceof RangeError) return { status: 404, body: { errore: err.message } };
         throw err;
       }
     }

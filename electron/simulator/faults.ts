@@ -35,6 +35,12 @@ export class FaultController {
     this.set([]);
   }
 
+  /** Removes every fault of `tipo`, keeping the others' counts (no re-validation: they are valid already). */
+  rimuovi(tipo: FaultType): void {
+    this.faults = this.faults.filter((f) => f.tipo !== tipo);
+    this.onChange(this.faults);
+  }
+
   list(): ActiveFault[] {
     return this.faults.map((f) => ({ ...f }));
   }

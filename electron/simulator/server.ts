@@ -32,7 +32,7 @@ import { familyByPath, schemaFileFor, serviceFor, wsdlFor } from './routes';
 import { checkSecurity } from './security';
 import { envelope, policyFault, rispostaKoBody, soapFault, type Errore } from './soap';
 import { seedPopulation } from './state/seed';
-import { integra } from './handlers/richieste';
+import { impostaStato, integra } from './handlers/richieste';
 import { nuovaRichiesta } from './richieste/genera';
 import type { TipologiaRichiesta } from '../../shared/anpr/servizi/P001';
 import { SimStore } from './state/store';
@@ -174,7 +174,8 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
     if (!fermoTimer || closed) return;
     clearTimeout(fermoTimer);
     fermoTimer = undefined;
-    faults.set(faults.list().filter((f) => f.tipo !== 'anpr_fermo'));
+    // Not `set(list())`: the listed faults carry their counts, which the strict spec refuses.
+    faults.rimuovi('anpr_fermo');
     await listen(port);
     log.info('ANPR fermo ended, accepting connections again', { port });
   };
@@ -203,6 +204,7 @@ export async function startSimulator(config: SimConfigInput | ResolvedSimConfig,
     store,
     nuovaRichiesta: (tipologia = '2', comune) => nuovaRichiesta(store, comune ?? cfg.comuni[0]!, tipologia as TipologiaRichiesta, clock.now()),
     integraRichiesta: (codice) => integra(store, codice, clock.now()),
+    impostaStatoRichiesta: (codice, stato, note) => impostaStato(store, codice, stato, clock.now(), note),
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -311,6 +311,19 @@ export function integra(store: SimStore, codice: string, now: Date): RichiestaSi
   return dopo;
 }
 
+/**
+ * Someone other than this workstation changes the state (another operator in the ANPR web application, ANPR itself):
+ * the admin endpoint's /stato, for training and the e2e of a refused change. No state machine check: that is the point.
+ */
+export function impostaStato(store: SimStore, codice: string, idStato: string, now: Date, note?: string): RichiestaSim {
+  const r = store.getRichiesta(codice);
+  if (!r) throw new RangeError(`Richiesta ${codice} inesistente`);
+  if (!(idStato in STATI_RICHIESTA)) throw new RangeError(`Stato ${idStato} non previsto`);
+  const dopo = cambiaStato(r, idStato, 'OPERATORE WEB APPLICATION ANPR', now, note ?? 'Stato impostato dalla web application ANPR');
+  store.putRichiesta(dopo);
+  return dopo;
+}
+
 export function handleP003(ctx: HandlerContext): HandlerResult {
   const { store } = ctx;
   const c = childByLocalName(ctx.body, 'criteriAggiornamento');
