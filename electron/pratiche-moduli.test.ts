@@ -526,7 +526,8 @@ describe('form payloads are accepted by the training simulator', () => {
   });
 
   it('every queued service of the catalogue has a form, and every form was accepted by the simulator above', () => {
-    const inCoda = SERVIZI.filter((d) => d.inCoda).map((d) => d.codice);
+    // P003 (a citizen request's state change) is queued too, but asked for from the request's sheet, not from a form.
+    const inCoda = SERVIZI.filter((d) => d.inCoda && d.genere !== 'richiesta_cittadino').map((d) => d.codice);
     expect(inCoda.filter((c) => !SERVIZI_CON_MODULO.has(c))).toEqual([]);
     const moduli = LOGICHE_MODULO.map((l) => `${l.servizio}:${l.variante ?? ''}`);
     expect(moduli.filter((m) => !accettati.has(m))).toEqual([]);

@@ -106,6 +106,10 @@ export function createBozze(deps: BozzeDeps) {
 
     async salvaBozza(r: SalvaBozza, op: Operatore) {
       soloUfficialePerAnnullamenti(r.servizio, op);
+      if (r.servizio === 'P003') {
+        // A request's state change is checked against its state machine and allowed once at a time: only from its sheet.
+        throw new PraticaRifiutata('SERVIZIO_DALLA_RICHIESTA', 'Il cambio di stato di una richiesta online si chiede dalla scheda della richiesta («Richieste online»).');
+      }
       // What the payload once carried under hidden keys now has fields of its own; the payload is the builder input only.
       const riservata = r.payload ? Object.keys(r.payload).find(chiaveRiservata) : undefined;
       if (riservata) {

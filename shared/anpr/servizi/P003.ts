@@ -38,6 +38,8 @@ export const servizioP003 = definisci('P000', {
   operazione: 'aggiorna',
   titolo: 'Aggiornamento di una richiesta del cittadino',
   genere: 'richiesta_cittadino',
+  // A state change is a pratica of the queue: one id per click, sent exactly once, reconciled if the outcome is unknown.
+  inCoda: true,
   elementoOk: 'RispostaOKP003',
   input: RichiestaP003,
   corpo: (input) => {

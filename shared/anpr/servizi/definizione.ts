@@ -89,9 +89,14 @@ const REGISTRAZIONE_MS = 60_000;
 const IN_CODA = ['registrazione', 'annullamento', 'revoca'] as const;
 type GenereInCoda = (typeof IN_CODA)[number];
 
-type Opzioni<C extends string, G extends GenereServizio, A extends string | undefined> = Pick<DefinizioneServizio<C>, 'codice' | 'operazione' | 'titolo'> & {
+type Opzioni<C extends string, G extends GenereServizio, A extends string | undefined, Q extends boolean> = Pick<DefinizioneServizio<C>, 'codice' | 'operazione' | 'titolo'> & {
   genere: G;
   annullataDa?: A;
+  /**
+   * Through the queue although not a registration: P003 changes a request's state, once per click, reconciled like a
+   * registration (its answer keeps the `ok` shape).
+   */
+  inCoda?: Q;
 } & Partial<Omit<DefinizioneServizio<C>, 'codice' | 'operazione' | 'titolo' | 'genere' | 'annullataDa' | 'inCoda' | 'input' | 'costruisci' | keyof InfoFamiglia>>;
 
 /** A definition with the defaults a service of its family and kind has (the literal code, kind, annulment and input schema kept in its type). */
@@ -100,24 +105,26 @@ export function definisci<
   const G extends GenereServizio,
   S extends z.ZodType<{ testata: TestataBuilderInput }>,
   const A extends string | undefined = undefined,
+  const Q extends boolean = G extends GenereInCoda ? true : false,
 >(
   famiglia: Famiglia,
-  o: Opzioni<C, G, A> & Costruzione<S>,
+  o: Opzioni<C, G, A, Q> & Costruzione<S>,
 ): Omit<DefinizioneServizio<C>, 'input' | 'costruisci'> & {
   genere: G;
-  inCoda: G extends GenereInCoda ? true : false;
+  inCoda: Q;
   annullataDa: A;
   input: S;
   costruisci(input: z.infer<S>): string;
 } {
-  const inCoda = (IN_CODA as readonly string[]).includes(o.genere);
+  const registrazione = (IN_CODA as readonly string[]).includes(o.genere);
+  const inCoda = o.inCoda ?? registrazione;
   const { corpo, ...opzioni } = o;
   const definizione = {
     ...FAMIGLIE[famiglia],
     operazioneRichiesta: o.codice,
     elementoRichiesta: `Richiesta${o.codice}`,
     elementoRisposta: `Risposta${o.codice}`,
-    formaRisposta: inCoda ? 'comune' : 'ok',
+    formaRisposta: registrazione ? 'comune' : 'ok',
     dichiarazioneResidenza: false,
     timeoutMs: inCoda ? REGISTRAZIONE_MS : CONSULTAZIONE_MS,
     mtom: false,
@@ -130,7 +137,7 @@ export function definisci<
   };
   return { ...definizione, costruisci } as typeof definizione & {
     genere: G;
-    inCoda: G extends GenereInCoda ? true : false;
+    inCoda: Q;
     annullataDa: A;
     input: S;
     costruisci(input: z.infer<S>): string;

@@ -23,6 +23,8 @@ function daGeneralita(g: Generalita | undefined, idFamiglia?: string): SoggettoP
   return { nome, codiceFiscale: cf?.trim() ? cf.trim().toUpperCase() : null, idSchedaSoggettoANPR: g?.idSchedaSoggettoANPR || null, idFamiglia: idFamiglia?.trim() || null };
 }
 
+const NESSUNO: SoggettoPratica = { nome: null, codiceFiscale: null, idSchedaSoggettoANPR: null, idFamiglia: null };
+
 type LetturaSoggetto = { readonly [S in ServizioPratica]: (d: DatiPratica<S>) => SoggettoPratica };
 
 const SOGGETTO: LetturaSoggetto = {
@@ -39,9 +41,9 @@ const SOGGETTO: LetturaSoggetto = {
   '5008': (d) => daGeneralita(d.generalitaPerRicerca),
   '5012': (d) => daGeneralita(d.datiSchedaSoggettoFamigliaConvivenza.soggetto, d.datiSchedaSoggettoFamigliaConvivenza.schedaFamigliaConvivenza?.idFamigliaConvivenzaANPR),
   '5013': (d) => daGeneralita(d.schedaSoggetto.generalitaPerRicerca),
+  // A state change of a citizen's request names the request, not a person (the pratica's avviataPer names the citizen).
+  P003: () => NESSUNO,
 };
-
-const NESSUNO: SoggettoPratica = { nome: null, codiceFiscale: null, idSchedaSoggettoANPR: null, idFamiglia: null };
 
 /**
  * The subject of a stored payload of `servizio`. A draft's payload may be partial (a follow-up the core drafted, an
