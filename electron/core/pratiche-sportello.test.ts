@@ -22,7 +22,7 @@ afterEach(() => {
 
 const add = (q: Queue, pratica: string) => q.aggiungi({ servizio: '5005', formato: 'xml', payload: { xml: corpoFinto('5005', pratica, {}) } });
 
-const senzaMetadati: Pratica['metadati'] = { valoriModulo: null, variante: null, daAnnullare: null, avviataPer: null, seguitoDi: null };
+const senzaMetadati: Pratica['metadati'] = { valoriModulo: null, variante: null, daAnnullare: null, avviataPer: null, seguitoDi: null, richiesta: null };
 const pratica = (p: Partial<Pratica>): Pratica =>
   ({ id: 'p1', servizio: '2001', stato: 'accolta_con_avvisi', payload: {}, metadati: senzaMetadati, errori: [], scartata: null, aggiornata: '2026-12-01T10:00:00.000Z', ...p }) as Pratica;
 /** An annulment draft of `praticaId` (the reference is a column of the pratica, no longer in its payload). */

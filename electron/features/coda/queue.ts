@@ -258,7 +258,7 @@ export function createQueue(opts: QueueOptions): Queue {
         `UPDATE pratiche SET formato = @formato, payload_json = @payload_json, soggetto_key = @soggetto_key, data_decorrenza = @data_decorrenza,
            protocollo = @protocollo, data_protocollo = @data_protocollo, scadenza = @scadenza, revisione = @revisione,
            valori_modulo_json = @valori_modulo_json, variante = @variante, annulla_pratica_id = @annulla_pratica_id, annulla_json = @annulla_json,
-           avviata_per = @avviata_per, seguito_di_json = @seguito_di_json WHERE id = @id`,
+           avviata_per = @avviata_per, seguito_di_json = @seguito_di_json, richiesta_json = @richiesta_json WHERE id = @id`,
       ).run(fields);
       const next = store.transizione(id, 'bozza', nowIso(), { messaggio: null, id_operazione_comune: null, id_operazione_anpr: null });
       store.audit({ quando: nowIso(), operatore, azione: 'bozza_modificata', pratica_id: id, dettaglio: `revisione ${String(fields.revisione)}` });

@@ -11,7 +11,7 @@ import type { ServiceCode } from '../../anpr/services/registry';
 import type { Db } from '../../platform/db/database';
 import { composeId, nextLogicalMs } from './id-operazione';
 import { assertTransition } from './states';
-import type { DaAnnullare, Exchange, MetadatiPratica, Pratica, SeguitoDi, StatoPratica } from './types';
+import type { DaAnnullare, Exchange, LegameRichiesta, MetadatiPratica, Pratica, SeguitoDi, StatoPratica } from './types';
 
 export interface PraticaRow {
   id: string;
@@ -41,10 +41,11 @@ export interface PraticaRow {
   annulla_json: string | null;
   avviata_per: string | null;
   seguito_di_json: string | null;
+  richiesta_json: string | null;
 }
 
-/** The metadata columns of a pratica (migrations 0011, 0012). */
-export type MetadatiRow = Pick<PraticaRow, 'valori_modulo_json' | 'variante' | 'annulla_pratica_id' | 'annulla_json' | 'avviata_per' | 'seguito_di_json'>;
+/** The metadata columns of a pratica (migrations 0011, 0012, 0014). */
+export type MetadatiRow = Pick<PraticaRow, 'valori_modulo_json' | 'variante' | 'annulla_pratica_id' | 'annulla_json' | 'avviata_per' | 'seguito_di_json' | 'richiesta_json'>;
 
 function jsonOggetto<T>(json: string | null): T | null {
   if (!json) return null;
@@ -64,14 +65,19 @@ export function toMetadati(r: MetadatiRow): MetadatiPratica {
       : null;
   const sd = jsonOggetto<Partial<SeguitoDi>>(r.seguito_di_json);
   const seguitoDi = sd?.praticaId && sd.servizio && sd.codice ? { praticaId: sd.praticaId, servizio: sd.servizio, codice: sd.codice } : null;
-  return { valoriModulo: jsonOggetto<Record<string, unknown>>(r.valori_modulo_json), variante: r.variante, daAnnullare, avviataPer: r.avviata_per, seguitoDi };
+  const lr = jsonOggetto<Partial<LegameRichiesta>>(r.richiesta_json);
+  const richiesta =
+    lr?.codiceRichiesta && lr.tipologia && (lr.ruolo === 'cambio_stato' || lr.ruolo === 'registrazione')
+      ? { codiceRichiesta: lr.codiceRichiesta, tipologia: lr.tipologia, ruolo: lr.ruolo, verso: lr.verso ?? null }
+      : null;
+  return { valoriModulo: jsonOggetto<Record<string, unknown>>(r.valori_modulo_json), variante: r.variante, daAnnullare, avviataPer: r.avviata_per, seguitoDi, richiesta };
 }
 
 /** The columns for `metadati` over `cur` (each field given replaces the stored one). */
 export function metadatiRow(m: Partial<MetadatiPratica> | undefined, cur?: MetadatiRow): MetadatiRow {
   const base: MetadatiRow = cur
-    ? { valori_modulo_json: cur.valori_modulo_json, variante: cur.variante, annulla_pratica_id: cur.annulla_pratica_id, annulla_json: cur.annulla_json, avviata_per: cur.avviata_per, seguito_di_json: cur.seguito_di_json }
-    : { valori_modulo_json: null, variante: null, annulla_pratica_id: null, annulla_json: null, avviata_per: null, seguito_di_json: null };
+    ? { valori_modulo_json: cur.valori_modulo_json, variante: cur.variante, annulla_pratica_id: cur.annulla_pratica_id, annulla_json: cur.annulla_json, avviata_per: cur.avviata_per, seguito_di_json: cur.seguito_di_json, richiesta_json: cur.richiesta_json }
+    : { valori_modulo_json: null, variante: null, annulla_pratica_id: null, annulla_json: null, avviata_per: null, seguito_di_json: null, richiesta_json: null };
   if (!m) return base;
   if (m.valoriModulo !== undefined) base.valori_modulo_json = m.valoriModulo ? JSON.stringify(m.valoriModulo) : null;
   if (m.variante !== undefined) base.variante = m.variante || null;
@@ -81,6 +87,7 @@ export function metadatiRow(m: Partial<MetadatiPratica> | undefined, cur?: Metad
   }
   if (m.avviataPer !== undefined) base.avviata_per = m.avviataPer?.trim() || null;
   if (m.seguitoDi !== undefined) base.seguito_di_json = m.seguitoDi ? JSON.stringify(m.seguitoDi) : null;
+  if (m.richiesta !== undefined) base.richiesta_json = m.richiesta ? JSON.stringify(m.richiesta) : null;
   return base;
 }
 
@@ -153,10 +160,10 @@ export function createStore(db: Db) {
     pratica: db.prepare<[string], PraticaRow>('SELECT * FROM pratiche WHERE id = ?'),
     insert: db.prepare(`INSERT INTO pratiche (id, servizio, stato, payload_json, schema_version, creata, aggiornata, ambiente, formato,
         soggetto_key, data_decorrenza, protocollo, data_protocollo, scadenza, operatore,
-        valori_modulo_json, variante, annulla_pratica_id, annulla_json, avviata_per, seguito_di_json)
+        valori_modulo_json, variante, annulla_pratica_id, annulla_json, avviata_per, seguito_di_json, richiesta_json)
       VALUES (@id, @servizio, @stato, @payload_json, @schema_version, @creata, @aggiornata, @ambiente, @formato,
         @soggetto_key, @data_decorrenza, @protocollo, @data_protocollo, @scadenza, @operatore,
-        @valori_modulo_json, @variante, @annulla_pratica_id, @annulla_json, @avviata_per, @seguito_di_json)`),
+        @valori_modulo_json, @variante, @annulla_pratica_id, @annulla_json, @avviata_per, @seguito_di_json, @richiesta_json)`),
     setStato: db.prepare(`UPDATE pratiche SET stato = @stato, messaggio = @messaggio, errori_json = @errori_json,
         id_operazione_comune = @id_operazione_comune, id_operazione_anpr = @id_operazione_anpr, aggiornata = @aggiornata WHERE id = @id`),
     openInvio: db.prepare<[string], InvioRow>('SELECT * FROM invii WHERE ambiente = ? AND aperto = 1'),

@@ -110,6 +110,18 @@ export interface MetadatiPratica {
   avviataPer: string | null;
   /** A follow-up: the accepted pratica whose warning (`codice`, e.g. EN225) asked for it (migration 0012). */
   seguitoDi: SeguitoDi | null;
+  /** The citizen's online request it belongs to (migration 0014). */
+  richiesta: LegameRichiesta | null;
+}
+
+/** A pratica of a citizen's online request: one of its P003 state changes, or the registration started from it. */
+export interface LegameRichiesta {
+  codiceRichiesta: string;
+  /** tipoIdTipologia of the request. */
+  tipologia: string;
+  ruolo: 'cambio_stato' | 'registrazione';
+  /** For a state change: the state it sets, or `proroga`. */
+  verso: string | null;
 }
 
 export interface SeguitoDi {

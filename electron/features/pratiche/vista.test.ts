@@ -3,7 +3,7 @@ import { codiceFiscaleDi, idFamigliaDi, nomeSoggettoDi } from './vista';
 import type { Pratica } from '../coda/types';
 
 const pratica = (servizio: string, payload: unknown, avviataPer: string | null = null) =>
-  ({ servizio, payload, metadati: { valoriModulo: null, variante: null, daAnnullare: null, avviataPer, seguitoDi: null } }) as Pick<Pratica, 'servizio' | 'payload' | 'metadati'>;
+  ({ servizio, payload, metadati: { valoriModulo: null, variante: null, daAnnullare: null, avviataPer, seguitoDi: null, richiesta: null } }) as Pick<Pratica, 'servizio' | 'payload' | 'metadati'>;
 
 describe('the subject shown for a pratica', () => {
   it('is the person where the service puts its subject, not any name the data mention', () => {

@@ -7,6 +7,7 @@ import type { InvioRow } from '../coda/store';
 import type { Pratica } from '../coda/types';
 import { isServizioPratica } from '../../../shared/anpr/servizi';
 import { soggettoDi, type SoggettoPratica } from '../../../shared/anpr/servizi/soggetti';
+import { TITOLI_TIPOLOGIA } from '../../../shared/anpr/richieste/stati';
 
 type ConDati = Pick<Pratica, 'servizio' | 'payload'>;
 
@@ -56,6 +57,12 @@ export function vista(pratica: Pratica) {
     variante: pratica.metadati.variante,
     daAnnullare: pratica.metadati.daAnnullare,
     avviataPer: pratica.metadati.avviataPer,
+    richiesta: pratica.metadati.richiesta
+      ? {
+          codiceRichiesta: pratica.metadati.richiesta.codiceRichiesta,
+          tipologiaTitolo: (TITOLI_TIPOLOGIA as Readonly<Record<string, string>>)[pratica.metadati.richiesta.tipologia] ?? `Tipologia ${pratica.metadati.richiesta.tipologia}`,
+        }
+      : null,
   };
 }
 

@@ -16,6 +16,7 @@ import m0010 from './0010-password-da-cambiare';
 import m0011 from './0011-metadati-pratica';
 import m0012 from './0012-seguito-e-note-modulo';
 import m0013 from './0013-richieste-cittadino';
+import m0014 from './0014-pratica-richiesta';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014];
