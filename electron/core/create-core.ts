@@ -100,7 +100,12 @@ export function createCore(options: CoreOptions): Core {
     const coda = createCodaHost({ db, anpr, events, connection, clock: options.clock, logger, version: options.version ?? '0.0.0' });
     // Event subscriptions of the core's own services: made here, released on close.
     const disiscrizioni: Array<() => void> = [avviaRegistroEsiti({ db, coda, settings, events, logger })];
-    const richieste = createRichieste({ db, clock: options.clock, logger, settings, anpr, events, ...(options.timers ? { timers: options.timers } : {}) });
+    const nomeOperatore = (codiceFiscale: string) => {
+      const o = accesso.elenco().find((x) => x.codiceFiscale === codiceFiscale);
+      return (o ? `${o.cognome} ${o.nome}`.trim().toUpperCase() : '') || codiceFiscale;
+    };
+    const richieste = createRichieste({ db, clock: options.clock, logger, settings, anpr, coda, nomeOperatore, events, ...(options.timers ? { timers: options.timers } : {}) });
+    disiscrizioni.push(richieste.seguiEsiti());
     if (options.richiesteAutomatiche ?? options.host !== 'test') {
       // The first read waits for the connection check: started once ANPR is known to answer.
       let avviata = false;

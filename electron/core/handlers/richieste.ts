@@ -1,6 +1,13 @@
-/** Citizens' online requests (issue 15, read side): thin adapters from the contract to electron/features/richieste. */
+/** Citizens' online requests (issue 15): thin adapters from the contract to electron/features/richieste. */
 import { AppError } from '../../platform/ipc/app-error';
+import type { CallContext } from '../../platform/ipc/router';
+import { vista } from '../../features/pratiche/vista';
 import type { CoreServices, DomainHandlers } from './services';
+
+function operatoreDi(context: CallContext): { codiceFiscale: string } {
+  if (!context.operatore) throw new AppError('NON_AUTENTICATO', 'Sessione scaduta o non aperta: accedere per continuare.');
+  return context.operatore;
+}
 
 export function richiesteHandlers(services: CoreServices): DomainHandlers<'richieste'> {
   const r = services.richieste;
@@ -13,11 +20,7 @@ export function richiesteHandlers(services: CoreServices): DomainHandlers<'richi
     'richieste.conteggi': () => r.conteggi(),
     'richieste.dettaglio': ({ codiceRichiesta }) => r.dettaglio(codiceRichiesta),
     'richieste.file': ({ id }) => r.file(id),
-    'richieste.cambiaStato': () => {
-      throw new AppError('NON_DISPONIBILE', 'Il cambio di stato delle richieste non è ancora disponibile in questa versione.');
-    },
-    'richieste.avviaPratica': () => {
-      throw new AppError('NON_DISPONIBILE', 'L’avvio della pratica da una richiesta non è ancora disponibile in questa versione.');
-    },
+    'richieste.cambiaStato': ({ codiceRichiesta, ...cambio }, context) => r.cambiaStato(codiceRichiesta, cambio, operatoreDi(context)),
+    'richieste.avviaPratica': async ({ codiceRichiesta }, context) => vista(await r.avviaPratica(codiceRichiesta, operatoreDi(context))),
   };
 }

@@ -9,6 +9,7 @@ import { lookupErrore } from '../../anpr/catalogue';
 import type { ErroreAnpr } from '../../anpr/outcome';
 import type { Pratica } from '../coda/types';
 import { etichettaCampo } from './problemi';
+import { spiegaRifiutoP003 } from '../richieste/pratiche-richiesta';
 
 /** Errors ANPR returns without naming a field, tied to the field they are about. */
 const CAMPO_PER_CODICE: Record<string, string> = {
@@ -26,12 +27,16 @@ const CAMPO_PER_CODICE: Record<string, string> = {
 export function spiegaErrore(e: ErroreAnpr): ErroreSpiegato {
   const voce = lookupErrore(e.codice);
   const campo = e.campo ?? CAMPO_PER_CODICE[e.codice.trim().toUpperCase()];
+  // EN148 of P003 says what went wrong only in its "Esito" number.
+  const esitoP003 = spiegaRifiutoP003([e]);
   return {
     ...e,
     ...(campo ? { campo } : {}),
     catalogo: voce
-      ? { descrizione: voce.descrizione, severita: voce.severita ?? null, suggerimento: voce.suggerimento ?? null, procedura: voce.procedura ?? null, fonte: voce.fonte }
-      : null,
+      ? { descrizione: voce.descrizione, severita: voce.severita ?? null, suggerimento: esitoP003 ?? voce.suggerimento ?? null, procedura: voce.procedura ?? null, fonte: voce.fonte }
+      : esitoP003
+        ? { descrizione: e.testo, severita: null, suggerimento: esitoP003, procedura: null, fonte: 'Servizio P003 (richieste online)' }
+        : null,
     etichettaCampo: etichettaCampo(campo) ?? etichettaCampo(e.oggetto),
   };
 }

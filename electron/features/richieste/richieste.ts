@@ -21,7 +21,11 @@ import { testataDaCompletare } from '../../anpr/services/builders';
 import type { DettaglioRichiestaParsed, FileRichiestaParsed, RichiestaCittadinoSintesi, RispostaP001Parsed, RispostaP002Parsed } from '../../anpr/services/parse-response';
 import type { AnprOutcome } from '../../anpr/outcome';
 import { azioniDa, motiviIrricevibilita } from './azioni';
-import { servizioProposto } from './pratica-da-richiesta';
+import { propostaPratica, servizioProposto } from './pratica-da-richiesta';
+import { createPraticheRichiesta, type CambioStato, type Richiesta } from './pratiche-richiesta';
+import type { CodaHost } from '../../core/coda';
+import type { Pratica } from '../coda/types';
+import type { PraticaDellaRichiesta } from '../../../shared/ipc/domains/richieste';
 import { estensione, FORMATI_FILE, mimeDi, nominativo, righeIndirizzo, sintesi, TIPI_RECAPITO, titoloBlocco, titoloStato, voci } from './mappa';
 
 /** ANPR refuses a P001 window over 30 days: each window covers 30 calendar days (first and last included). */
@@ -93,9 +97,21 @@ export interface Richieste {
   avvia(): () => void;
   /** The setting changed: the background reads, if started, follow the new interval from now. */
   intervalloCambiato(): void;
+  /** A state change (or an extension) as a P003 pratica of the queue; refused when the state machine does not allow it. */
+  cambiaStato(codiceRichiesta: string, cambio: CambioStato, op: { codiceFiscale: string }): Promise<{ pratica: PraticaDellaRichiesta; messaggio: string }>;
+  /** The registration the request asks for, pre-filled from P002; once started, the same pratica. */
+  avviaPratica(codiceRichiesta: string, op: { codiceFiscale: string }): Promise<Pratica>;
+  /**
+   * Follows the outcomes of the requests' pratiche (`pratiche.cambiata`): once ANPR answers a P003 or the registration,
+   * the request is read again (P002) so the sheet shows ANPR's state. Returns the unsubscribe.
+   */
+  seguiEsiti(): () => void;
   /** Waits for the read in progress (close). */
   chiudi(): Promise<void>;
 }
+
+/** Pratica states that carry ANPR's answer. */
+const STATI_CON_ESITO = new Set(['accolta', 'accolta_con_avvisi', 'respinta', 'richiede_intervento']);
 
 export interface Timers {
   setInterval(fn: () => void, ms: number): unknown;
@@ -128,9 +144,23 @@ function descriviEsito(outcome: AnprOutcome<unknown>): { messaggio: string; dett
   }
 }
 
-export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; settings: SettingsRepository; anpr: AnprAccess; events?: EventBus; timers?: Timers }): Richieste {
+export interface RichiesteDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  settings: SettingsRepository;
+  anpr: AnprAccess;
+  coda: Pick<CodaHost, 'queue'>;
+  /** "COGNOME NOME" of a local operator, by codice fiscale (ANPR records it as the P003 operatore). */
+  nomeOperatore(codiceFiscale: string): string;
+  events?: EventBus;
+  timers?: Timers;
+}
+
+export function createRichieste(deps: RichiesteDeps): Richieste {
   const { db, clock } = deps;
   const log = deps.logger.child('richieste');
+  const pratiche = createPraticheRichiesta({ coda: deps.coda, logger: deps.logger, nomeOperatore: deps.nomeOperatore });
   const timers: Timers = deps.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms).unref(), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
   const q = {
     richiesta: db.prepare<[string, string], RigaRichiesta>('SELECT * FROM richieste_cittadino WHERE ambiente = ? AND codice_richiesta = ?'),
@@ -288,6 +318,16 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
     return { lettaIl: at, nuove, cambiate, messaggio: null };
   };
 
+  const code = new Map<string, Promise<unknown>>();
+  const inSerie = <T>(chiave: string, fn: () => Promise<T>): Promise<T> => {
+    const prima = code.get(chiave) ?? Promise.resolve();
+    const run = prima.then(fn, fn);
+    const coda = run.catch(() => undefined);
+    code.set(chiave, coda);
+    void coda.then(() => code.get(chiave) === coda && code.delete(chiave));
+    return run;
+  };
+
   let timer: unknown = null;
   let armato = false;
   const arma = () => {
@@ -312,14 +352,24 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
 
   const filePubblico = (f: RigaFile): FileRichiesta => ({ id: f.id, nome: f.nome, formato: FORMATI_FILE[f.formato] ?? `Formato ${f.formato}`, mime: f.mime, byte: f.byte, sha256: f.sha256 });
 
-  const praticaDaAvviare = (d: DettaglioRichiestaParsed) => {
-    const p = servizioProposto(d, { comune: deps.settings.get().comune.codiceIstat });
-    return p ? { servizio: p.servizio, variante: p.variante, titolo: p.titolo, praticaId: null } : null;
+  const p001Di = (riga: RigaRichiesta) => JSON.parse(riga.sintesi_json) as RichiestaCittadinoSintesi;
+  const dettaglioDi = (riga: RigaRichiesta) => (riga.dettaglio_json ? (JSON.parse(riga.dettaglio_json) as DettaglioRichiestaParsed) : null);
+  const richiestaDi = (riga: RigaRichiesta): Richiesta => {
+    const s = daRiga(riga);
+    return { codice: riga.codice_richiesta, tipologia: s.tipologia, stato: s.stato, chiusa: s.chiusa };
   };
 
-  const scheda = (amb: string, riga: RigaRichiesta, daArchivio: boolean, avviso: string | null): DettaglioRichiesta => {
-    const d = riga.dettaglio_json ? (JSON.parse(riga.dettaglio_json) as DettaglioRichiestaParsed) : null;
+  const scheda = (amb: string, riga: RigaRichiesta, daArchivio: boolean, avviso: string | null, sue: readonly Pratica[]): DettaglioRichiesta => {
+    const d = dettaglioDi(riga);
     const s = daRiga(riga);
+    const inCoda = pratiche.cambioInCoda(sue);
+    const registrazione = pratiche.registrazione(sue);
+    const proposta = d ? servizioProposto(d, p001Di(riga)) : null;
+    const daAvviare = registrazione
+      ? { servizio: registrazione.servizio, variante: registrazione.metadati.variante, titolo: pratiche.vistaPratica(registrazione).titolo, praticaId: registrazione.id }
+      : proposta && !s.chiusa
+        ? { servizio: proposta.servizio, variante: proposta.variante, titolo: proposta.titolo, praticaId: null }
+        : null;
     // Only the latest version of each file (same role and position).
     const files = new Map<string, RigaFile>();
     for (const f of q.files.all(amb, riga.codice_richiesta)) if (!files.has(`${f.ruolo}:${f.posizione}`)) files.set(`${f.ruolo}:${f.posizione}`, f);
@@ -365,17 +415,18 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
       riepilogo: [...files.values()].filter((f) => f.ruolo === 'riepilogo').map(filePubblico)[0] ?? null,
       lettaIl: riga.dettaglio_letto_il ?? riga.letta_il,
       daArchivio,
-      azioni: azioniDa(s.tipologia, s.stato),
+      // While a change waits in the queue, no second one (the state it starts from is not known yet).
+      azioni: inCoda ? [] : azioniDa(s.tipologia, s.stato),
       motivi: motiviIrricevibilita(),
-      cambioInCoda: null,
-      pratiche: [],
-      praticaDaAvviare: d ? praticaDaAvviare(d) : null,
-      suggerita: null,
+      cambioInCoda: inCoda ? pratiche.vistaPratica(inCoda) : null,
+      pratiche: sue.map(pratiche.vistaPratica),
+      praticaDaAvviare: daAvviare,
+      suggerita: pratiche.suggerita(richiestaDi(riga), sue),
       avviso,
     };
   };
 
-  return {
+  const api: Richieste = {
     elenco(filtri) {
       const amb = ambiente();
       const lettura = q.lettura.get(amb);
@@ -408,11 +459,47 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
         log.warn('request detail not read from ANPR', { error: e.dettaglio });
         const riga = q.richiesta.get(amb, codiceRichiesta);
         if (!riga) throw new AppError('RICHIESTA_NON_TROVATA', `${e.messaggio} La richiesta ${codiceRichiesta} non è nell'archivio locale.`);
-        return scheda(amb, riga, true, `ANPR non raggiungibile (${e.messaggio}). Sono mostrati i dati letti in precedenza.`);
+        return scheda(amb, riga, true, `ANPR non raggiungibile (${e.messaggio}). Sono mostrati i dati letti in precedenza.`, await pratiche.diRichiesta(codiceRichiesta));
       }
       const riga = q.richiesta.get(amb, codiceRichiesta);
       if (!riga) throw new AppError('RICHIESTA_NON_TROVATA', `La richiesta ${codiceRichiesta} non è stata trovata.`);
-      return scheda(amb, riga, false, null);
+      return scheda(amb, riga, false, null, await pratiche.diRichiesta(codiceRichiesta));
+    },
+    cambiaStato(codiceRichiesta, cambio, op) {
+      // One change at a time per request, even for two clicks in the same instant.
+      return inSerie(codiceRichiesta, async () => {
+        const riga = q.richiesta.get(ambiente(), codiceRichiesta);
+        if (!riga) throw new AppError('RICHIESTA_NON_TROVATA', `La richiesta ${codiceRichiesta} non è nell'archivio locale: aggiornare l'elenco da ANPR.`);
+        return pratiche.cambiaStato(richiestaDi(riga), cambio, op);
+      });
+    },
+    avviaPratica(codiceRichiesta, op) {
+      return inSerie(codiceRichiesta, async () => {
+        const riga = q.richiesta.get(ambiente(), codiceRichiesta);
+        if (!riga) throw new AppError('RICHIESTA_NON_TROVATA', `La richiesta ${codiceRichiesta} non è nell'archivio locale: aggiornare l'elenco da ANPR.`);
+        const d = dettaglioDi(riga);
+        if (!d) throw new AppError('RICHIESTA_SENZA_DETTAGLIO', 'Il dettaglio della richiesta non è ancora stato letto da ANPR: aprirla di nuovo quando ANPR è raggiungibile.');
+        const c = deps.settings.get().comune;
+        return pratiche.avviaPratica(richiestaDi(riga), propostaPratica(d, { comune: { codiceIstat: c.codiceIstat, nome: c.denominazione }, p001: p001Di(riga) }), op);
+      });
+    },
+    seguiEsiti() {
+      if (!deps.events) return () => undefined;
+      const events = deps.events;
+      return events.subscribe((event, payload) => {
+        if (event !== 'pratiche.cambiata') return;
+        const e = payload as { praticaId: string; stato: string };
+        if (!STATI_CON_ESITO.has(e.stato)) return;
+        void (async () => {
+          const p = (await deps.coda.queue()).get(e.praticaId);
+          const legame = p?.metadati.richiesta;
+          if (!legame || chiuso) return;
+          // ANPR's state after the answer (or after a refusal: what the request really is now).
+          const s = await api.dettaglio(legame.codiceRichiesta);
+          log.info('request re-read after an outcome', { codiceRichiesta: legame.codiceRichiesta, pratica: e.praticaId, esito: e.stato, stato: s.sintesi.stato, daArchivio: s.daArchivio });
+          events.emit('richieste.cambiate', conteggiDi(ambiente()));
+        })().catch((error: unknown) => log.warn('request not re-read after an outcome', { pratica: e.praticaId, error: error instanceof Error ? error.message : String(error) }));
+      });
     },
     file(id) {
       const f = q.file.get(id, ambiente());
@@ -440,4 +527,5 @@ export function createRichieste(deps: { db: Db; clock: Clock; logger: Logger; se
       await inCorso?.catch(() => undefined);
     },
   };
+  return api;
 }
