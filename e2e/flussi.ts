@@ -111,6 +111,16 @@ export async function nuovaRichiestaCittadino(webHost: WebHostProcess, tipologia
   return JSON.parse(await adminSimulatore(webHost, 'POST', '/__admin/richieste', { tipologia })) as { codice: string; tipologia: string };
 }
 
+/** The state of a request changes outside this workstation (the ANPR web application): POST /__admin/richieste/<codice>/stato. */
+export async function statoRichiestaAltrove(webHost: WebHostProcess, codice: string, stato: string): Promise<void> {
+  await adminSimulatore(webHost, 'POST', `/__admin/richieste/${codice}/stato`, { stato });
+}
+
+/** The citizen supplements a suspended request from the portal (6 → 7). */
+export async function integraRichiestaCittadino(webHost: WebHostProcess, codice: string): Promise<void> {
+  await adminSimulatore(webHost, 'POST', `/__admin/richieste/${codice}/integra`);
+}
+
 /** Replaces the interface versions the simulator lists in 7003 ("ANPR moved on"). */
 export async function versioniSimulatore(webHost: WebHostProcess, versioni: { corrente: { codDestinatario: string; versioneCompleta: string }; supportate: { codDestinatario: string; versioneCompleta: string }[] }): Promise<void> {
   await adminSimulatore(webHost, 'PUT', '/__admin/versioni', versioni);

@@ -1,13 +1,40 @@
 /**
- * Citizens' online requests (issue 15, read side) from the clerk's side: a
- * residence declaration filed on the ANPR portal while the clerk is on the
- * Scrivania shows up in the card after "Aggiorna da ANPR" (no reload), then
- * in the list, its sheet and its attachments, viewed in the page.
+ * Citizens' online requests (issue 15) from the clerk's side, on the web host
+ * and the training simulator:
+ * - a residence declaration filed on the portal while the clerk is on the
+ *   Scrivania shows up there; the clerk takes it in charge, opens the sheet and
+ *   an attachment, starts the pre-filled 5005, sends it while ANPR is down,
+ *   ANPR comes back and accepts it, and the request goes to «Accolta con riserva»;
+ * - a change ANPR refuses (the state moved in the web application) comes back
+ *   explained in Italian;
+ * - a data correction runs through its own states (suspended with notes,
+ *   supplemented by the citizen, accepted).
  */
+import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { nuovaRichiestaCittadino, schermata, test } from './flussi';
+import { apri, integraRichiestaCittadino, nuovaRichiestaCittadino, operazioniSimulatore, prontaConAnprFermo, schermata, statoRichiestaAltrove, test } from './flussi';
 
-test('una dichiarazione di residenza arriva mentre l’operatore è sulla scrivania e si apre con i suoi allegati', async ({ app: page, webHost }, testInfo) => {
+const statoRichiesta = (page: Page) => page.getByTestId('richiesta-stato');
+
+/** One action of the sheet: its button, its dialog (notes, motive), "Conferma"; the change is queued. */
+async function azione(page: Page, etichetta: string, dati: { note?: string; motivo?: string } = {}): Promise<void> {
+  await page.getByRole('button', { name: etichetta, exact: true }).click();
+  const dialogo = page.getByRole('dialog', { name: etichetta });
+  await expect(dialogo).toBeVisible();
+  if (dati.note) await dialogo.getByLabel(/Note/).fill(dati.note);
+  if (dati.motivo) await dialogo.getByLabel('Motivo').selectOption(dati.motivo);
+  await dialogo.getByRole('button', { name: 'Conferma' }).click();
+  await expect(dialogo).toBeHidden();
+}
+
+async function apriScheda(page: Page, codice: string, titolo: string): Promise<void> {
+  await apri(page, '/richieste');
+  await page.getByRole('button', { name: 'Aggiorna da ANPR' }).click();
+  await page.getByTestId(`richiesta-${codice}`).getByRole('link').click();
+  await expect(page.getByRole('heading', { name: `${titolo} n. ${codice}` })).toBeVisible();
+}
+
+test('una dichiarazione di residenza arriva sulla scrivania, viene presa in carico, registrata con ANPR fermo e accolta con riserva', async ({ app: page, webHost }, testInfo) => {
   const out = (n: string) => testInfo.outputPath(n);
   await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
   const card = page.getByTestId('card-richieste');
@@ -39,13 +66,21 @@ test('una dichiarazione di residenza arriva mentre l’operatore è sulla scriva
 
   await riga.getByRole('link').click();
   await expect(page.getByRole('heading', { name: `Dichiarazione di residenza n. ${richiesta.codice}` })).toBeVisible();
-  await expect(page.getByTestId('richiesta-stato')).toHaveText('Aperta');
+  await expect(statoRichiesta(page)).toHaveText('Aperta');
   await expect(page.getByTestId('richiesta-storico')).toContainText('Aperta');
   await expect(page.getByTestId('richiesta-indirizzo')).not.toBeEmpty();
   await expect(page.getByRole('heading', { name: 'Componenti coinvolti' })).toBeVisible();
-  // No state-change action on this sheet yet.
-  await expect(page.getByRole('button', { name: /Prendi in carico|Accogli|Rifiuta|Sospendi/ })).toHaveCount(0);
+  // Only what the state machine allows from «Aperta».
+  await expect(page.getByRole('button', { name: 'Prendi in carico', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Dichiara irricevibile', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Accogli|Sospendi|Annulla \(rigetto\)/ })).toHaveCount(0);
   await schermata(page, 'richiesta-scheda', out);
+
+  // Taken in charge: one P003 through the queue, then the sheet follows ANPR.
+  await azione(page, 'Prendi in carico');
+  await expect(statoRichiesta(page)).toHaveText('In lavorazione', { timeout: 30_000 });
+  await expect(page.getByTestId('richiesta-pratiche')).toContainText('Passaggio a «In lavorazione»');
+  expect((await operazioniSimulatore(webHost)).filter((o) => o.servizio === 'P003')).toHaveLength(1);
 
   const allegati = page.getByTestId('richiesta-allegati');
   await expect(allegati.getByRole('button', { name: /^Apri / })).toHaveCount(3);
@@ -56,7 +91,75 @@ test('una dichiarazione di residenza arriva mentre l’operatore è sulla scriva
   await expect(aperto).toContainText('SHA-256');
   await expect(aperto.getByTestId('scarica-file')).toHaveAttribute('href', /^blob:/);
   await schermata(page, 'richiesta-allegato', out);
-
   await allegati.locator('li', { hasText: 'Altro formato' }).getByRole('button').click();
   await expect(aperto.getByTestId('visore-immagine')).toBeVisible();
+
+  // The pratica the declaration asks for, pre-filled from the request.
+  const via = (await page.getByTestId('richiesta-indirizzo').innerText()).split('\n')[0]!;
+  await page.getByRole('button', { name: /^Avvia la pratica/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /5005/ })).toBeVisible();
+  await expect(page.getByTestId('pratica-richiesta')).toContainText(`richiesta online n. ${richiesta.codice}`);
+  const denominazione = await page.getByRole('textbox', { name: 'Denominazione' }).inputValue();
+  expect(denominazione.length).toBeGreaterThan(0);
+  expect(via).toContain(denominazione);
+  await expect(page.getByRole('textbox', { name: 'Civico' })).not.toHaveValue('');
+  await schermata(page, 'richiesta-pratica-5005', out);
+  await prontaConAnprFermo(page, webHost);
+
+  // Back to the request: ANPR accepted the registration, the sheet proposes the next step.
+  await page.getByTestId('pratica-richiesta').getByRole('link').click();
+  await expect(page.getByRole('heading', { name: `Dichiarazione di residenza n. ${richiesta.codice}` })).toBeVisible();
+  const suggerita = page.getByTestId('richiesta-suggerita');
+  await expect(suggerita).toContainText('Accolta con riserva', { timeout: 30_000 });
+  await suggerita.getByRole('button', { name: 'Accogli con riserva' }).click();
+  const dialogo = page.getByRole('dialog', { name: 'Accogli con riserva' });
+  await dialogo.getByRole('button', { name: 'Conferma' }).click();
+  await expect(statoRichiesta(page)).toHaveText('Accolta con riserva', { timeout: 30_000 });
+  await expect(page.getByTestId('richiesta-pratiche')).toContainText('Cambio di residenza');
+  await schermata(page, 'richiesta-accolta-con-riserva', out);
+  expect((await operazioniSimulatore(webHost)).filter((o) => o.servizio === 'P003')).toHaveLength(2);
+});
+
+test('un cambio di stato rifiutato da ANPR è spiegato in italiano; una rettifica percorre i suoi stati', async ({ app: page, webHost }, testInfo) => {
+  const out = (n: string) => testInfo.outputPath(n);
+  await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
+
+  // The state moves in the ANPR web application after the sheet was read here.
+  const dichiarazione = await nuovaRichiestaCittadino(webHost, '2');
+  await apriScheda(page, dichiarazione.codice, 'Dichiarazione di residenza');
+  await expect(statoRichiesta(page)).toHaveText('Aperta');
+  await statoRichiestaAltrove(webHost, dichiarazione.codice, '3');
+  await azione(page, 'Dichiara irricevibile', { note: 'Dichiarazione priva di firma', motivo: '2' });
+  const pratiche = page.getByTestId('richiesta-pratiche');
+  await expect(pratiche).toContainText('Respinta', { timeout: 30_000 });
+  await expect(pratiche).toContainText('esito 12003');
+  await expect(pratiche).toContainText('La scheda è stata riletta da ANPR');
+  await expect(statoRichiesta(page)).toHaveText('In lavorazione');
+  await expect(page.getByRole('button', { name: 'Accogli con riserva', exact: true })).toBeVisible();
+  await schermata(page, 'richiesta-cambio-rifiutato', out);
+
+  // A data correction: in charge, suspended (notes required), supplemented by the citizen, accepted.
+  const rettifica = await nuovaRichiestaCittadino(webHost, '1');
+  await apriScheda(page, rettifica.codice, 'Rettifica dati');
+  await azione(page, 'Prendi in carico');
+  await expect(statoRichiesta(page)).toHaveText('In lavorazione', { timeout: 30_000 });
+  await page.getByRole('button', { name: "Sospendi per l'integrazione", exact: true }).click();
+  const sospensione = page.getByRole('dialog', { name: "Sospendi per l'integrazione" });
+  await sospensione.getByRole('button', { name: 'Conferma' }).click();
+  // Refused before anything is queued: ANPR wants the notes.
+  await expect(sospensione).toContainText(/note/i);
+  await expect(sospensione).toBeVisible();
+  await sospensione.getByLabel(/Note/).fill('Allegare copia del documento di identita');
+  await sospensione.getByRole('button', { name: 'Conferma' }).click();
+  await expect(statoRichiesta(page)).toHaveText('Sospesa', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: /Accogli/ })).toHaveCount(0);
+
+  await integraRichiestaCittadino(webHost, rettifica.codice);
+  await apriScheda(page, rettifica.codice, 'Rettifica dati');
+  await expect(statoRichiesta(page)).toHaveText('Integrata');
+  await azione(page, 'Accogli definitivamente');
+  await expect(statoRichiesta(page)).toHaveText('Accolta definitivamente', { timeout: 30_000 });
+  await expect(page.getByText('La richiesta è chiusa')).toBeVisible();
+  await expect(page.getByTestId('richiesta-storico')).toContainText('Integrata');
+  await schermata(page, 'richiesta-rettifica-chiusa', out);
 });
