@@ -1,9 +1,9 @@
 /**
- * Citizens' online requests (issue 15, read side): the in-tray of the requests
- * citizens filed on the ANPR portal, read with P001 (list, 30-day windows per
- * type) and P002 (detail), kept locally per environment so the list and the
- * sheets work offline, labelled with the time of the last successful read.
- * No state change here yet (P003 through the queue comes next).
+ * Citizens' online requests (issue 15): the in-tray of the requests citizens
+ * filed on the ANPR portal, read with P001 (list, 30-day windows per type) and
+ * P002 (detail), kept locally per environment so the list and the sheets work
+ * offline, labelled with the time of the last successful read; state changes
+ * as P003 pratiche of the queue, and the registration each request asks for.
  */
 import { z } from 'zod';
 import { none, StatoPraticaSchema } from './schemas';
