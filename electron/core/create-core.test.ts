@@ -36,12 +36,13 @@ describe('core factory', () => {
     await core.dispose();
   });
 
-  it("wires its own event subscriptions once, and releases them on close (the anomaly lists stop listening)", async () => {
+  it("wires its own event subscriptions once, and releases them on close (the anomaly lists and the online requests stop listening)", async () => {
     const core = createTestCore();
-    expect(core.events.listenerCount()).toBe(1);
+    // The anomaly register and the requests' follow-up of outcomes.
+    expect(core.events.listenerCount()).toBe(2);
     // Building the handlers again subscribes nothing.
     createHandlers(core);
-    expect(core.events.listenerCount()).toBe(1);
+    expect(core.events.listenerCount()).toBe(2);
     await core.close();
     expect(core.events.listenerCount()).toBe(0);
     // An answer arriving after close reaches no listener (nothing throws, nothing is registered).
