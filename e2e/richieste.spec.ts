@@ -79,6 +79,7 @@ test('una dichiarazione di residenza arriva sulla scrivania, viene presa in cari
   // Taken in charge: one P003 through the queue, then the sheet follows ANPR.
   await azione(page, 'Prendi in carico');
   await expect(statoRichiesta(page)).toHaveText('In lavorazione', { timeout: 30_000 });
+  await expect(page.getByTestId('richiesta-esito')).toHaveText('ANPR ha accolto il cambio: la richiesta è ora «In lavorazione».');
   await expect(page.getByTestId('richiesta-pratiche')).toContainText('Passaggio a «In lavorazione»');
   expect((await operazioniSimulatore(webHost)).filter((o) => o.servizio === 'P003')).toHaveLength(1);
 
@@ -134,6 +135,7 @@ test('un cambio di stato rifiutato da ANPR è spiegato in italiano; una rettific
   await expect(pratiche).toContainText('Respinta', { timeout: 30_000 });
   await expect(pratiche).toContainText('esito 12003');
   await expect(pratiche).toContainText('La scheda è stata riletta da ANPR');
+  await expect(page.getByTestId('richiesta-esito')).toContainText('ANPR ha rifiutato il cambio');
   await expect(statoRichiesta(page)).toHaveText('In lavorazione');
   await expect(page.getByRole('button', { name: 'Accogli con riserva', exact: true })).toBeVisible();
   await schermata(page, 'richiesta-cambio-rifiutato', out);

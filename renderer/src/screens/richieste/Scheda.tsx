@@ -211,13 +211,24 @@ function Azioni({ d, modifica, onAzione }: { d: DettaglioRichiesta; modifica: bo
   );
 }
 
+/** The action's message once its P003 is no longer in the queue: ANPR's outcome, in the clerk's words. */
+function esitoAggiornato(e: { messaggio: string; praticaId: string; tono: 'success' | 'danger' }, d: DettaglioRichiesta) {
+  if (d.cambioInCoda?.praticaId === e.praticaId) return e;
+  const p = d.pratiche.find((x) => x.praticaId === e.praticaId);
+  if (!p) return e;
+  if (p.stato === 'accolta' || p.stato === 'accolta_con_avvisi') return { ...e, tono: 'success' as const, messaggio: `ANPR ha accolto il cambio: la richiesta è ora «${d.sintesi.statoTitolo}».` };
+  if (p.stato === 'respinta') return { ...e, tono: 'danger' as const, messaggio: `ANPR ha rifiutato il cambio. ${p.messaggio ?? ''}`.trim() };
+  return e;
+}
+
 export function SchedaRichiesta({ codice }: { codice: string }) {
   const modifica = puoModificare(useSessione().sessione.ruolo);
   const [d, setD] = useState<DettaglioRichiesta | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
   const [aperto, setAperto] = useState<FileAperto | null>(null);
   const [erroreFile, setErroreFile] = useState<string | null>(null);
-  const [esito, setEsito] = useState<string | null>(null);
+  /** What the last confirmed action did: queued, then ANPR's outcome once its P003 has one. */
+  const [esito, setEsito] = useState<{ messaggio: string; praticaId: string; tono: 'success' | 'danger' } | null>(null);
   /** The action whose dialog is shown (kept during the closing transition); `n` gives each opening a fresh form. */
   const [dialogo, setDialogo] = useState<{ azione: AzioneRichiesta; n: number } | null>(null);
   const [dialogoAperto, setDialogoAperto] = useState(false);
@@ -238,6 +249,7 @@ export function SchedaRichiesta({ codice }: { codice: string }) {
       if (n !== richieste.current) return;
       praticheRef.current = new Set([...nuovo.pratiche.map((p) => p.praticaId), ...(nuovo.cambioInCoda ? [nuovo.cambioInCoda.praticaId] : []), ...(nuovo.praticaDaAvviare?.praticaId ? [nuovo.praticaDaAvviare.praticaId] : [])]);
       setD(nuovo);
+      setEsito((e) => (e ? esitoAggiornato(e, nuovo) : null));
       setErrore(null);
     } catch (e) {
       // A failed reload keeps the sheet on screen; only the first load shows the error instead of it.
@@ -279,7 +291,7 @@ export function SchedaRichiesta({ codice }: { codice: string }) {
     praticheRef.current.add(r.pratica.praticaId);
     focusEsito.current = true;
     setDialogoAperto(false);
-    setEsito(r.messaggio);
+    setEsito({ messaggio: r.messaggio, praticaId: r.pratica.praticaId, tono: 'success' });
     void carica();
   };
 
@@ -322,8 +334,8 @@ export function SchedaRichiesta({ codice }: { codice: string }) {
       </p>
       {d.avviso && <Alert color="warning" data-testid="richiesta-avviso">{d.avviso}</Alert>}
       {esito && (
-        <div className="alert alert-success" role="status" data-testid="richiesta-esito" ref={esitoRef} tabIndex={-1}>
-          {esito}
+        <div className={`alert alert-${esito.tono}`} role="status" data-testid="richiesta-esito" ref={esitoRef} tabIndex={-1}>
+          {esito.messaggio}
         </div>
       )}
       {d.suggerita && !d.cambioInCoda && (
