@@ -23,7 +23,7 @@ describe('pratica from a request', () => {
 
   it('a declaration of a family of the comune is a 5005 from the day of the declaration (Rome time), the comune filled in', () => {
     const p = propostaPratica(base, { comune, p001: { codiceRichiesta: '900001', idTipologia: '2', idStatoRichiesta: '3', dataApertura: base.dataApertura, idFamigliaConvivenzaANPR: '555' } })!;
-    expect(p).toMatchObject({ servizio: '5005', variante: null, avviataPer: 'BIANCHI LUCA', dataDecorrenza: '2026-12-04' });
+    expect(p).toMatchObject({ servizio: '5005', variante: null, avviataPer: 'BIANCHI LUCA', dataDecorrenza: '2026-12-04', dataDichiarazione: '2026-12-04' });
     expect(p.valoriModulo).toMatchObject({ dataDecorrenza: '04/12/2026', idFamigliaConvivenzaANPR: '555', soggettoRiferimento: '123456789', indirizzo: { codiceIstat: '056003', nomeComune: 'BAGNOREGIO' } });
     expect(p.payload).toMatchObject({ generalitaSchedaFamiglia: { idFamigliaConvivenzaANPR: '555' } });
   });

@@ -37,6 +37,8 @@ export interface PropostaPratica extends ServizioProposto {
   /** The pratica's columns the form derives from its values (as `pratiche.salvaBozza` would get them). */
   dataDecorrenza: string | null;
   soggettoKey: string | null;
+  /** The day the citizen filed it (yyyy-mm-dd, Rome): a residence declaration's protocol date, from which its deadlines run. */
+  dataDichiarazione: string;
   avviataPer: string | null;
 }
 
@@ -108,7 +110,8 @@ export function propostaPratica(d: DettaglioRichiestaParsed, ctx: ContestoPropos
   };
   const valori = logica.valoriIniziali(contesto) as Record<string, unknown>;
   // A change of residence runs from the day of the declaration (art. 18 DPR 223/1989).
-  if (s.servizio !== '5008') valori['dataDecorrenza'] = dataIt(giornoRoma(new Date(d.dataApertura)));
+  const dataDichiarazione = giornoRoma(new Date(d.dataApertura));
+  if (s.servizio !== '5008') valori['dataDecorrenza'] = dataIt(dataDichiarazione);
   const indirizzo = conComune(indirizzoDaRichiesta(d.indirizzoDichiarato), ctx.comune);
   if (s.servizio === '5005') {
     valori['indirizzo'] = indirizzo;
@@ -152,6 +155,7 @@ export function propostaPratica(d: DettaglioRichiestaParsed, ctx: ContestoPropos
     payload,
     dataDecorrenza: logica.dataDecorrenza?.(valori as never) ?? null,
     soggettoKey: logica.chiaveSoggetto?.(valori as never) ?? null,
+    dataDichiarazione,
     avviataPer: nome || null,
   };
 }

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, testClock } from '../../test-support/core';
 import type { DettaglioRichiesta, PraticaVista } from '../../../shared/ipc/contract';
 import type { RichiestaSim } from '../../simulator/state/store';
+import { addGiorniLavorativi } from '../../../shared/domain/date-it';
 
 const ctx = { transport: 'test' } as const;
 type Core = ReturnType<typeof createTestCore>;
@@ -95,7 +96,7 @@ describe('state changes of a request as P003 pratiche of the queue', () => {
     expect(valori.idFamigliaConvivenzaANPR).toBe(r.famiglia);
     // The change of residence runs from the day of the declaration.
     expect((valori as unknown as { dataDecorrenza: string }).dataDecorrenza).toBe(r.arrivo.slice(0, 10).split('-').reverse().join('/'));
-    expect(aperto.pratica.dataDecorrenza).toBe(r.arrivo.slice(0, 10));
+    expect(aperto.pratica).toMatchObject({ dataDecorrenza: r.arrivo.slice(0, 10), dataProtocollo: r.arrivo.slice(0, 10), scadenza: addGiorniLavorativi(r.arrivo.slice(0, 10), 2) });
     expect(valori.soggettoRiferimento).toBe(r.interessato);
     expect(valori.indirizzo).toMatchObject({ denominazione: r.indirizzo!.denominazioneToponimo, specie: r.indirizzo!.specie, numero: r.indirizzo!.civico, cap: r.indirizzo!.cap, piano: r.indirizzo!.piano ?? '' });
     expect(aperto.pratica.richiesta).toMatchObject({ codiceRichiesta: r.codice });

@@ -8,7 +8,8 @@
  */
 import { DATI_PRATICA } from '../../../shared/anpr/servizi/dati-pratica';
 import { PROROGABILI, STATI_FINALI, STATI_RICHIESTA, transizione, type StatoRichiesta } from '../../../shared/anpr/richieste/stati';
-import { TITOLI_SERVIZIO } from '../../../shared/anpr/servizi';
+import { isDichiarazioneResidenza, TITOLI_SERVIZIO } from '../../../shared/anpr/servizi';
+import { scadenzaDi } from '../pratiche/scadenze';
 import type { TipologiaRichiesta } from '../../../shared/anpr/servizi/P001';
 import type { PraticaDellaRichiesta } from '../../../shared/ipc/domains/richieste';
 import type { ErroreAnpr } from '../../anpr/outcome';
@@ -200,6 +201,8 @@ export function createPraticheRichiesta(deps: PraticheRichiestaDeps) {
         operatore: op.codiceFiscale,
         ...(proposta.dataDecorrenza ? { dataDecorrenza: proposta.dataDecorrenza } : {}),
         ...(proposta.soggettoKey ? { soggettoKey: proposta.soggettoKey } : {}),
+        // The declaration's day is its protocol date: the 2 working days to register and the 45 days run from it.
+        ...(isDichiarazioneResidenza(proposta.servizio) ? { dataProtocollo: proposta.dataDichiarazione, scadenza: scadenzaDi(proposta.servizio, proposta.dataDichiarazione) } : {}),
         metadati: {
           valoriModulo: proposta.valoriModulo,
           variante: proposta.variante,
