@@ -1,7 +1,10 @@
 /**
  * How the core reaches "ANPR" for the current environment:
- * - SIMULATORE (first start, training): the ANPR simulator runs in this
- *   process on loopback, with a training PKI made on first use;
+ * - SIMULATORE (first start, training): the ANPR simulator runs on loopback,
+ *   with a training PKI made on first use: in this thread (tests, CLI), or in
+ *   a worker thread when the host asks for it (`usaWorker`, worker/layout.ts:
+ *   the web host and the Electron core, so its TLS, signature checks and XSD
+ *   validation never share the thread that serves the window);
  * - TEST / PRODUZIONE: the endpoint from the settings, the imported comune
  *   (and postazione) certificate, the configured CA bundle.
  * It also allocates `idOperazioneComune` for reads from the same per-comune,
@@ -22,6 +25,8 @@ import { ensureTrainingEnvironment, startSimulator, type SimulatorHandle } from 
 import { createStore } from '../features/coda/store';
 import { suffissoPostazione } from '../features/coda/id-operazione';
 import { AppError } from '../platform/ipc/app-error';
+import { layoutWorker } from './worker/layout';
+import { avviaSimulatoreInWorker } from './worker/simulatore-worker';
 import { RESOURCES_DIR } from '../platform/paths';
 import { VERSIONE_INTERFACCIA } from '../../shared/anpr/versione-interfaccia';
 
@@ -76,9 +81,13 @@ export function createAnprAccess(deps: {
   const startTraining = async (): Promise<{ handle: SimulatorHandle; env: ReturnType<typeof ensureTrainingEnvironment> }> => {
     const env = ensureTrainingEnvironment(deps.dataDir, { now: deps.clock.now() });
     if (!simulator) {
-      starting ??= startSimulator(env.simConfig, { clock: deps.clock, logger: deps.logger.child('simulatore') });
+      const inWorker = layoutWorker().simulatore;
+      // A worker runs on the system clock: the host asks for it only with the system clock.
+      starting ??= inWorker
+        ? avviaSimulatoreInWorker(env.simConfig, { logger: deps.logger.child('simulatore') })
+        : startSimulator(env.simConfig, { clock: deps.clock, logger: deps.logger.child('simulatore') });
       simulator = await starting;
-      deps.logger.info('training simulator started', { url: simulator.url });
+      deps.logger.info('training simulator started', { url: simulator.url, worker: inWorker });
     }
     return { handle: simulator, env };
   };
