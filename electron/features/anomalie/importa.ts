@@ -25,6 +25,8 @@ import type { EsitoImportazione, SeveritaAnomalia } from '../../../shared/ipc/do
 import { FileNonLeggibile, leggiTabellaFlusso, type RigaTabella } from './tabella';
 import { chiaveDi, type AnomalieStore, type NuovaAnomalia } from './store';
 import { serialeExcelInData } from './xlsx';
+import { layoutWorker } from '../../core/worker/layout';
+import { importaNelWorker } from './importa-worker';
 
 type Campo =
   | 'codice'
@@ -315,7 +317,34 @@ export async function importaFileAnomalie(
   catalogo: Catalogo,
   buf: Buffer,
   nomeFile: string,
-  opzioni: { quando: string; operatore: string | null },
+  opzioni: OpzioniImportazione,
+): Promise<EsitoImportazione> {
+  // Off the serving thread when the host asks for it (electron/core/worker/layout.ts): a file database, no
+  // transaction of the caller's open (the worker's connection could not see it).
+  if (layoutWorker().importazioni && !db.memory && !db.inTransaction) {
+    return importaNelWorker(db.name, store.ambiente, buf, nomeFile, opzioni);
+  }
+  return importaFileAnomalieQui(db, store, catalogo, buf, nomeFile, opzioni);
+}
+
+export interface OpzioniImportazione {
+  quando: string;
+  operatore: string | null;
+  /** Called every RIGHE_PER_AVVISO rows read (and once at the end) with the rows read so far. */
+  avanzamento?: (righeLette: number) => void;
+}
+
+/** Rows between two progress calls. */
+const RIGHE_PER_AVVISO = 10_000;
+
+/** The import on this thread and connection (the worker runs this one on its own). */
+export async function importaFileAnomalieQui(
+  db: Db,
+  store: AnomalieStore,
+  catalogo: Catalogo,
+  buf: Buffer,
+  nomeFile: string,
+  opzioni: OpzioniImportazione,
 ): Promise<EsitoImportazione> {
   const t0 = performance.now();
   const tabella = await leggiTabellaFlusso(buf, (fogli) => fogli.find((f) => indiceIntestazione(f.righe) >= 0) ?? fogli[0]);
@@ -349,6 +378,7 @@ export async function importaFileAnomalie(
       let blocco: NuovaAnomalia[] = [];
       const una = (r: RigaTabella) => {
         lette++;
+        if (opzioni.avanzamento && lette % RIGHE_PER_AVVISO === 0) opzioni.avanzamento(lette);
         const a = leggi(r, erroriRiga, importazioneId);
         if (a === null) {
           scartate++;
@@ -380,6 +410,7 @@ export async function importaFileAnomalie(
     );
     return scritte;
   }));
+  opzioni.avanzamento?.(lette);
   return {
     destinazione: 'anomalie',
     nomeFile,
