@@ -164,4 +164,14 @@ test('un cambio di stato rifiutato da ANPR è spiegato in italiano; una rettific
   await expect(page.getByText('La richiesta è chiusa')).toBeVisible();
   await expect(page.getByTestId('richiesta-storico')).toContainText('Integrata');
   await schermata(page, 'richiesta-rettifica-chiusa', out);
+
+  // How often the workstation reads the requests is a setting.
+  await apri(page, '/impostazioni');
+  const campo = page.getByRole('spinbutton', { name: 'Aggiorna le richieste online ogni (minuti)' });
+  await campo.fill('1');
+  await page.getByRole('button', { name: 'Salva richieste online' }).click();
+  await expect(page.getByText('Indicare un numero intero di minuti da 2 a 240.')).toBeVisible();
+  await campo.fill('5');
+  await page.getByRole('button', { name: 'Salva richieste online' }).click();
+  await expect(page.getByText('Richieste online lette da ANPR ogni 5 minuti.')).toBeVisible();
 });

@@ -165,11 +165,24 @@ function SezioneAmbiente({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; 
   );
 }
 
-function SezioneSicurezza({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
-  const [minuti, setMinuti] = useState(String(riepilogo.sicurezza.minutiInattivita));
+/** A settings section holding one number of minutes within limits: its field, its check, its save and the outcome. */
+function SezioneMinuti(props: {
+  id: string;
+  titolo: string;
+  descrizione: string;
+  etichetta: string;
+  aiuto: (limiti: { minimo: number; massimo: number; predefiniti: number }) => string;
+  pulsante: string;
+  limiti: { minimo: number; massimo: number; predefiniti: number };
+  valore: number;
+  /** Saves the minutes; returns the sentence that confirms it. */
+  salva: (minuti: number) => Promise<string>;
+  onCambiato: () => void;
+}) {
+  const { minimo, massimo } = props.limiti;
+  const [minuti, setMinuti] = useState(String(props.valore));
   const [errore, setErrore] = useState<string | null>(null);
   const [esito, setEsito] = useState<Esito>(null);
-  const { minimo, massimo, predefiniti } = MINUTI_INATTIVITA;
   const salva = async (event: FormEvent) => {
     event.preventDefault();
     const valore = Number(minuti);
@@ -177,19 +190,18 @@ function SezioneSicurezza({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome;
     setErrore(problema);
     if (!bridge || problema) return;
     try {
-      const salvata = await unwrap(bridge.impostazioni.salvaSicurezza({ minutiInattivita: valore }));
-      setEsito({ tipo: 'success', testo: `Blocco per inattività impostato a ${salvata.minutiInattivita} ${salvata.minutiInattivita === 1 ? 'minuto' : 'minuti'}.` });
-      onCambiato();
+      setEsito({ tipo: 'success', testo: await props.salva(valore) });
+      props.onCambiato();
     } catch (error) {
       setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
     }
   };
   return (
-    <Sezione id="imp-sicurezza" titolo="Sicurezza" descrizione="Chiude la sessione dell'operatore che si allontana dalla postazione, perché chi arriva dopo non possa operare a suo nome.">
-      <form onSubmit={(event) => void salva(event)} noValidate aria-label="Sicurezza" className="row g-3 align-items-end">
+    <Sezione id={props.id} titolo={props.titolo} descrizione={props.descrizione}>
+      <form onSubmit={(event) => void salva(event)} noValidate aria-label={props.titolo} className="row g-3 align-items-end">
         <div className="col-md-5">
           <Campo
-            label="Minuti di inattività prima del blocco"
+            label={props.etichetta}
             required
             type="number"
             inputMode="numeric"
@@ -199,12 +211,12 @@ function SezioneSicurezza({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome;
             value={minuti}
             onChange={(event) => setMinuti(event.target.value.trim())}
             errore={errore}
-            aiuto={`Trascorso questo tempo senza operazioni, occorre accedere di nuovo; i dati già inseriti nei moduli delle pratiche restano. Da ${minimo} a ${massimo} minuti (predefinito ${predefiniti}).`}
+            aiuto={props.aiuto(props.limiti)}
           />
         </div>
         <div className="col-md-3">
           <Button color="primary" type="submit" className="mb-3">
-            Salva sicurezza
+            {props.pulsante}
           </Button>
         </div>
       </form>
@@ -213,56 +225,46 @@ function SezioneSicurezza({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome;
   );
 }
 
-function SezioneLetturaRichieste({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
-  const { minimo, massimo, predefiniti } = MINUTI_LETTURA_RICHIESTE;
-  // An older core may not send the setting yet: the default is shown.
-  const [minuti, setMinuti] = useState(String(riepilogo.letturaRichieste?.minutiAggiornamento ?? predefiniti));
-  const [errore, setErrore] = useState<string | null>(null);
-  const [esito, setEsito] = useState<Esito>(null);
-  const salva = async (event: FormEvent) => {
-    event.preventDefault();
-    const valore = Number(minuti);
-    const problema = /^\d+$/.test(minuti) && valore >= minimo && valore <= massimo ? null : `Indicare un numero intero di minuti da ${minimo} a ${massimo}.`;
-    setErrore(problema);
-    if (!bridge || problema) return;
-    try {
-      const salvata = await unwrap(bridge.impostazioni.salvaLetturaRichieste({ minutiAggiornamento: valore }));
-      setEsito({ tipo: 'success', testo: `Richieste online lette da ANPR ogni ${salvata.minutiAggiornamento} minuti.` });
-      onCambiato();
-    } catch (error) {
-      setEsito({ tipo: 'danger', testo: messaggioErrore(error) });
-    }
-  };
+function SezioneSicurezza({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
   return (
-    <Sezione
+    <SezioneMinuti
+      id="imp-sicurezza"
+      titolo="Sicurezza"
+      descrizione="Chiude la sessione dell'operatore che si allontana dalla postazione, perché chi arriva dopo non possa operare a suo nome."
+      etichetta="Minuti di inattività prima del blocco"
+      aiuto={({ minimo, massimo, predefiniti }) =>
+        `Trascorso questo tempo senza operazioni, occorre accedere di nuovo; i dati già inseriti nei moduli delle pratiche restano. Da ${minimo} a ${massimo} minuti (predefinito ${predefiniti}).`
+      }
+      pulsante="Salva sicurezza"
+      limiti={MINUTI_INATTIVITA}
+      valore={riepilogo.sicurezza.minutiInattivita}
+      salva={async (minutiInattivita) => {
+        const salvata = await unwrap(bridge!.impostazioni.salvaSicurezza({ minutiInattivita }));
+        return `Blocco per inattività impostato a ${salvata.minutiInattivita} ${salvata.minutiInattivita === 1 ? 'minuto' : 'minuti'}.`;
+      }}
+      onCambiato={onCambiato}
+    />
+  );
+}
+
+function SezioneLetturaRichieste({ riepilogo, onCambiato }: { riepilogo: RiepilogoHome; onCambiato: () => void }) {
+  return (
+    <SezioneMinuti
       id="imp-richieste"
       titolo="Richieste online"
       descrizione="Ogni quanto la postazione legge da ANPR le richieste presentate dai cittadini sul portale (in aggiunta al pulsante «Aggiorna da ANPR»)."
-    >
-      <form onSubmit={(event) => void salva(event)} noValidate aria-label="Richieste online" className="row g-3 align-items-end">
-        <div className="col-md-5">
-          <Campo
-            label="Aggiorna le richieste online ogni (minuti)"
-            required
-            type="number"
-            inputMode="numeric"
-            min={minimo}
-            max={massimo}
-            step={1}
-            value={minuti}
-            onChange={(event) => setMinuti(event.target.value.trim())}
-            errore={errore}
-            aiuto={`Da ${minimo} a ${massimo} minuti (predefinito ${predefiniti}). Vale per tutti gli operatori della postazione.`}
-          />
-        </div>
-        <div className="col-md-3">
-          <Button color="primary" type="submit" className="mb-3">
-            Salva richieste online
-          </Button>
-        </div>
-      </form>
-      <EsitoAzione esito={esito} />
-    </Sezione>
+      etichetta="Aggiorna le richieste online ogni (minuti)"
+      aiuto={({ minimo, massimo, predefiniti }) => `Da ${minimo} a ${massimo} minuti (predefinito ${predefiniti}). Vale per tutti gli operatori della postazione.`}
+      pulsante="Salva richieste online"
+      limiti={MINUTI_LETTURA_RICHIESTE}
+      // An older core may not send the setting yet: the default is shown.
+      valore={riepilogo.letturaRichieste?.minutiAggiornamento ?? MINUTI_LETTURA_RICHIESTE.predefiniti}
+      salva={async (minutiAggiornamento) => {
+        const salvata = await unwrap(bridge!.impostazioni.salvaLetturaRichieste({ minutiAggiornamento }));
+        return `Richieste online lette da ANPR ogni ${salvata.minutiAggiornamento} minuti.`;
+      }}
+      onCambiato={onCambiato}
+    />
   );
 }
 
