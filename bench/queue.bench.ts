@@ -1,15 +1,26 @@
 /**
- * Queue benchmark (issue 5):
- *  (a) the queue's own overhead per pratica: enqueue (zod) + allocation
- *      transaction (fsync'd) + body freeze + WS-Security signing + result
- *      transaction (archive, audit, local copy), no network — baseline: the
- *      signing alone;
+ * Queue benchmark (issues 5 and 14):
+ *  (a) the queue's own overhead per pratica: enqueue (zod, body build, one
+ *      fsync'd transaction for draft + ready) + allocation transaction
+ *      (fsync'd: id, frozen body, first attempt) + WS-Security signing +
+ *      result transaction (fsync'd: archive, audit, local copy), no network
+ *      — baseline: the signing alone; plus the floor those three fsync'd
+ *      commits put under it on this disk;
  *  (b) drain throughput against the in-process ANPR simulator (real TLS,
- *      real signature checks, real XSD validation on the simulator side).
+ *      real signature checks, real XSD validation on the simulator side),
+ *      one in flight;
+ *  (c) "where the time goes": the median of each stage, measured in the same
+ *      run (the call as the queue sees it, the queue's side, the simulator's
+ *      security check and XSD validation, a keep-alive HTTPS round trip, the
+ *      new TLS connections the drain opened).
  *
  * Standalone: `node --import tsx bench/queue.bench.ts`
  */
+import { channel } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +30,10 @@ import { closeTransportAgents } from '../electron/anpr/transport/https-transport
 import { openDatabase } from '../electron/platform/db/database';
 import { lookup3003FromClient, sendFnFromClient } from '../electron/features/coda/anpr-adapter';
 import { createQueue, type Queue } from '../electron/features/coda/queue';
+import { costruisciCorpo, validaPayload } from '../electron/features/coda/payload';
 import { corpo5008 } from '../electron/features/coda/testing/bodies';
+import { validateRequestBody } from '../electron/anpr/xsd/validate';
+import { checkSecurity } from '../electron/simulator/security';
 import type { SendFn } from '../electron/features/coda/types';
 import { startSimulator } from '../electron/simulator/server';
 import { oggiRoma } from '../electron/simulator/read';
@@ -91,13 +105,49 @@ export async function benchQueue(): Promise<BenchResult[]> {
     );
     let j = 0;
     const signing = await timePerCall(() => offline.prepare('5008', corpo5008(persona(j), pki.istat), { idOperazioneComune: String(++j) }), 9, 40);
+    // The disk's floor: one small fsync'd commit (WAL, synchronous=FULL) in the same folder.
+    const scratch = new Database(join(dir, 'fsync.sqlite'));
+    scratch.pragma('journal_mode = WAL');
+    scratch.pragma('synchronous = FULL');
+    scratch.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+    const ins = scratch.prepare('INSERT INTO t (v) VALUES (?)');
+    const commit = scratch.transaction(() => ins.run('x'.repeat(200)));
+    const fsyncMs = await timePerCall(() => commit(), 9, 40);
+    scratch.close();
+    let k2 = 0;
+    const payload = (n: number) => ({ xml: corpo5008(persona(n), pki.istat) });
+    const testata = { idOperazioneComune: '1', codMittente: pki.istat, codDestinatario: 'ANPR02', tipoInvio: 'TEST', dataOraRichiesta: new Date(), dataDecorrenza: '2026-01-01' };
+    const zodBody = await timePerCall(() => {
+      const pl = payload(k2++);
+      if (!validaPayload('5008', 'xml', pl).ok) throw new Error('bench: payload refused');
+      return costruisciCorpo('5008', 'xml', pl, testata);
+    }, 9, 40);
+    const env = offline.prepare('5008', corpo5008(persona(0), pki.istat), { idOperazioneComune: '1' }).envelope;
+    const gz = await timePerCall(() => [gzipSync(Buffer.from(env, 'utf8')), gzipSync(Buffer.from('<ok/>'))], 9, 40);
+    const floor = signing + 3 * fsyncMs;
     results.push({
-      name: 'queue: own overhead per pratica (enqueue, 2 tx fsync, freeze, sign, archive)',
+      name: 'queue: own overhead per pratica (enqueue, 3 tx fsync, freeze, sign, archive)',
       unit: 'ms',
       median: perPratica,
       baseline: signing,
       ratio: perPratica / signing,
       note: 'no network; baseline = signing the same envelope alone',
+    });
+    results.push({
+      name: 'queue: floor = signing + 3 fsync\'d commits (this disk)',
+      unit: 'ms',
+      median: floor,
+      baseline: signing,
+      ratio: floor / signing,
+      note: 'enqueue, allocation and result must each be durable: no queue can go below this here',
+    });
+    results.push({ name: 'queue stage: one fsync\'d commit (WAL, synchronous=FULL)', unit: 'ms', median: fsyncMs });
+    results.push({ name: 'queue stage: zod + body build (5008)', unit: 'ms', median: zodBody });
+    results.push({ name: 'queue stage: archive gzip (request + response)', unit: 'ms', median: gz });
+    results.push({
+      name: 'queue stage: the rest (SQL, events, audit) = overhead − floor − zod − gzip',
+      unit: 'ms',
+      median: Math.max(0, perPratica - floor - zodBody - gz),
     });
 
     // (b) drain throughput against the in-process simulator.
@@ -115,22 +165,86 @@ export async function benchQueue(): Promise<BenchResult[]> {
       const people = sim.admin.campione(pki.istat, 300);
       const rates: number[] = [];
       const perSend: number[] = [];
-      for (let round = 0; round < 3; round++) {
-        const qq = makeQueue(join(dir, `b${round}`), sendFnFromClient(c), c);
-        const n = 60;
+      const callMs: number[] = [];
+      const queueSide: number[] = [];
+      // New client sockets (each one a TLS handshake) opened while draining.
+      let sockets = 0;
+      const onSocket = (): void => void sockets++;
+      const netClient = channel('net.client.socket');
+      const base = sendFnFromClient(c);
+      let inCalls = 0;
+      const timed: SendFn = async (...args) => {
+        const t = performance.now();
+        try {
+          return await base(...args);
+        } finally {
+          const d = performance.now() - t;
+          callMs.push(d);
+          inCalls += d;
+        }
+      };
+      const rounds = 3;
+      const n = 60;
+      let socketsInDrains = 0;
+      for (let round = 0; round < rounds; round++) {
+        const qq = makeQueue(join(dir, `b${round}`), timed, c);
         for (let k = 0; k < n; k++) {
           const p = people[(round * n + k) % people.length]!;
           await qq.aggiungi({ servizio: '5008', formato: 'xml', payload: { xml: corpo5008(p, pki.istat) }, soggettoKey: `ANPR:${p.idSchedaSoggettoANPR}`, dataDecorrenza: oggiRoma(new Date()) });
         }
+        inCalls = 0;
+        sockets = 0;
+        netClient.subscribe(onSocket);
         const t0 = performance.now();
         const r = await qq.drain();
         const ms = performance.now() - t0;
+        netClient.unsubscribe(onSocket);
+        socketsInDrains += sockets;
         if (qq.conteggi().accolta !== n) throw new Error(`bench drain: ${JSON.stringify(qq.conteggi())} ${r.messaggio ?? ''}`);
         rates.push((n / ms) * 1000);
         perSend.push(ms / n);
+        queueSide.push((ms - inCalls) / n);
       }
-      results.push({ name: 'queue: drain throughput vs in-process simulator (5008)', unit: 'pratiche/s', median: median(rates), note: '60 pratiche × 3 rounds, one in flight' });
+      results.push({ name: 'queue: drain throughput vs in-process simulator (5008)', unit: 'pratiche/s', median: median(rates), note: `${n} pratiche × ${rounds} rounds, one in flight` });
       results.push({ name: 'queue: drain time per pratica vs in-process simulator', unit: 'ms', median: median(perSend) });
+
+      // Where one pratica's drain time goes (medians, same run).
+      const callMedian = median(callMs);
+      results.push({ name: 'drain stage: queue side (allocation + result tx, both fsync\'d; events)', unit: 'ms', median: median(queueSide) });
+      results.push({ name: 'drain stage: the call (sign, HTTPS, simulator, parse answer)', unit: 'ms', median: callMedian });
+      let m = 0;
+      const fresh = () => c.prepare('5008', corpo5008(people[m++ % people.length]!, pki.istat), { idOperazioneComune: String(m) }).envelope;
+      const signMs = await timePerCall(fresh, 9, 20);
+      const envs = Array.from({ length: 200 }, fresh);
+      let e = 0;
+      const secOpts = { trustedCaPems: [pki.pem('ca.crt')], comuni: [pki.istat] };
+      const securityMs = await timePerCall(() => {
+        const r = checkSecurity(envs[e++ % envs.length]!, { ...secOpts, now: new Date() });
+        if (!r.ok) throw new Error(`bench: ${r.reason}`);
+      }, 9, 20);
+      const sec = checkSecurity(envs[0]!, { ...secOpts, now: new Date() });
+      if (!sec.ok) throw new Error(sec.reason);
+      const xsdMs = await timePerCall(() => validateRequestBody(sec.bodyXml, '5008'), 9, 20);
+      const agent = new https.Agent({ keepAlive: true, maxSockets: 1, ca: [pki.pem('ca.crt')] });
+      const get = () =>
+        new Promise<void>((resolve, reject) => {
+          https.get(`${sim.url}/non-esiste`, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve());
+          }).on('error', reject);
+        });
+      const rttMs = await timePerCall(get, 9, 20);
+      agent.destroy();
+      results.push({ name: 'drain stage: client signing (two RSA signatures)', unit: 'ms', median: signMs });
+      results.push({ name: 'drain stage: simulator security check (signatures, chain, CMS)', unit: 'ms', median: securityMs });
+      results.push({ name: 'drain stage: simulator XSD validation', unit: 'ms', median: xsdMs });
+      results.push({ name: 'drain stage: HTTPS round trip on a kept-alive socket', unit: 'ms', median: rttMs });
+      results.push({
+        name: 'drain stage: the rest of the call (simulator handler + SQLite, answer parse)',
+        unit: 'ms',
+        median: Math.max(0, callMedian - signMs - securityMs - xsdMs - rttMs),
+      });
+      results.push({ name: 'drain: new TLS connections per drain', unit: 'connections', median: socketsInDrains / rounds, note: `${n} pratiche per drain: 1 means the socket is reused` });
     } finally {
       closeTransportAgents();
       await sim.close();

@@ -45,10 +45,19 @@ export function checkSecurity(rawXml: string, opts: SecurityOptions): SecurityCh
   return { ok: true, assertion: res.assertion, bodyRoot, bodyXml: serializeXml(bodyRoot), signerSubject: subject };
 }
 
+/** Subjects by certificate PEM: parsing a certificate costs ~1 ms and clients send the same one every time. */
+const subjects = new Map<string, string>();
+
 function certSubject(pem: string): string {
-  try {
-    return new X509Certificate(pem).subject;
-  } catch {
-    return '';
+  let subject = subjects.get(pem);
+  if (subject === undefined) {
+    try {
+      subject = new X509Certificate(pem).subject;
+    } catch {
+      subject = '';
+    }
+    if (subjects.size >= 64) subjects.clear();
+    subjects.set(pem, subject);
   }
+  return subject;
 }

@@ -158,7 +158,30 @@ export function verifyIdPostazioneFirmato(
   }
 }
 
+/**
+ * The time-independent part of the check (structure, content, digest, RSA
+ * signature) is a pure function of the bytes: its successes are kept, since
+ * a client reuses the same IdPostazioneFirmato for many messages. The chain
+ * and validity at `now` are checked on every call.
+ */
+const verified = new Map<string, { signerCert: X509Certificate; signingTime?: string }>();
+
 function verifyInner(base64: string, expected: string, trustedCaPems: readonly string[], now: Date): CmsVerifyResult {
+  const key = `${expected}\u0000${base64}`;
+  let hit = verified.get(key);
+  if (!hit) {
+    const r = verifySignature(base64, expected);
+    if ('reason' in r) return r;
+    hit = r;
+    if (verified.size >= 64) verified.clear();
+    verified.set(key, hit);
+  }
+  const chain = checkChain(hit.signerCert, trustedCaPems, now);
+  if (!chain.ok) return { ok: false, reason: chain.reason };
+  return { ok: true, signerCertPem: hit.signerCert.toString(), ...(hit.signingTime ? { signingTime: hit.signingTime } : {}) };
+}
+
+function verifySignature(base64: string, expected: string): { ok: false; reason: string } | { signerCert: X509Certificate; signingTime?: string } {
   const clean = (base64 ?? '').replace(/\s+/g, '');
   if (!clean || !/^[A-Za-z0-9+/]+={0,2}$/.test(clean)) return { ok: false, reason: 'value is not base64' };
   const raw = Buffer.from(clean, 'base64');
@@ -250,7 +273,5 @@ function verifyInner(base64: string, expected: string, trustedCaPems: readonly s
   if (!cryptoVerify(hash, signedBytes, signerCert.publicKey, signature)) {
     return { ok: false, reason: 'RSA signature over the signed attributes is not valid' };
   }
-  const chain = checkChain(signerCert, trustedCaPems, now);
-  if (!chain.ok) return { ok: false, reason: chain.reason };
-  return { ok: true, signerCertPem: signerCert.toString(), ...(signingTime ? { signingTime } : {}) };
+  return { signerCert, ...(signingTime ? { signingTime } : {}) };
 }

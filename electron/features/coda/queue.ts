@@ -199,16 +199,18 @@ export function createQueue(opts: QueueOptions): Queue {
 
   // ------------------------------------------------------------ drafting
 
-  function salvaBozza(p: NuovaPratica): string {
+  /** The row of a new draft (not written yet) and who drafts it. */
+  function nuovaBozza(p: NuovaPratica): { row: Parameters<typeof store.inserisci>[0]; operatore: string } {
     const formato = p.formato ?? 'dati';
     const payload = formato === 'xml' && typeof p.payload === 'string' ? { xml: p.payload } : (p.payload ?? {});
     const parsed = BozzaPayloadSchema.safeParse(payload);
     if (!parsed.success) throw new QueueError('Il contenuto della bozza deve essere un oggetto.', 'NON_VALIDA');
     const now = nowIso();
-    const id = uuidv7(nowMs());
-    db.transaction(() => {
-      store.inserisci({
-        id,
+    const operatore = p.operatore ?? opts.operatore;
+    return {
+      operatore,
+      row: {
+        id: uuidv7(nowMs()),
         servizio: p.servizio,
         stato: 'bozza',
         payload_json: JSON.stringify(payload),
@@ -222,13 +224,22 @@ export function createQueue(opts: QueueOptions): Queue {
         protocollo: p.protocollo ?? null,
         data_protocollo: p.dataProtocollo ?? null,
         scadenza: p.scadenza ?? null,
-        operatore: p.operatore ?? opts.operatore,
+        operatore,
         ...metadatiRow(p.metadati),
-      });
-      store.audit({ quando: now, operatore: p.operatore ?? opts.operatore, azione: 'bozza_creata', pratica_id: id, dettaglio: `servizio ${p.servizio}` });
-    })();
-    emitPratica(mustGet(id));
-    return id;
+      },
+    };
+  }
+
+  function inserisciBozza(b: ReturnType<typeof nuovaBozza>): void {
+    store.inserisci(b.row);
+    store.audit({ quando: b.row.creata, operatore: b.operatore, azione: 'bozza_creata', pratica_id: b.row.id, dettaglio: `servizio ${b.row.servizio}` });
+  }
+
+  function salvaBozza(p: NuovaPratica): string {
+    const b = nuovaBozza(p);
+    db.transaction(() => inserisciBozza(b))();
+    emitPratica(mustGet(b.row.id));
+    return b.row.id;
   }
 
   function modifica(id: string, p: Partial<Omit<NuovaPratica, 'servizio'>>, operatore = opts.operatore): Pratica {
@@ -311,12 +322,29 @@ export function createQueue(opts: QueueOptions): Queue {
     return { ok: true };
   }
 
+  /**
+   * Draft and ready in one transaction (one fsync): the checks run on the row
+   * before it is written; a pratica that fails them is still saved as a draft.
+   */
   async function aggiungi(p: NuovaPratica): Promise<string> {
-    const id = salvaBozza(p);
-    const esito = await rendiPronta(id, p.operatore);
+    const b = nuovaBozza(p);
+    const esito = await controlla({ ...b.row, id_operazione_comune: null, id_operazione_anpr: null, revisione: 1, errori_json: null, messaggio: null, scartata: null });
     if (!esito.ok) {
+      db.transaction(() => inserisciBozza(b))();
+      emitPratica(mustGet(b.row.id));
       throw new QueueError(`Pratica salvata come bozza ma non valida:\n${esito.problemi.map((x) => `- ${x}`).join('\n')}`, 'NON_VALIDA');
     }
+    const id = b.row.id;
+    const row = db.transaction(() => {
+      inserisciBozza(b);
+      const bozza = mustGet(id);
+      const r = store.transizione(id, 'pronta', nowIso(), { messaggio: 'Pronta per l\'invio ad ANPR.', errori_json: null });
+      store.audit({ quando: nowIso(), operatore: b.operatore, azione: 'pronta', pratica_id: id });
+      return { bozza, r };
+    })();
+    emitPratica(row.bozza);
+    emitPratica(row.r);
+    svegliati();
     return id;
   }
 
@@ -372,7 +400,7 @@ export function createQueue(opts: QueueOptions): Queue {
     };
   }
 
-  /** One transaction: id allocated, body frozen, pratica in invio. Committed before the first byte. */
+  /** One transaction: id allocated, body frozen, pratica in invio, first attempt marked. Committed before the first byte. */
   function alloca(p: PraticaRow): InvioRow | { errore: string } {
     let corpo: string;
     const at = clock.now();
@@ -398,6 +426,9 @@ export function createQueue(opts: QueueOptions): Queue {
         corpo_sha256: sha256(corpo),
         allocato: at.toISOString(),
       });
+      // The first attempt is marked in the same transaction (one fsync instead of two): a crash
+      // from here on finds 'invio_in_corso' and reconciles the id before anything else is sent.
+      store.aggiornaInvio(invioId, { tentativi: 1, primo_invio: at.toISOString(), ultimo_errore: 'invio_in_corso' });
       const row = store.transizione(p.id, 'in_invio', at.toISOString(), {
         id_operazione_comune: id,
         messaggio: 'Invio ad ANPR in corso.',
@@ -538,11 +569,14 @@ export function createQueue(opts: QueueOptions): Queue {
   }
 
   /** Sends (or resends) the open submission once; then, if still uncertain, asks 3003. */
-  async function tenta(invio: InvioRow): Promise<StatoPratica> {
-    db.transaction(() => {
-      const cur = store.invio(invio.id)!;
-      store.aggiornaInvio(invio.id, { tentativi: cur.tentativi + 1, primo_invio: cur.primo_invio ?? nowIso(), ultimo_errore: 'invio_in_corso' });
-    })();
+  async function tenta(invio: InvioRow, giaSegnato = false): Promise<StatoPratica> {
+    // A fresh allocation has already marked its first attempt (same transaction); a resend marks its own.
+    if (!giaSegnato) {
+      db.transaction(() => {
+        const cur = store.invio(invio.id)!;
+        store.aggiornaInvio(invio.id, { tentativi: cur.tentativi + 1, primo_invio: cur.primo_invio ?? nowIso(), ultimo_errore: 'invio_in_corso' });
+      })();
+    }
     inFlight = true;
     try {
       const res = await sendSafe(invio);
@@ -630,7 +664,7 @@ export function createQueue(opts: QueueOptions): Queue {
     const invio = alloca(next);
     if ('errore' in invio) return { kind: 'lavoro', stato: 'richiede_intervento' };
     setStatoCoda('in_invio', null);
-    return { kind: 'lavoro', stato: await tenta(invio) };
+    return { kind: 'lavoro', stato: await tenta(invio, true) };
   }
 
   /** Serialises steps (drain and the background loop never overlap). */

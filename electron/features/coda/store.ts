@@ -199,6 +199,10 @@ export function createStore(db: Db) {
         pratica_id = excluded.pratica_id, aggiornato = excluded.aggiornato`),
   };
 
+  // Statements built from the changed columns, prepared once per column set.
+  const aggiornaInvioStmts = new Map<string, ReturnType<Db['prepare']>>();
+  const conteggiStmt = db.prepare<[], { stato: StatoPratica; n: number }>('SELECT stato, COUNT(*) AS n FROM pratiche GROUP BY stato');
+
   return {
     getPratica(id: string): PraticaRow | undefined {
       return q.pratica.get(id);
@@ -258,7 +262,13 @@ export function createStore(db: Db) {
     aggiornaInvio(id: number, fields: Partial<Omit<InvioRow, 'id'>>): void {
       const keys = Object.keys(fields);
       if (!keys.length) return;
-      db.prepare(`UPDATE invii SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
+      const key = keys.join(',');
+      let stmt = aggiornaInvioStmts.get(key);
+      if (!stmt) {
+        stmt = db.prepare(`UPDATE invii SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`);
+        aggiornaInvioStmts.set(key, stmt);
+      }
+      stmt.run({ ...fields, id });
     },
     audit(e: { quando: string; operatore: string; azione: string; pratica_id?: string | null; id_operazione_comune?: string | null; id_operazione_anpr?: string | null; dettaglio?: string | null }): void {
       q.audit.run({ pratica_id: null, id_operazione_comune: null, id_operazione_anpr: null, dettaglio: null, ...e });
@@ -314,7 +324,7 @@ export function createStore(db: Db) {
         esito_incerto: 0,
         richiede_intervento: 0,
       };
-      for (const r of db.prepare<[], { stato: StatoPratica; n: number }>('SELECT stato, COUNT(*) AS n FROM pratiche GROUP BY stato').all()) out[r.stato] = r.n;
+      for (const r of conteggiStmt.all()) out[r.stato] = r.n;
       return out;
     },
   };
