@@ -27,11 +27,15 @@ async function importa(nome: string, inWorker: boolean, dati: Buffer, nomeFile =
   try {
     const db = apri(nome);
     const s = anomalieService(db, AMBIENTE, clock);
+    // What the screen asks before an import: the worker's rows must show in it afterwards (memoised counts, caches).
+    s.store.elenco({ filtri: {}, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 100, conTotale: true });
+    s.store.elenco({ filtri: { stato: ['aperta', 'in_lavorazione'] }, ordinamento: ORD, raggruppamento: 'persona', offset: 0, limite: 100, conTotale: true });
     const esito = await s.importaFile(dati, nomeFile, 'anomalie', 'MARIO TEST');
     const righe = s.store.elenco({ filtri: {}, ordinamento: ORD, raggruppamento: 'nessuno', offset: 0, limite: 100_000, conTotale: true });
     const registro = db.prepare('SELECT ambiente_id, nome_file, formato, sha256, righe, inserite, gia_presenti, scartate, errori_json, operatore, quando FROM anomalie_importazioni').all();
     const { ms: _ms, ...resto } = esito;
-    return { esito: resto, totale: righe.totale, righe: righe.righe.map(({ id: _id, ...r }) => r), registro, s };
+    const perPersona = s.store.elenco({ filtri: { stato: ['aperta', 'in_lavorazione'] }, ordinamento: ORD, raggruppamento: 'persona', offset: 0, limite: 100, conTotale: true });
+    return { esito: resto, totale: righe.totale, righe: righe.righe.map(({ id: _id, ...r }) => r), perPersona: { totale: perPersona.totale, gruppi: perPersona.gruppi, n: perPersona.righe.length }, registro, s };
   } finally {
     usaWorker({ importazioni: false });
   }
@@ -56,6 +60,7 @@ describe('the anomaly import in a worker thread', () => {
     expect(worker.esito.scartate).toBeGreaterThan(0);
     expect(worker.totale).toBe(qui.totale);
     expect(worker.righe).toEqual(qui.righe);
+    expect(worker.perPersona).toEqual(qui.perPersona);
     expect(worker.registro).toEqual(qui.registro);
     // The serving thread's caches follow a write of the worker's connection: a second import finds every row there.
     usaWorker({ importazioni: true });
@@ -72,6 +77,8 @@ describe('the anomaly import in a worker thread', () => {
     const worker = await importa('righe-worker.sqlite', true, Buffer.from(testo));
     expect(worker.esito).toEqual(qui.esito);
     expect(worker.esito.errori).toEqual([{ riga: 3, motivo: 'codice anomalia mancante' }]);
+    expect(worker.totale).toBe(1);
+    expect(worker.righe).toEqual(qui.righe);
     const illeggibili = [Buffer.from('colonna;altra\r\n1;2\r\n'), Buffer.alloc(0)];
     for (const [i, dati] of illeggibili.entries()) {
       const atteso = await importa(`err-qui-${i}.sqlite`, false, dati).catch((e: unknown) => e);

@@ -322,7 +322,11 @@ export async function importaFileAnomalie(
   // Off the serving thread when the host asks for it (electron/core/worker/layout.ts): a file database, no
   // transaction of the caller's open (the worker's connection could not see it).
   if (layoutWorker().importazioni && !db.memory && !db.inTransaction) {
-    return importaNelWorker(db.name, store.ambiente, buf, nomeFile, opzioni);
+    const esito = await importaNelWorker(db.name, store.ambiente, buf, nomeFile, opzioni);
+    // The rows came through another connection: an empty write makes this store reload its caches (texts,
+    // people) and drop its memoised counts, as after a write of its own (`caricaCache`, `conteggi` in store.ts).
+    store.scrivi([]);
+    return esito;
   }
   return importaFileAnomalieQui(db, store, catalogo, buf, nomeFile, opzioni);
 }
