@@ -13,6 +13,7 @@ import { FileKeySecretStore } from '../../platform/secrets/file-key-store';
 import { fileChiave } from '../../platform/secrets/file-key-path';
 import { startWebHost } from './server';
 import { AppError } from '../../platform/ipc/app-error';
+import { usaWorker } from '../../core/worker/layout';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     console.error(`Interfaccia non compilata: eseguire "npm run build:renderer" in ${APP_ROOT}.`);
     process.exit(1);
   }
+  // The HTTP server's thread serves the window: the training simulator and the anomaly imports run in worker threads.
+  usaWorker({ simulatore: true, importazioni: true });
   const secretStore = new FileKeySecretStore(fileChiave(dataDir, process.env, (m) => console.log(m)));
   const core = createCore({ dataDir, secretStore, clock: systemClock, host: 'web', version: appVersion() });
   const host = await startWebHost({ core, staticDir: RENDERER_DIST_DIR, port: Number(values.port) });
