@@ -35,6 +35,8 @@ async function apriScheda(page: Page, codice: string, titolo: string): Promise<v
 }
 
 test('una dichiarazione di residenza arriva sulla scrivania, viene presa in carico, registrata con ANPR fermo e accolta con riserva', async ({ app: page, webHost }, testInfo) => {
+  // A long flow: the first read, two state changes and a 5005 through an ANPR outage.
+  test.setTimeout(180_000);
   const out = (n: string) => testInfo.outputPath(n);
   await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
   const card = page.getByTestId('card-richieste');
@@ -122,6 +124,8 @@ test('una dichiarazione di residenza arriva sulla scrivania, viene presa in cari
 });
 
 test('un cambio di stato rifiutato da ANPR è spiegato in italiano; una rettifica percorre i suoi stati', async ({ app: page, webHost }, testInfo) => {
+  // Two requests, five state changes, each through the queue and read back from ANPR.
+  test.setTimeout(180_000);
   const out = (n: string) => testInfo.outputPath(n);
   await expect(page.getByTestId('connessione-stato')).toHaveText('ANPR raggiungibile');
 
