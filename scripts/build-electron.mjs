@@ -23,6 +23,23 @@ await build({
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// The core's own process (utilityProcess, electron/main/core-process.ts) and the worker threads it starts
+// (electron/core/worker/avvia.ts looks for `<name>.cjs` beside the bundle that starts them).
+for (const [entry, outfile] of [
+  ['electron/main/core-process.ts', 'out/main/core.cjs'],
+  ['electron/core/worker/simulatore.worker.ts', 'out/main/simulatore.worker.cjs'],
+  ['electron/features/anomalie/importa-anomalie.worker.ts', 'out/main/importa-anomalie.worker.cjs'],
+]) {
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    external: ['electron', 'better-sqlite3', 'libxml2-wasm', 'soap'],
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+}
+
 await build({
   ...common,
   entryPoints: ['electron/preload/index.ts'],
@@ -30,4 +47,4 @@ await build({
   platform: 'browser',
   target: 'chrome140',
 });
-console.log('electron: out/main/index.cjs, out/preload/index.cjs');
+console.log('electron: out/main/index.cjs, out/main/core.cjs, out/main/*.worker.cjs, out/preload/index.cjs');
