@@ -10,3 +10,16 @@ describe('worker entries in the Electron bundle', () => {
     expect(script).toContain("'out/main/core.cjs'");
   });
 });
+
+describe('workers started from a worker', () => {
+  it('load from the sources there too (tsImport gives module URLs a query)', async () => {
+    const { avviaWorker } = await import('./avvia');
+    const w = avviaWorker(new URL('./avvia-annidato.test-worker.ts', import.meta.url));
+    const risposta = await new Promise((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    await w.terminate();
+    expect(risposta).toEqual({ annidato: 42 });
+  });
+});

@@ -15,7 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** True when this module runs from its TypeScript source (not from the esbuild bundle). */
-export const DA_SORGENTE = import.meta.url.endsWith('.ts');
+// The pathname: a module loaded by tsImport carries a query on its URL.
+export const DA_SORGENTE = new URL(import.meta.url).pathname.endsWith('.ts');
 
 /**
  * `entry`: the worker's source file, e.g. `new URL('./simulatore.worker.ts', import.meta.url)`
