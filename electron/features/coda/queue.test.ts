@@ -325,6 +325,48 @@ describe('dispatcher', () => {
     expect(h.queue.get(a)!.stato).toBe('accolta');
   });
 
+  it('while draining, each outcome and the next allocation share one transaction (one fsync)', async () => {
+    h = createHarness();
+    const ids = [await add(h.queue, 'A'), await add(h.queue, 'B'), await add(h.queue, 'C')];
+    const db = h.db;
+    const original = db.transaction.bind(db);
+    let commits = 0;
+    db.transaction = ((fn: (...a: unknown[]) => unknown) => {
+      const tx = original(fn);
+      return Object.assign((...a: unknown[]) => {
+        if (!db.inTransaction) commits++;
+        return tx(...a);
+      }, tx);
+    }) as typeof db.transaction;
+    const summary = await h.queue.drain();
+    db.transaction = original;
+    expect(summary.inviate).toBe(3);
+    for (const id of ids) expect(h.queue.get(id)!.stato).toBe('accolta');
+    // A's allocation, then A's outcome + B's allocation, B's outcome + C's allocation, C's outcome.
+    expect(commits).toBe(4);
+    for (const id of ids) expect(h.queue.invii(id)).toMatchObject([{ tentativi: 1, aperto: 0, esito: 'accolta' }]);
+  });
+
+  it('a pause right after an outcome keeps the next pratica allocated; on resume it goes with the same id', async () => {
+    h = createHarness();
+    const a = await add(h.queue, 'A');
+    const b = await add(h.queue, 'B');
+    const q = h.queue;
+    const off = q.subscribe((e) => {
+      if (e.tipo === 'pratica' && e.praticaId === a && e.stato === 'accolta') q.pause();
+    });
+    expect((await q.drain()).fine).toBe('in_pausa');
+    off();
+    expect(q.get(a)!.stato).toBe('accolta');
+    const allocated = q.invii(b);
+    expect(allocated).toMatchObject([{ aperto: 1, tentativi: 1 }]);
+    expect(h.anpr.nuoviId).not.toContain(allocated[0]!.id_operazione_comune);
+    q.resume();
+    await q.drain();
+    expect(q.get(b)!.stato).toBe('accolta');
+    expect(q.invii(b)).toMatchObject([{ id_operazione_comune: allocated[0]!.id_operazione_comune, tentativi: 1, aperto: 0 }]);
+  });
+
   it('the background dispatcher picks up new work and stops cleanly', async () => {
     const harness = createHarness({ sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))) });
     h = harness;

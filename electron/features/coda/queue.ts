@@ -483,83 +483,113 @@ export function createQueue(opts: QueueOptions): Queue {
     }
   }
 
+  /** The submission allocated in the previous result's transaction, not sent yet. */
+  let preallocato: number | undefined;
+  /** drain() calls in progress (the background loop counts through `running`). */
+  let drenaggi = 0;
+
+  /**
+   * Drain fast path (issue 14): once an outcome has closed the open submission, the next
+   * pratica's allocation (id, frozen body, first attempt marked) commits in the same
+   * transaction as that outcome: one fsync instead of two, still committed before its first
+   * byte. Only while the dispatcher goes on at once (a drain or the loop running, not paused,
+   * online, circuit closed); the next step sends it without another commit. A failure here
+   * rolls back only its own savepoint, never the outcome.
+   */
+  function preallocaProssima(): void {
+    if (paused || !(running || drenaggi > 0) || gate()) return;
+    const next = store.prossima(ambiente);
+    if (!next) return;
+    try {
+      const invio = alloca(next);
+      if (!('errore' in invio)) preallocato = invio.id;
+    } catch (error) {
+      log?.warn('next allocation with the outcome failed: it will get its own transaction', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
   /** Records the answer (or a 3003 finding) in one transaction. Returns the decision taken. */
   function registra(invio: InvioRow, res: SendResult | undefined, outcome: AnprOutcome, fonte: 'invio' | '3003'): Decisione {
     const d = decidi(outcome, invio.id_operazione_comune);
     const at = nowIso();
     const row = db.transaction(() => {
-      const cur = store.invio(invio.id)!;
-      const p = mustGet(invio.pratica_id);
-      const idAnpr = d.tipo === 'esito' ? d.idOperazioneANPR : null;
-      if (res) {
-        store.archivia({
-          pratica_id: p.id,
-          invio_id: invio.id,
-          servizio: invio.servizio,
-          id_operazione_comune: invio.id_operazione_comune,
-          id_operazione_anpr: idAnpr,
-          esito: esitoLabel(outcome),
-          exchange: res.exchange,
-        });
-      }
-      const errori_json = d.errori.length ? JSON.stringify(d.errori) : null;
-      const base = { tentativi_incerti: cur.tentativi_incerti + (d.tipo === 'ritenta' && d.incerto ? 1 : 0), ultimo_errore: esitoLabel(outcome) };
-      switch (d.tipo) {
-        case 'esito': {
-          store.aggiornaInvio(invio.id, { ...base, aperto: 0, chiusura: 'esito', esito: d.stato, id_operazione_anpr: idAnpr, chiuso: at, prossimo_tentativo: null });
-          const r = store.transizione(p.id, d.stato, at, { messaggio: d.messaggio, errori_json, id_operazione_anpr: idAnpr });
-          if (STATI_ACCOLTI.has(d.stato)) applicaSoggetti(p, invio, outcome, at);
-          store.audit({ quando: at, operatore: autoreDi(p.id), azione: `esito_${d.stato}${fonte === '3003' ? '_da_3003' : ''}`, pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune, id_operazione_anpr: idAnpr, dettaglio: d.errori.map((e) => e.codice).join(',') || null });
-          return r;
+      const r = ((): PraticaRow => {
+        const cur = store.invio(invio.id)!;
+        const p = mustGet(invio.pratica_id);
+        const idAnpr = d.tipo === 'esito' ? d.idOperazioneANPR : null;
+        if (res) {
+          store.archivia({
+            pratica_id: p.id,
+            invio_id: invio.id,
+            servizio: invio.servizio,
+            id_operazione_comune: invio.id_operazione_comune,
+            id_operazione_anpr: idAnpr,
+            esito: esitoLabel(outcome),
+            exchange: res.exchange,
+          });
         }
-        case 'id_inferiore': {
-          store.aggiornaInvio(invio.id, { ...base, aperto: 0, chiusura: 'id_inferiore', esito: 'id_inferiore', chiuso: at, prossimo_tentativo: null });
-          const rifiuti = store.invii(p.id).filter((i) => i.chiusura === 'id_inferiore').length;
-          const testi = d.errori.flatMap((e) => [e.testo, e.valore ?? '']);
-          const ultimo = store.ultimoMs(ambiente, comune) ?? 0;
-          store.avanzaSequenza(ambiente, comune, avanzamentoDopoRifiuto(testi, ultimo, rifiuti));
-          store.audit({ quando: at, operatore: autoreDi(p.id), azione: 'id_inferiore', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune });
-          if (rifiuti >= maxIdInferiori) {
-            return store.transizione(p.id, 'richiede_intervento', at, {
-              errori_json,
-              messaggio: `ANPR ha rifiutato ${rifiuti} identificativi come inferiori all'ultimo ricevuto: verificare che l'orologio di questa postazione sia sincronizzato con quello delle altre postazioni del comune.`,
-            });
+        const errori_json = d.errori.length ? JSON.stringify(d.errori) : null;
+        const base = { tentativi_incerti: cur.tentativi_incerti + (d.tipo === 'ritenta' && d.incerto ? 1 : 0), ultimo_errore: esitoLabel(outcome) };
+        switch (d.tipo) {
+          case 'esito': {
+            store.aggiornaInvio(invio.id, { ...base, aperto: 0, chiusura: 'esito', esito: d.stato, id_operazione_anpr: idAnpr, chiuso: at, prossimo_tentativo: null });
+            const r = store.transizione(p.id, d.stato, at, { messaggio: d.messaggio, errori_json, id_operazione_anpr: idAnpr });
+            if (STATI_ACCOLTI.has(d.stato)) applicaSoggetti(p, invio, outcome, at);
+            store.audit({ quando: at, operatore: autoreDi(p.id), azione: `esito_${d.stato}${fonte === '3003' ? '_da_3003' : ''}`, pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune, id_operazione_anpr: idAnpr, dettaglio: d.errori.map((e) => e.codice).join(',') || null });
+            return r;
           }
-          return store.transizione(p.id, 'pronta', at, { errori_json, messaggio: d.messaggio, id_operazione_comune: null });
-        }
-        case 'intervento': {
-          if (d.chiudi) store.aggiornaInvio(invio.id, { ...base, aperto: 0, chiusura: 'intervento', esito: 'intervento', chiuso: at, prossimo_tentativo: null });
-          else store.aggiornaInvio(invio.id, { ...base, prossimo_tentativo: null });
-          store.audit({ quando: at, operatore: autoreDi(p.id), azione: 'richiede_intervento', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune, dettaglio: esitoLabel(outcome) });
-          return store.transizione(p.id, 'richiede_intervento', at, { messaggio: d.messaggio, errori_json });
-        }
-        case 'ritenta': {
-          const primo = cur.primo_invio ?? at;
-          if (nowMs() - Date.parse(primo) >= maxRetryMs) {
-            store.aggiornaInvio(invio.id, { ...base, prossimo_tentativo: null });
-            store.audit({ quando: at, operatore: autoreDi(p.id), azione: 'tentativi_esauriti', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune });
-            return store.transizione(p.id, 'richiede_intervento', at, {
-              errori_json,
-              messaggio:
-                `Nessun esito certo da ANPR dopo ${Math.round(maxRetryMs / 3_600_000)} ore di tentativi (ultimo: ${d.messaggio}). ` +
-                "L'identificativo resta riservato a questa pratica e la coda è ferma: usare «Riprova» quando ANPR è di nuovo disponibile.",
-            });
+          case 'id_inferiore': {
+            store.aggiornaInvio(invio.id, { ...base, aperto: 0, chiusura: 'id_inferiore', esito: 'id_inferiore', chiuso: at, prossimo_tentativo: null });
+            const rifiuti = store.invii(p.id).filter((i) => i.chiusura === 'id_inferiore').length;
+            const testi = d.errori.flatMap((e) => [e.testo, e.valore ?? '']);
+            const ultimo = store.ultimoMs(ambiente, comune) ?? 0;
+            store.avanzaSequenza(ambiente, comune, avanzamentoDopoRifiuto(testi, ultimo, rifiuti));
+            store.audit({ quando: at, operatore: autoreDi(p.id), azione: 'id_inferiore', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune });
+            if (rifiuti >= maxIdInferiori) {
+              return store.transizione(p.id, 'richiede_intervento', at, {
+                errori_json,
+                messaggio: `ANPR ha rifiutato ${rifiuti} identificativi come inferiori all'ultimo ricevuto: verificare che l'orologio di questa postazione sia sincronizzato con quello delle altre postazioni del comune.`,
+              });
+            }
+            return store.transizione(p.id, 'pronta', at, { errori_json, messaggio: d.messaggio, id_operazione_comune: null });
           }
-          const attesa = backoffMs(cur.tentativi, opts.backoff);
-          const quando = new Date(nowMs() + attesa).toISOString();
-          store.aggiornaInvio(invio.id, { ...base, prossimo_tentativo: quando });
-          const incerto = d.incerto || p.stato === 'esito_incerto';
-          const stato: StatoPratica = incerto ? 'esito_incerto' : 'in_invio';
-          const suffix = incerto
-            ? ' La coda resta in attesa finché l\'esito non è chiarito (stesso identificativo, poi interrogazione 3003).'
-            : ' Nuovo tentativo automatico con lo stesso identificativo.';
-          // Not delivered: said once, in plain Italian; the transport detail (host, port, cause) goes to the log.
-          const nonConsegnata = outcome.kind === 'non_consegnata';
-          if (nonConsegnata) log?.warn('submission not delivered', { pratica: p.id, idOperazioneComune: invio.id_operazione_comune, dettaglio: d.messaggio });
-          const messaggio = nonConsegnata ? 'ANPR non raggiungibile: la pratica non è stata consegnata.' : d.messaggio;
-          return store.transizione(p.id, stato, at, { messaggio: messaggio + suffix, errori_json });
+          case 'intervento': {
+            if (d.chiudi) store.aggiornaInvio(invio.id, { ...base, aperto: 0, chiusura: 'intervento', esito: 'intervento', chiuso: at, prossimo_tentativo: null });
+            else store.aggiornaInvio(invio.id, { ...base, prossimo_tentativo: null });
+            store.audit({ quando: at, operatore: autoreDi(p.id), azione: 'richiede_intervento', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune, dettaglio: esitoLabel(outcome) });
+            return store.transizione(p.id, 'richiede_intervento', at, { messaggio: d.messaggio, errori_json });
+          }
+          case 'ritenta': {
+            const primo = cur.primo_invio ?? at;
+            if (nowMs() - Date.parse(primo) >= maxRetryMs) {
+              store.aggiornaInvio(invio.id, { ...base, prossimo_tentativo: null });
+              store.audit({ quando: at, operatore: autoreDi(p.id), azione: 'tentativi_esauriti', pratica_id: p.id, id_operazione_comune: invio.id_operazione_comune });
+              return store.transizione(p.id, 'richiede_intervento', at, {
+                errori_json,
+                messaggio:
+                  `Nessun esito certo da ANPR dopo ${Math.round(maxRetryMs / 3_600_000)} ore di tentativi (ultimo: ${d.messaggio}). ` +
+                  "L'identificativo resta riservato a questa pratica e la coda è ferma: usare «Riprova» quando ANPR è di nuovo disponibile.",
+              });
+            }
+            const attesa = backoffMs(cur.tentativi, opts.backoff);
+            const quando = new Date(nowMs() + attesa).toISOString();
+            store.aggiornaInvio(invio.id, { ...base, prossimo_tentativo: quando });
+            const incerto = d.incerto || p.stato === 'esito_incerto';
+            const stato: StatoPratica = incerto ? 'esito_incerto' : 'in_invio';
+            const suffix = incerto
+              ? ' La coda resta in attesa finché l\'esito non è chiarito (stesso identificativo, poi interrogazione 3003).'
+              : ' Nuovo tentativo automatico con lo stesso identificativo.';
+            // Not delivered: said once, in plain Italian; the transport detail (host, port, cause) goes to the log.
+            const nonConsegnata = outcome.kind === 'non_consegnata';
+            if (nonConsegnata) log?.warn('submission not delivered', { pratica: p.id, idOperazioneComune: invio.id_operazione_comune, dettaglio: d.messaggio });
+            const messaggio = nonConsegnata ? 'ANPR non raggiungibile: la pratica non è stata consegnata.' : d.messaggio;
+            return store.transizione(p.id, stato, at, { messaggio: messaggio + suffix, errori_json });
+          }
         }
-      }
+      })();
+      // The next pratica's allocation rides on this commit (see preallocaProssima).
+      if (fonte === 'invio' && d.tipo === 'esito') preallocaProssima();
+      return r;
     })();
     if (d.tipo === 'ritenta' && d.trasporto) circuito.fallimento(nowMs());
     else circuito.successo();
@@ -638,6 +668,15 @@ export function createQueue(opts: QueueOptions): Queue {
   async function step(): Promise<Step> {
     if (paused) return { kind: 'pausa' };
     const open = store.openInvio(ambiente);
+    if (open && preallocato === open.id) {
+      // Allocated (and marked) with the previous outcome: send it, no other commit first.
+      const g = gate();
+      if (g) return g;
+      preallocato = undefined;
+      setStatoCoda('in_invio', null);
+      return { kind: 'lavoro', stato: await tenta(open, true) };
+    }
+    preallocato = undefined;
     if (open) {
       const p = mustGet(open.pratica_id);
       if (p.stato === 'richiede_intervento') {
@@ -677,6 +716,15 @@ export function createQueue(opts: QueueOptions): Queue {
   async function drain(o: { maxAttesaMs?: number } = {}): Promise<DrainSummary> {
     const deadline = o.maxAttesaMs === undefined ? Infinity : nowMs() + o.maxAttesaMs;
     const summary: DrainSummary = { inviate: 0, esiti: {}, fine: 'vuota', messaggio: null };
+    drenaggi++;
+    try {
+      return await drainLoop(deadline, summary);
+    } finally {
+      drenaggi--;
+    }
+  }
+
+  async function drainLoop(deadline: number, summary: DrainSummary): Promise<DrainSummary> {
     for (;;) {
       const s = await exclusive(step);
       if (s.kind === 'lavoro') {

@@ -156,6 +156,8 @@ interface DocRow {
 export class SimStore {
   readonly db: Database.Database;
   private journal: JournalEntry[] | null = null;
+  /** Statements by SQL text, prepared once (the simulator answers many requests with the same few). */
+  private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -165,8 +167,17 @@ export class SimStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     // States made before the NameID was recorded.
-    const colonne = this.db.prepare('PRAGMA table_info(operazioni)').all() as { name: string }[];
+    const colonne = this.stmt('PRAGMA table_info(operazioni)').all() as { name: string }[];
     if (!colonne.some((c) => c.name === 'operatore')) this.db.exec('ALTER TABLE operazioni ADD COLUMN operatore TEXT');
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.stmts.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.stmts.set(sql, st);
+    }
+    return st;
   }
 
   close(): void {
@@ -176,11 +187,11 @@ export class SimStore {
   // ------------------------------------------------------------------ meta / counters
 
   getMeta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /** Next value of a named counter (decimal string, BigInt-safe). */
@@ -210,7 +221,7 @@ export class SimStore {
   private record(kind: Kind, id: string, table: string): void {
     if (!this.journal) return;
     if (this.journal.some((e) => e.kind === kind && e.id === id)) return;
-    const row = this.db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).get(id) as DocRow | undefined;
+    const row = this.stmt(`SELECT doc FROM ${table} WHERE id = ?`).get(id) as DocRow | undefined;
     this.journal.push({ kind, id, before: row ? row.doc : null });
   }
 
@@ -220,7 +231,7 @@ export class SimStore {
       const table = e.kind === 'persona' ? 'persone' : e.kind === 'scheda' ? 'schede' : 'indirizzi';
       if (e.before === null) {
         this.record(e.kind, e.id, table);
-        this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(e.id);
+        this.stmt(`DELETE FROM ${table} WHERE id = ?`).run(e.id);
         continue;
       }
       if (e.kind === 'persona') this.putPersona(JSON.parse(e.before) as PersonaSim);
@@ -236,23 +247,23 @@ export class SimStore {
   }
 
   getPersona(id: string): PersonaSim | undefined {
-    const row = this.db.prepare('SELECT doc FROM persone WHERE id = ?').get(id) as DocRow | undefined;
+    const row = this.stmt('SELECT doc FROM persone WHERE id = ?').get(id) as DocRow | undefined;
     return row ? (JSON.parse(row.doc) as PersonaSim) : undefined;
   }
 
   personePerCf(cf: string): PersonaSim[] {
-    return (this.db.prepare('SELECT doc FROM persone WHERE cf = ?').all(cf.toUpperCase()) as DocRow[]).map((r) => JSON.parse(r.doc) as PersonaSim);
+    return (this.stmt('SELECT doc FROM persone WHERE cf = ?').all(cf.toUpperCase()) as DocRow[]).map((r) => JSON.parse(r.doc) as PersonaSim);
   }
 
   /** Every person (training populations are small; used for the ID ANPR look-up). */
   tuttePersone(): PersonaSim[] {
-    return (this.db.prepare('SELECT doc FROM persone').all() as DocRow[]).map((r) => JSON.parse(r.doc) as PersonaSim);
+    return (this.stmt('SELECT doc FROM persone').all() as DocRow[]).map((r) => JSON.parse(r.doc) as PersonaSim);
   }
 
   personePerNome(cognome: string, nome?: string): PersonaSim[] {
     const rows = nome
-      ? (this.db.prepare('SELECT doc FROM persone WHERE cognome = ? AND nome = ?').all(cognome.toUpperCase(), nome.toUpperCase()) as DocRow[])
-      : (this.db.prepare('SELECT doc FROM persone WHERE cognome = ?').all(cognome.toUpperCase()) as DocRow[]);
+      ? (this.stmt('SELECT doc FROM persone WHERE cognome = ? AND nome = ?').all(cognome.toUpperCase(), nome.toUpperCase()) as DocRow[])
+      : (this.stmt('SELECT doc FROM persone WHERE cognome = ?').all(cognome.toUpperCase()) as DocRow[]);
     return rows.map((r) => JSON.parse(r.doc) as PersonaSim);
   }
 
@@ -268,12 +279,12 @@ export class SimStore {
   }
 
   getScheda(id: string): SchedaSim | undefined {
-    const row = this.db.prepare('SELECT doc FROM schede WHERE id = ?').get(id) as DocRow | undefined;
+    const row = this.stmt('SELECT doc FROM schede WHERE id = ?').get(id) as DocRow | undefined;
     return row ? (JSON.parse(row.doc) as SchedaSim) : undefined;
   }
 
   schedaPerIdComune(comune: string, idComune: string): SchedaSim[] {
-    return (this.db.prepare('SELECT doc FROM schede WHERE comune = ?').all(comune) as DocRow[])
+    return (this.stmt('SELECT doc FROM schede WHERE comune = ?').all(comune) as DocRow[])
       .map((r) => JSON.parse(r.doc) as SchedaSim)
       .filter((s) => s.idFamigliaConvivenzaComune === idComune);
   }
@@ -286,25 +297,25 @@ export class SimStore {
   }
 
   getIndirizzo(id: string): IndirizzoSim | undefined {
-    const row = this.db.prepare('SELECT doc FROM indirizzi WHERE id = ?').get(id) as DocRow | undefined;
+    const row = this.stmt('SELECT doc FROM indirizzi WHERE id = ?').get(id) as DocRow | undefined;
     return row ? (JSON.parse(row.doc) as IndirizzoSim) : undefined;
   }
 
   putIndirizzo(i: IndirizzoSim): void {
     this.record('indirizzo', i.id, 'indirizzi');
-    this.db.prepare('INSERT INTO indirizzi(id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc').run(i.id, JSON.stringify(i));
+    this.stmt('INSERT INTO indirizzi(id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc').run(i.id, JSON.stringify(i));
   }
 
   contaPersone(comune?: string): number {
     const row = (comune
-      ? this.db.prepare("SELECT count(*) AS n FROM persone WHERE comune = ? AND stato = 'residente'").get(comune)
-      : this.db.prepare("SELECT count(*) AS n FROM persone WHERE stato = 'residente'").get()) as { n: number };
+      ? this.stmt("SELECT count(*) AS n FROM persone WHERE comune = ? AND stato = 'residente'").get(comune)
+      : this.stmt("SELECT count(*) AS n FROM persone WHERE stato = 'residente'").get()) as { n: number };
     return row.n;
   }
 
   /** A few residents, for tests and the training UI ("chi posso cercare?"). */
   campione(comune: string, limit = 20): PersonaSim[] {
-    return (this.db.prepare("SELECT doc FROM persone WHERE comune = ? AND stato = 'residente' ORDER BY rowid LIMIT ?").all(comune, limit) as DocRow[]).map(
+    return (this.stmt("SELECT doc FROM persone WHERE comune = ? AND stato = 'residente' ORDER BY rowid LIMIT ?").all(comune, limit) as DocRow[]).map(
       (r) => JSON.parse(r.doc) as PersonaSim,
     );
   }
@@ -321,17 +332,17 @@ export class SimStore {
   // ------------------------------------------------------------------ operations (idempotency)
 
   getOperazione(comune: string, idOperazioneComune: string): OperazioneRow | undefined {
-    const r = this.db.prepare('SELECT * FROM operazioni WHERE comune = ? AND id_op_comune = ?').get(comune, idOperazioneComune) as RawOp | undefined;
+    const r = this.stmt('SELECT * FROM operazioni WHERE comune = ? AND id_op_comune = ?').get(comune, idOperazioneComune) as RawOp | undefined;
     return r ? fromRaw(r) : undefined;
   }
 
   getOperazionePerAnpr(idOperazioneANPR: string): OperazioneRow | undefined {
-    const r = this.db.prepare('SELECT * FROM operazioni WHERE id_op_anpr = ?').get(idOperazioneANPR) as RawOp | undefined;
+    const r = this.stmt('SELECT * FROM operazioni WHERE id_op_anpr = ?').get(idOperazioneANPR) as RawOp | undefined;
     return r ? fromRaw(r) : undefined;
   }
 
   operazioni(): OperazioneRow[] {
-    return (this.db.prepare("SELECT * FROM operazioni WHERE stato = 'completata' ORDER BY seq").all() as RawOp[]).map(fromRaw);
+    return (this.stmt("SELECT * FROM operazioni WHERE stato = 'completata' ORDER BY seq").all() as RawOp[]).map(fromRaw);
   }
 
   insertInElaborazione(comune: string, idOperazioneComune: string, servizio: string, idOperazioneANPR: string, ricevutaIl: string, protocollo: string | undefined, operatore?: string): void {
@@ -345,7 +356,7 @@ export class SimStore {
   }
 
   deleteOperazione(comune: string, idOperazioneComune: string): void {
-    this.db.prepare("DELETE FROM operazioni WHERE comune = ? AND id_op_comune = ? AND stato = 'in_elaborazione'").run(comune, idOperazioneComune);
+    this.stmt("DELETE FROM operazioni WHERE comune = ? AND id_op_comune = ? AND stato = 'in_elaborazione'").run(comune, idOperazioneComune);
   }
 
   completeOperazione(
@@ -362,22 +373,22 @@ export class SimStore {
   }
 
   markAnnullata(comune: string, idOperazioneComune: string): void {
-    this.db.prepare('UPDATE operazioni SET annullata = 1 WHERE comune = ? AND id_op_comune = ?').run(comune, idOperazioneComune);
+    this.stmt('UPDATE operazioni SET annullata = 1 WHERE comune = ? AND id_op_comune = ?').run(comune, idOperazioneComune);
   }
 
   /** Completed, non-annulled operations that touched a subject after `seqOf` (EN077). */
   operazioniSuccessive(comune: string, idOperazioneComune: string): OperazioneRow[] {
-    const base = this.db.prepare('SELECT seq FROM operazioni WHERE comune = ? AND id_op_comune = ?').get(comune, idOperazioneComune) as { seq: number } | undefined;
+    const base = this.stmt('SELECT seq FROM operazioni WHERE comune = ? AND id_op_comune = ?').get(comune, idOperazioneComune) as { seq: number } | undefined;
     if (!base) return [];
-    return (this.db.prepare("SELECT * FROM operazioni WHERE seq > ? AND stato = 'completata' AND annullata = 0 AND effetti > 0").all(base.seq) as RawOp[]).map(fromRaw);
+    return (this.stmt("SELECT * FROM operazioni WHERE seq > ? AND stato = 'completata' AND annullata = 0 AND effetti > 0").all(base.seq) as RawOp[]).map(fromRaw);
   }
 
   ultimoId(comune: string): string | undefined {
-    return (this.db.prepare('SELECT id_op_comune AS id FROM ultimo_id WHERE comune = ?').get(comune) as { id: string } | undefined)?.id;
+    return (this.stmt('SELECT id_op_comune AS id FROM ultimo_id WHERE comune = ?').get(comune) as { id: string } | undefined)?.id;
   }
 
   setUltimoId(comune: string, id: string): void {
-    this.db.prepare('INSERT INTO ultimo_id(comune, id_op_comune) VALUES (?, ?) ON CONFLICT(comune) DO UPDATE SET id_op_comune = excluded.id_op_comune').run(comune, id);
+    this.stmt('INSERT INTO ultimo_id(comune, id_op_comune) VALUES (?, ?) ON CONFLICT(comune) DO UPDATE SET id_op_comune = excluded.id_op_comune').run(comune, id);
   }
 
   // ------------------------------------------------------------------ citizens' requests (P000)
@@ -389,19 +400,19 @@ export class SimStore {
   }
 
   getRichiesta(codice: string): RichiestaSim | undefined {
-    const row = this.db.prepare('SELECT doc FROM richieste_cittadino WHERE codice = ?').get(codice) as DocRow | undefined;
+    const row = this.stmt('SELECT doc FROM richieste_cittadino WHERE codice = ?').get(codice) as DocRow | undefined;
     return row ? (JSON.parse(row.doc) as RichiestaSim) : undefined;
   }
 
   /** The requests of a comune and type filed between two ISO instants (inclusive), oldest first. */
   richieste(comune: string, tipologia: string, da: string, a: string): RichiestaSim[] {
-    return (this.db.prepare('SELECT doc FROM richieste_cittadino WHERE comune = ? AND tipologia = ? AND arrivo >= ? AND arrivo <= ? ORDER BY arrivo, codice').all(comune, tipologia, da, a) as DocRow[]).map(
+    return (this.stmt('SELECT doc FROM richieste_cittadino WHERE comune = ? AND tipologia = ? AND arrivo >= ? AND arrivo <= ? ORDER BY arrivo, codice').all(comune, tipologia, da, a) as DocRow[]).map(
       (r) => JSON.parse(r.doc) as RichiestaSim,
     );
   }
 
   tutteLeRichieste(comune?: string): RichiestaSim[] {
-    const rows = (comune ? this.db.prepare('SELECT doc FROM richieste_cittadino WHERE comune = ? ORDER BY arrivo, codice').all(comune) : this.db.prepare('SELECT doc FROM richieste_cittadino ORDER BY arrivo, codice').all()) as DocRow[];
+    const rows = (comune ? this.stmt('SELECT doc FROM richieste_cittadino WHERE comune = ? ORDER BY arrivo, codice').all(comune) : this.stmt('SELECT doc FROM richieste_cittadino ORDER BY arrivo, codice').all()) as DocRow[];
     return rows.map((r) => JSON.parse(r.doc) as RichiestaSim);
   }
 
