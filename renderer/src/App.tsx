@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Container } from 'design-react-kit';
 import { ETICHETTE_RUOLO, type InfoApplicazione, type RiepilogoHome, type Sessione, type StatoSessione } from '../../shared/ipc/contract';
 import { bridge, PASSWORD_DA_CAMBIARE, SESSIONE_SCADUTA, unwrap } from './bridge';
 import { AmbienteBanner } from './components/AmbienteBanner';
-import { routes } from './routes';
+import { precaricaSchermate, routes } from './routes';
 import { navigate, usePath } from './routing';
 import { Accesso, PrimoAvvio } from './screens/accesso/Accesso';
 import { CambiaPassword } from './screens/accesso/CambiaPassword';
@@ -14,6 +14,8 @@ import { messaggioErrore } from './format';
 const CONTROLLO_SESSIONE_MS = 15_000;
 const AVVISO_INATTIVITA = 'Sessione scaduta per inattività. Accedere di nuovo per continuare.';
 const AVVISO_CHIUSA = 'La sessione è stata chiusa: accedere di nuovo.';
+/** Shown while a screen's chunk is fetched (every screen but the Scrivania and sign-in loads on demand). */
+const CARICAMENTO_SCHERMATA = <p role="status">Caricamento…</p>;
 
 export function App() {
   const [stato, setStato] = useState<StatoSessione | null>(null);
@@ -56,6 +58,18 @@ export function App() {
   useEffect(() => {
     void caricaStato();
   }, [caricaStato]);
+
+  // Once the first screen is up, the other screens' chunks are fetched while the browser is idle.
+  const pronta = riepilogo !== null;
+  useEffect(() => {
+    if (!pronta) return;
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(precaricaSchermate, { timeout: 5_000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(precaricaSchermate, 1_000);
+    return () => clearTimeout(timer);
+  }, [pronta]);
 
   const daCambiare = sessione?.passwordDaCambiare ?? false;
   useEffect(() => {
@@ -150,7 +164,11 @@ export function App() {
           </div>
         )}
         {errore && <Alert color="danger">{errore}</Alert>}
-        {riepilogo ? route.render({ path, riepilogo, sessione, aggiorna: () => void carica() }) : !errore && <p aria-live="polite">Caricamento…</p>}
+        {riepilogo ? (
+          <Suspense fallback={CARICAMENTO_SCHERMATA}>{route.render({ path, riepilogo, sessione, aggiorna: () => void carica() })}</Suspense>
+        ) : (
+          !errore && <p aria-live="polite">Caricamento…</p>
+        )}
       </>
     );
   }

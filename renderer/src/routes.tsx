@@ -3,23 +3,48 @@
  * `match` receives the path (e.g. `/soggetti/123`) and says whether the
  * screen handles it; `menu` puts it in the navigation bar.
  */
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { RiepilogoHome, Ruolo, Sessione } from '../../shared/ipc/contract';
+// The Scrivania is the first screen after sign-in and the password change is part of signing in (App.tsx
+// shows it when the password is to change): both stay in the initial bundle, as the sign-in screens do.
 import { Home } from './screens/Home';
-import { Anomalie } from './screens/anomalie/Anomalie';
-import { Ricerca } from './screens/ricerca/Ricerca';
-import { SchedaSoggettoScreen, SchedaFamigliaScreen } from './screens/ricerca/Schede';
-import { SchedaPerIdAnpr } from './screens/ricerca/SchedaPerIdAnpr';
-import { Impostazioni } from './screens/impostazioni/Impostazioni';
-import { MessaInEsercizio } from './screens/impostazioni/MessaInEsercizio';
 import { CambiaPassword } from './screens/accesso/CambiaPassword';
-import { Pratiche } from './screens/pratiche/Pratiche';
-import { PaginaModulo } from './screens/pratiche/Modulo';
-import { Archivio as ArchivioCertificati } from './screens/certificazione/Archivio';
-import { Emissione as EmissioneCertificati } from './screens/certificazione/Emissione';
-import { Registro as RegistroCertificati } from './screens/certificazione/Registro';
+// The Scrivania imports the requests' list module (its `UltimaLettura`), so that screen is in the initial bundle anyway.
 import { Richieste } from './screens/richieste/Richieste';
-import { SchedaRichiesta } from './screens/richieste/Scheda';
+
+/**
+ * Every other screen is its own chunk, fetched the first time it is shown (App.tsx wraps the screen in a
+ * Suspense with the Italian loading state). `caricamenti` lists the loaders so the idle prefetch can warm them.
+ */
+const caricamenti: (() => Promise<unknown>)[] = [];
+// `any` as React's own `lazy` declares it: each screen keeps its props' type through `C`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function pigro<C extends ComponentType<any>>(carica: () => Promise<C>): LazyExoticComponent<C> {
+  caricamenti.push(carica);
+  return lazy(async () => ({ default: await carica() }));
+}
+
+const Anomalie = pigro(() => import('./screens/anomalie/Anomalie').then((m) => m.Anomalie));
+const Ricerca = pigro(() => import('./screens/ricerca/Ricerca').then((m) => m.Ricerca));
+const SchedaSoggettoScreen = pigro(() => import('./screens/ricerca/Schede').then((m) => m.SchedaSoggettoScreen));
+const SchedaFamigliaScreen = pigro(() => import('./screens/ricerca/Schede').then((m) => m.SchedaFamigliaScreen));
+const SchedaPerIdAnpr = pigro(() => import('./screens/ricerca/SchedaPerIdAnpr').then((m) => m.SchedaPerIdAnpr));
+const Impostazioni = pigro(() => import('./screens/impostazioni/Impostazioni').then((m) => m.Impostazioni));
+const MessaInEsercizio = pigro(() => import('./screens/impostazioni/MessaInEsercizio').then((m) => m.MessaInEsercizio));
+const Pratiche = pigro(() => import('./screens/pratiche/Pratiche').then((m) => m.Pratiche));
+const PaginaModulo = pigro(() => import('./screens/pratiche/Modulo').then((m) => m.PaginaModulo));
+const ArchivioCertificati = pigro(() => import('./screens/certificazione/Archivio').then((m) => m.Archivio));
+const EmissioneCertificati = pigro(() => import('./screens/certificazione/Emissione').then((m) => m.Emissione));
+const RegistroCertificati = pigro(() => import('./screens/certificazione/Registro').then((m) => m.Registro));
+const SchedaRichiesta = pigro(() => import('./screens/richieste/Scheda').then((m) => m.SchedaRichiesta));
+
+/**
+ * Fetches every screen's chunk in the background (called once the Scrivania is on screen), so the first
+ * visit to a screen does not wait for it; a failure only means the screen loads when opened.
+ */
+export function precaricaSchermate(): void {
+  for (const carica of caricamenti) carica().catch(() => undefined);
+}
 
 export interface ScreenContext {
   path: string;
