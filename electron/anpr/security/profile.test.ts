@@ -261,6 +261,33 @@ describe('verifyWsSecurity — negative cases', () => {
     expectCode(verify(stripped), 'ASSERZIONE_MANCANTE');
   });
 
+  it('a changed SignatureValue, SignedInfo or Timestamp → FIRMA_NON_VALIDA', () => {
+    const xml = signEnvelope(params());
+    // The message signature is the last one: flip a character of its SignatureValue.
+    const at = xml.lastIndexOf('<ds:SignatureValue>') + '<ds:SignatureValue>'.length;
+    const flipped = xml.slice(0, at) + (xml[at] === 'A' ? 'B' : 'A') + xml.slice(at + 1);
+    expectCode(verify(flipped), 'FIRMA_NON_VALIDA');
+    // A DigestValue changed inside the signed SignedInfo breaks the signature even if it were the right digest.
+    const d = xml.lastIndexOf('<ds:DigestValue>') + '<ds:DigestValue>'.length;
+    expectCode(verify(xml.slice(0, d) + (xml[d] === 'A' ? 'B' : 'A') + xml.slice(d + 1)), 'FIRMA_NON_VALIDA');
+    const created = /<wsu:Created>([^<]+)<\/wsu:Created>/.exec(xml)![1]!;
+    const later = new Date(Date.parse(created) + 1000).toISOString();
+    expectCode(verify(xml.replace(`<wsu:Created>${created}<`, `<wsu:Created>${later}<`)), 'FIRMA_NON_VALIDA');
+  });
+
+  it('a comment inside a signed value does not change what is checked; a transform chain outside the profile is refused', () => {
+    const xml = signEnvelope(params());
+    // Comments are not part of exc-c14n (without comments): the digest is the same, the message verifies.
+    expect(verify(xml.replace('<codiceFiscale>RSSMRA80A01H501U<', '<codiceFiscale>RSSMRA80<!-- x -->A01H501U<')).ok).toBe(true);
+    // The message signature's references use only exc-c14n; an extra enveloped transform is outside the profile
+    // (and, being inside SignedInfo, also breaks the signature): refused either way.
+    const si = xml.lastIndexOf('<ds:Transforms>');
+    const bad = xml.slice(0, si) + `<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"></ds:Transform>` + xml.slice(si + '<ds:Transforms>'.length);
+    const res = verify(bad);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(['RIFERIMENTI_NON_VALIDI', 'FIRMA_NON_VALIDA']).toContain(res.code);
+  });
+
   it('assertion tampered → ASSERZIONE_NON_VALIDA', () => {
     const xml = signEnvelope(params());
     expectCode(verify(xml.replace('>RSSMRA80A01H501U</saml2:NameID>', '>BNCGPP80A01H501X</saml2:NameID>')), 'ASSERZIONE_NON_VALIDA');
