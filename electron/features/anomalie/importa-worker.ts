@@ -6,9 +6,11 @@
  * relaying its progress; the answer and the errors (`FileNonLeggibile`, with
  * the same Italian message) are the in-thread ones.
  *
- * One worker per process, started at the first import and kept (unreferenced
- * while idle: it never keeps the process alive), so an import pays no start-up;
- * it opens the database for each import and closes it after. One writer at a
+ * One worker per process, started at the first import and kept while imports
+ * follow each other (unreferenced while idle: it never keeps the process
+ * alive), then ended after INATTIVITA_MS without imports (its isolate and
+ * module graph cost tens of MB); it opens the database for each import and
+ * closes it after. One writer at a
  * time: imports run one after the other (two would only contend for SQLite's
  * write lock). A write of the serving thread's connection while an import's
  * transaction is open waits for it (busy_timeout), as it would behind an
@@ -41,7 +43,11 @@ interface InCorso {
   avanzamento?: (righe: number) => void;
 }
 
+/** An idle import worker ends after this long (the next import starts another, off the serving thread). */
+const INATTIVITA_MS = 20_000;
+
 let worker: Worker | null = null;
+let spegnimento: NodeJS.Timeout | null = null;
 const inCorso = new Map<number, InCorso>();
 let prossimo = 0;
 /** The last import queued: the next one starts after it. */
@@ -58,7 +64,13 @@ function ottieniWorker(): Worker {
       return;
     }
     inCorso.delete(m.id);
-    if (inCorso.size === 0) w.unref();
+    if (inCorso.size === 0) {
+      w.unref();
+      spegnimento = setTimeout(() => {
+        if (worker === w && inCorso.size === 0) void chiudiWorkerImportazioni();
+      }, INATTIVITA_MS);
+      spegnimento.unref();
+    }
     if (m.tipo === 'esito') c.resolve(m.esito);
     else c.reject(m.leggibile ? new FileNonLeggibile(m.messaggio) : Object.assign(new Error(m.messaggio), { name: m.nome }));
   });
@@ -77,6 +89,8 @@ export function importaNelWorker(file: string, ambiente: string, buf: Buffer, no
   const questa = coda.catch(() => undefined).then(
     () =>
       new Promise<EsitoImportazione>((resolve, reject) => {
+        if (spegnimento) clearTimeout(spegnimento);
+        spegnimento = null;
         const w = ottieniWorker();
         const id = ++prossimo;
         inCorso.set(id, { resolve, reject, ...(opzioni.avanzamento ? { avanzamento: opzioni.avanzamento } : {}) });
@@ -93,5 +107,7 @@ export function importaNelWorker(file: string, ambiente: string, buf: Buffer, no
 export async function chiudiWorkerImportazioni(): Promise<void> {
   const w = worker;
   worker = null;
+  if (spegnimento) clearTimeout(spegnimento);
+  spegnimento = null;
   if (w) await w.terminate();
 }
