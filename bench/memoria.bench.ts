@@ -10,7 +10,7 @@
  * a 40 kB PDF each); then `global.gc()` and `process.memoryUsage()` (worker
  * threads are in the same process: their isolates are in its RSS).
  *
- * Three moments, each after a full GC:
+ * Four moments, each after a full GC:
  *  1. loaded: right after the data went in;
  *  2. read: after the reads a clerk's first minutes make through the router
  *     (home.riepilogo, anomalie.elenco with a search and the first 100 rows,
@@ -40,10 +40,12 @@ const PER_TRANSAZIONE = 500;
 const PDF_BYTE = 40_000;
 /** Bytes per upload block (`anomalie.caricaBlocco` takes at most 700,000 base64 characters). */
 const BLOCCO = 512 * 1024;
+/** The last moment: idle this long (past the import worker's 20 s idle end). */
+const INATTIVO_MS = 25_000;
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const MB = 1024 * 1024;
 
-type Momento = 'caricato' | 'letture' | 'simulatore';
+type Momento = 'caricato' | 'letture' | 'simulatore' | 'inattivo';
 interface Misura {
   rssMb: number;
   heapUsedMb: number;
@@ -73,7 +75,7 @@ async function figlio(layout: string, disposizione: string): Promise<Esito> {
   if (layout === 'nudo') {
     // The floor: node + tsx's loader, nothing of the app imported.
     const m = misura();
-    return { misure: { caricato: m, letture: m, simulatore: m }, picco: process.resourceUsage().maxRSS / 1024, caricamentoMs: 0 };
+    return { misure: { caricato: m, letture: m, simulatore: m, inattivo: m }, picco: process.resourceUsage().maxRSS / 1024, caricamentoMs: 0 };
   }
   const carico = layout === 'carico';
   const { createTestCore } = await import('../electron/test-support/core');
@@ -167,7 +169,10 @@ async function figlio(layout: string, disposizione: string): Promise<Esito> {
     await core.connection.verify();
     await dispatch('home.riepilogo');
     const simulatore = misura();
-    return { misure: { caricato, letture, simulatore }, picco: process.resourceUsage().maxRSS / 1024, caricamentoMs };
+    // Idle past the import worker's own end (electron/features/anomalie/importa-worker.ts: 20 s without imports).
+    await new Promise((resolve) => setTimeout(resolve, INATTIVO_MS));
+    const inattivo = misura();
+    return { misure: { caricato, letture, simulatore, inattivo }, picco: process.resourceUsage().maxRSS / 1024, caricamentoMs };
   } finally {
     await core.dispose();
     rmSync(dir, { recursive: true, force: true });
@@ -194,12 +199,13 @@ export async function benchMemoria(): Promise<BenchResult[]> {
     caricato: 'after loading',
     letture: 'after the first reads',
     simulatore: 'after a connection check',
+    inattivo: 'then 25 s idle',
   };
   const nomi: Record<Disposizione, string> = { worker: 'hosts\' layout (simulator + imports in workers)', thread: 'in-thread layout (tests, CLI)' };
   for (const disposizione of ['worker', 'thread'] as const) {
     const vuoto = inFiglio('vuoto', disposizione);
     const carico = inFiglio('carico', disposizione);
-    for (const momento of ['caricato', 'letture', 'simulatore'] as const) {
+    for (const momento of ['caricato', 'letture', 'simulatore', 'inattivo'] as const) {
       const c = carico.misure[momento];
       const v = vuoto.misure[momento];
       results.push({
