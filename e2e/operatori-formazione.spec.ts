@@ -145,7 +145,11 @@ test('in formazione le anomalie di esercitazione sono dei residenti del simulato
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Anomalie ANPR' })).toBeVisible();
   await page.getByLabel('Cerca').fill(cf!);
-  await page.getByTestId('riga-anomalia').filter({ hasText: 'EA029' }).filter({ hasText: nome }).click();
+  // The search's answer first (a click on a row the answer then replaces selects nothing).
+  await expect(page.getByTestId('riga-anomalia').filter({ hasNotText: nome })).toHaveCount(0);
+  const riga = page.getByTestId('riga-anomalia').filter({ hasText: 'EA029' }).filter({ hasText: nome });
+  await riga.click();
+  await expect(riga).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('avvia-correzione')).toContainText('5008');
   await page.getByTestId('avvia-correzione').click();
   await expect(page.getByRole('heading', { level: 1, name: /5008/ })).toBeVisible();
