@@ -10,6 +10,6 @@ import { getAnprTables } from '../platform/tabelle/loader';
 export function caricaTabelleUfficiali(): ReturnType<typeof getAnprTables> {
   const t = getAnprTables();
   for (const tab of t.tabelle) if (tab.numero !== null) registraTabella(tab.numero, tab.voci);
-  registraStati(t.statiEsteri.map((s) => ({ codice: s.codIstat, denominazione: s.denominazione, belfiore: s.belfiore })));
+  registraStati(t.statiEsteri.map((s) => ({ codice: s.codIstat, denominazione: s.denominazione, belfiore: s.belfiore })), { completa: true });
   return t;
 }

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { calcolaCodiceFiscale, validaCodiceFiscale } from '../../domain/codice-fiscale';
 import { giornoRoma, parseDataIt, parseDataItDettaglio } from '../../domain/date-it';
-import { ammesso, descrizioneUfficiale, lista, statoNoto, type ListaCodici, type Voce } from './tabelle-dati';
+import { ammesso, descrizioneUfficiale, lista, statoNoto, tabellaStatiCompleta, type ListaCodici, type Voce } from './tabelle-dati';
 
 export type { ListaCodici, Voce } from './tabelle-dati';
 
@@ -238,7 +238,8 @@ export function controllaStato(ctx: Ctx, codice: string | undefined, path: Perco
     errore(ctx, path, 'Il codice dello stato è di 3 cifre (es. 100 Italia, 215 Francia).');
     return false;
   }
-  if (!statoNoto(t)) {
+  // Unknown only once the whole table is known (the renderer reads it asynchronously: a check racing the read must not refuse 100).
+  if (!statoNoto(t) && tabellaStatiCompleta()) {
     errore(ctx, path, `Il codice ${t} non è nella tabella degli stati esteri.`);
     return false;
   }

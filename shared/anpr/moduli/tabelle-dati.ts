@@ -72,9 +72,20 @@ export interface StatoUfficiale {
 }
 
 const stati = new Map<string, StatoUfficiale>();
+let statiCompleti = false;
 
-export function registraStati(voci: readonly { codice: string; denominazione: string; belfiore: string | null }[]): void {
+/** `completa`: these are the whole of Tabella 2 (from then on a code not registered is not a state). */
+export function registraStati(voci: readonly { codice: string; denominazione: string; belfiore: string | null }[], opzioni: { completa?: boolean } = {}): void {
   for (const s of voci) stati.set(s.codice, { codice: s.codice, denominazione: s.denominazione, belfiore: s.belfiore ?? '' });
+  if (opzioni.completa) statiCompleti = true;
+}
+
+/**
+ * Whether the whole of Tabella 2 is registered: before that (the renderer reads it asynchronously) a code not yet
+ * seen may still be a state, and the forms must not call it unknown.
+ */
+export function tabellaStatiCompleta(): boolean {
+  return statiCompleti;
 }
 
 /** A foreign state already read from Tabella 2 (by the state fields of the form). */

@@ -57,9 +57,10 @@ function caricaStatiEsteri(): Promise<void> {
   if (!bridge) return Promise.resolve();
   const b = bridge;
   statiInCorso ??= Promise.all(
-    ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((cifra) => unwrap(b.tabelle.statiEsteri({ testo: cifra, limite: 500 })).then(registraStati)),
+    ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((cifra) => unwrap(b.tabelle.statiEsteri({ testo: cifra, limite: 500 }))),
   )
-    .then(() => undefined)
+    // Registered together, as the whole table: from then on an unknown code is refused at its field.
+    .then((parti) => registraStati(parti.flat(), { completa: true }))
     .catch(() => {
       statiInCorso = null;
     });
