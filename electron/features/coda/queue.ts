@@ -56,7 +56,8 @@ export interface Queue {
   /** A person says: try again (same id if a submission is open, new one otherwise). */
   riprova(id: string, operatore?: string): Pratica;
   get(id: string): Pratica | undefined;
-  list(filtro?: { stati?: StatoPratica[] }): Pratica[];
+  /** Oldest first; `richiesta`: only the pratiche of that citizen's online request (migration 0014). */
+  list(filtro?: { stati?: StatoPratica[]; richiesta?: string }): Pratica[];
   /** Every submission of a pratica (id history), oldest first. */
   invii(id: string): InvioRow[];
   conteggi(): Record<StatoPratica, number>;
@@ -780,6 +781,8 @@ export function createQueue(opts: QueueOptions): Queue {
     })();
   }
 
+  const perRichiesta = db.prepare<[string], PraticaRow>("SELECT * FROM pratiche WHERE json_extract(richiesta_json, '$.codiceRichiesta') = ? ORDER BY creata, rowid");
+
   return {
     salvaBozza,
     modifica,
@@ -793,7 +796,7 @@ export function createQueue(opts: QueueOptions): Queue {
       return r ? toPratica(r) : undefined;
     },
     list(filtro = {}) {
-      const rows = db.prepare<[], PraticaRow>('SELECT * FROM pratiche ORDER BY creata, rowid').all();
+      const rows = filtro.richiesta !== undefined ? perRichiesta.all(filtro.richiesta) : db.prepare<[], PraticaRow>('SELECT * FROM pratiche ORDER BY creata, rowid').all();
       return rows.filter((r) => !filtro.stati || filtro.stati.includes(r.stato)).map(toPratica);
     },
     invii: (id) => store.invii(id),

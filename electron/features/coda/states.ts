@@ -16,6 +16,8 @@ export const STATI: readonly StatoPratica[] = StatoPraticaSchema.options;
 
 export const STATI_FINALI: ReadonlySet<StatoPratica> = new Set(['accolta', 'accolta_con_avvisi', 'respinta']);
 export const STATI_ACCOLTI: ReadonlySet<StatoPratica> = new Set(['accolta', 'accolta_con_avvisi']);
+/** States that carry ANPR's answer (what the listeners of `pratiche.cambiata` act on). */
+export const STATI_CON_ESITO: ReadonlySet<string> = new Set(['accolta', 'accolta_con_avvisi', 'respinta', 'richiede_intervento']);
 
 const T: Record<StatoPratica, readonly StatoPratica[]> = {
   bozza: ['bozza', 'pronta'],

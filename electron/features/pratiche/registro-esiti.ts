@@ -5,13 +5,13 @@
  * releases it on close.
  */
 import { registraAnomalieDaRisposta } from '../anomalie';
+import { STATI_CON_ESITO } from '../coda/states';
 import type { CodaHost } from '../../core/coda';
 import type { EventBus } from '../../core/event-bus';
 import type { Db } from '../../platform/db/database';
 import type { Logger } from '../../platform/logger';
 import { ambienteLocale, type SettingsRepository } from '../../platform/impostazioni';
 
-const STATI_CON_ESITO = new Set(['accolta', 'accolta_con_avvisi', 'respinta', 'richiede_intervento']);
 
 export interface RegistroEsitiDeps {
   db: Db;

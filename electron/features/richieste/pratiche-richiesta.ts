@@ -7,7 +7,8 @@
  * 0014), so the sheet lists them and each pratica links back.
  */
 import { DATI_PRATICA } from '../../../shared/anpr/servizi/dati-pratica';
-import { PROROGABILI, STATI_FINALI, STATI_RICHIESTA, transizione, type StatoRichiesta } from '../../../shared/anpr/richieste/stati';
+import { PROROGABILI, STATI_FINALI, transizione, type StatoRichiesta } from '../../../shared/anpr/richieste/stati';
+import { titoloStato } from './mappa';
 import { isDichiarazioneResidenza, TITOLI_SERVIZIO } from '../../../shared/anpr/servizi';
 import { scadenzaDi } from '../pratiche/scadenze';
 import type { TipologiaRichiesta } from '../../../shared/anpr/servizi/P001';
@@ -22,8 +23,6 @@ import type { PropostaPratica } from './pratica-da-richiesta';
 
 /** States of a pratica whose outcome is still to come: no second change of the same request meanwhile. */
 const NON_CONCLUSI = new Set(['bozza', 'pronta', 'in_invio', 'esito_incerto', 'richiede_intervento']);
-
-const titoloStato = (s: string) => STATI_RICHIESTA[s as StatoRichiesta] ?? `stato ${s}`;
 
 /** EN148 "Errore nell'impostazione dello stato/proroga pratica. Esito: 1200x", in the clerk's words. */
 export function spiegaRifiutoP003(errori: readonly ErroreAnpr[]): string | null {
@@ -67,8 +66,8 @@ export function createPraticheRichiesta(deps: PraticheRichiestaDeps) {
   /** Every pratica of the request (not discarded), newest first. */
   const diRichiesta = async (codice: string): Promise<Pratica[]> =>
     (await deps.coda.queue())
-      .list()
-      .filter((p) => !p.scartata && p.metadati.richiesta?.codiceRichiesta === codice)
+      .list({ richiesta: codice })
+      .filter((p) => !p.scartata)
       // The queue lists oldest first (creation, then insertion order).
       .reverse();
 
@@ -129,7 +128,7 @@ export function createPraticheRichiesta(deps: PraticheRichiestaDeps) {
         `Dallo stato «${titoloStato(r.stato)}» la richiesta non può passare a «${titoloStato(c.verso)}»: ANPR lo rifiuterebbe (EN148, esito 12003). Aggiornare la scheda e scegliere una delle azioni proposte.`,
       );
     }
-    if (t.note && !c.note?.trim()) throw new AppError('NOTE_OBBLIGATORIE', `Per passare a «${titoloStato(c.verso)}» ANPR richiede le note (esito 12004 senza): scriverle prima di confermare.`);
+    if (t.note && !c.note?.trim()) throw new AppError('NOTE_OBBLIGATORIE', `Per passare a «${titoloStato(c.verso)}» ANPR richiede le note (senza, risponde con l'esito 12004): scriverle prima di confermare.`);
     if (t.motivo && !c.motivo?.trim()) throw new AppError('MOTIVO_OBBLIGATORIO', `Per passare a «${titoloStato(c.verso)}» indicare il motivo.`);
   };
 

@@ -25,6 +25,7 @@ import { propostaPratica, servizioProposto } from './pratica-da-richiesta';
 import { createPraticheRichiesta, type CambioStato, type Richiesta } from './pratiche-richiesta';
 import type { CodaHost } from '../../core/coda';
 import type { Pratica } from '../coda/types';
+import { STATI_CON_ESITO } from '../coda/states';
 import type { PraticaDellaRichiesta } from '../../../shared/ipc/domains/richieste';
 import { estensione, FORMATI_FILE, mimeDi, nominativo, righeIndirizzo, sintesi, TIPI_RECAPITO, titoloBlocco, titoloStato, voci } from './mappa';
 
@@ -109,9 +110,6 @@ export interface Richieste {
   /** Waits for the read in progress (close). */
   chiudi(): Promise<void>;
 }
-
-/** Pratica states that carry ANPR's answer. */
-const STATI_CON_ESITO = new Set(['accolta', 'accolta_con_avvisi', 'respinta', 'richiede_intervento']);
 
 export interface Timers {
   setInterval(fn: () => void, ms: number): unknown;
@@ -362,9 +360,10 @@ export function createRichieste(deps: RichiesteDeps): Richieste {
   const scheda = (amb: string, riga: RigaRichiesta, daArchivio: boolean, avviso: string | null, sue: readonly Pratica[]): DettaglioRichiesta => {
     const d = dettaglioDi(riga);
     const s = daRiga(riga);
+    const p001 = p001Di(riga);
     const inCoda = pratiche.cambioInCoda(sue);
     const registrazione = pratiche.registrazione(sue);
-    const proposta = d ? servizioProposto(d, p001Di(riga)) : null;
+    const proposta = d ? servizioProposto(d, p001) : null;
     const daAvviare = registrazione
       ? { servizio: registrazione.servizio, variante: registrazione.metadati.variante, titolo: pratiche.vistaPratica(registrazione).titolo, praticaId: registrazione.id }
       : proposta && !s.chiusa
@@ -395,7 +394,6 @@ export function createRichieste(deps: RichiesteDeps): Richieste {
       richiedente: persona(d?.richiedente),
       interessato: persona(d?.interessato),
       componenti: (d?.componenti ?? []).map((c) => {
-        const p001 = JSON.parse(riga.sintesi_json) as RichiestaCittadinoSintesi;
         const richiedente = c.idSchedaSoggettoANPR && c.idSchedaSoggettoANPR === p001.idSchedaSoggettoRichiedente ? d?.richiedente : undefined;
         const letto = c.idSchedaSoggettoANPR ? q.soggetto.get(amb, c.idSchedaSoggettoANPR) : undefined;
         const nome = [c.cognome, c.nome].filter(Boolean).join(' ') || nominativo(richiedente) || (letto ? `${letto.cognome} ${letto.nome}` : '');
