@@ -24,8 +24,8 @@ import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAnprClient, type AnprClient } from '../electron/anpr/client';
-import { loadPkcs12 } from '../electron/anpr/security/keystore';
+import type { AnprClient } from '../electron/anpr/client';
+import { clientDiProva } from '../electron/test-support/client';
 import { closeTransportAgents } from '../electron/anpr/transport/https-transport';
 import { openDatabase } from '../electron/platform/db/database';
 import { lookup3003FromClient, sendFnFromClient } from '../electron/features/coda/anpr-adapter';
@@ -40,26 +40,7 @@ import { oggiRoma } from '../electron/simulator/read';
 import { ensureTestPki } from '../electron/test-support/pki';
 import { median, timePerCall, type BenchResult } from './types';
 
-function client(endpoint: string): AnprClient {
-  const pki = ensureTestPki();
-  const now = new Date();
-  return createAnprClient({
-    config: {
-      comune: pki.istat,
-      postazione: `${pki.istat}-PC-0001`,
-      applicazione: 'SPORTELLO',
-      operatore: 'RSSMRA80A01H501U',
-      ambiente: 'TEST',
-      endpoint,
-      caPems: [pki.pem('ca.crt')],
-      codDestinatario: 'ANPR02',
-      timeouts: { default: 10_000 },
-    },
-    keystores: { comune: loadPkcs12(pki.read('comune.p12'), pki.passphrase, { now }), postazione: loadPkcs12(pki.read('postazione.p12'), pki.passphrase, { now }) },
-    clock: { now: () => new Date() },
-    version: '0.1.0',
-  });
-}
+const client = (endpoint: string): AnprClient => clientDiProva(endpoint);
 
 function makeQueue(dir: string, send: SendFn, c?: AnprClient): Queue {
   const pki = ensureTestPki();

@@ -3,8 +3,8 @@ import { giornoRoma } from '../../shared/domain/date-it';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnprClient, type AnprClient } from '../anpr/client';
-import { loadPkcs12 } from '../anpr/security/keystore';
+import type { createAnprClient, AnprClient } from '../anpr/client';
+import { clientDiProva } from '../test-support/client';
 import { createMemoryLogger } from '../platform/logger';
 import { ensureTestPki, type TestPki } from '../test-support/pki';
 import type { SimConfigInput } from './config';
@@ -38,26 +38,7 @@ export async function startFixture(extra: Partial<SimConfigInput> = {}): Promise
     { logger },
   );
   const makeClient: SimFixture['makeClient'] = (p12 = 'comune.p12', overrides = {}) =>
-    createAnprClient({
-      config: {
-        comune: pki.istat,
-        postazione: `${pki.istat}-PC-0001`,
-        applicazione: 'SPORTELLO',
-        operatore: 'RSSMRA80A01H501U',
-        ambiente: 'TEST',
-        endpoint: sim.url,
-        caPems: [pki.pem('ca.crt')],
-        codDestinatario: 'ANPR02',
-        timeouts: { default: 5000 },
-        ...overrides,
-      },
-      keystores: {
-        comune: loadPkcs12(pki.read(p12), pki.passphrase, { now: new Date() }),
-        postazione: loadPkcs12(pki.read('postazione.p12'), pki.passphrase, { now: new Date() }),
-      },
-      clock: { now: () => new Date() },
-      version: '0.1.0',
-    });
+    clientDiProva(sim.url, { p12, config: { timeouts: { default: 5000 }, ...overrides } });
   let seq = BigInt(Date.now()) * 1000n;
   return { pki, sim, client: makeClient(), logger, dataDir, nextId: () => String(++seq), makeClient };
 }

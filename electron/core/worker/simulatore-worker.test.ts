@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnprClient, type AnprClient } from '../../anpr/client';
-import { loadPkcs12 } from '../../anpr/security/keystore';
+import type { AnprClient } from '../../anpr/client';
+import { clientDiProva } from '../../test-support/client';
 import { closeTransportAgents } from '../../anpr/transport/https-transport';
 import { resolveSimConfig } from '../../simulator/config';
 import type { SimulatorHandle } from '../../simulator';
@@ -30,22 +30,7 @@ beforeAll(async () => {
     comuni: [pki.istat],
   });
   sim = await avviaSimulatoreInWorker(config, { logger });
-  client = createAnprClient({
-    config: {
-      comune: pki.istat,
-      postazione: `${pki.istat}-PC-0001`,
-      applicazione: 'SPORTELLO',
-      operatore: 'RSSMRA80A01H501U',
-      ambiente: 'TEST',
-      endpoint: sim.url,
-      caPems: [pki.pem('ca.crt')],
-      codDestinatario: 'ANPR02',
-      timeouts: { default: 10_000 },
-    },
-    keystores: { comune: loadPkcs12(pki.read('comune.p12'), pki.passphrase, { now: new Date() }) },
-    clock: { now: () => new Date() },
-    version: '0.1.0',
-  });
+  client = clientDiProva(sim.url, { postazione: false });
 }, 60_000);
 
 afterAll(async () => {
